@@ -1,0 +1,6 @@
+/** `revision auto-updates`. PLACEHOLDER until its issue fills it in. */
+import { CliError, type CliCommand } from '../io';
+
+export const autoUpdatesCommand: CliCommand = async () => {
+  throw new CliError('Cette commande n’est pas encore disponible.', 3);
+};

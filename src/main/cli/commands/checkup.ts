@@ -1,0 +1,6 @@
+/** `revision checkup`. PLACEHOLDER until its issue fills it in. */
+import { CliError, type CliCommand } from '../io';
+
+export const checkupCommand: CliCommand = async () => {
+  throw new CliError('Cette commande n’est pas encore disponible.', 3);
+};

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * `revision`: the command line. Parses arguments, calls the core, prints.
+ * Exit 0 when the command ran (whatever the checkup found); non-zero only when it could not
+ * run, with a message in French.
+ */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { isLang } from '../../shared/i18n';
+import { getT } from '../core/i18n';
+import { checkupCommand } from './commands/checkup';
+import { autoUpdatesCommand } from './commands/auto-updates';
+import { reportCommand } from './commands/report';
+import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
+
+const commands: Record<string, CliCommand> = {
+  checkup: checkupCommand,
+  'auto-updates': autoUpdatesCommand,
+  report: reportCommand,
+};
+
+/** Parses argv (without node and script). Throws CliError on unknown options. */
+export function parseCli(argv: readonly string[]): { command: string | undefined; options: CliOptions } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        workspace: { type: 'string' },
+        capture: { type: 'string' },
+        replay: { type: 'string' },
+        schedule: { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
+        pdf: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`Option non reconnue : ${(error as Error).message}. Tapez « revision --help ».`);
+  }
+  const v = parsed.values;
+  const lang = v.lang ?? 'fr';
+  if (!isLang(lang)) throw new CliError(`Langue inconnue « ${lang} » : utilisez --lang fr ou --lang en.`);
+  const [command, ...positionals] = parsed.positionals;
+  return {
+    command,
+    options: {
+      json: v.json ?? false,
+      lang,
+      workspace: v.workspace,
+      capture: v.capture,
+      replay: v.replay,
+      schedule: v.schedule,
+      yes: v.yes ?? false,
+      pdf: v.pdf,
+      force: v.force ?? false,
+      help: v.help ?? false,
+      positionals,
+    },
+  };
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: string | undefined;
+  let options: CliOptions;
+  try {
+    ({ command, options } = parseCli(argv));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const t = getT(options.lang);
+  if (!command || options.help && !command) {
+    io.out(t('cli:usage') + '\n');
+    return command ? 0 : options.help ? 0 : 2;
+  }
+  const run = commands[command];
+  if (!run) {
+    io.err(t('cli:unknownCommand', { command }) + '\n');
+    return 2;
+  }
+  try {
+    return await run(options, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(t('cli:unexpected', { message: (error as Error).message }) + '\n');
+    return 1;
+  }
+}
+
+/** The real terminal. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    env: process.env,
+    tty: Boolean(process.stdout.isTTY),
+    async confirm(question) {
+      if (!process.stdin.isTTY) return false;
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        const answer = await rl.question(`${question} [o/N] `);
+        return /^(o|oui|y|yes)$/i.test(answer.trim());
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Erreur inattendue : ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

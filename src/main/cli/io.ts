@@ -1,0 +1,43 @@
+/** What a CLI command gets: its parsed options and where to write. Tests pass their own. */
+import type { Lang } from '../../shared/i18n';
+
+/** Parsed command-line options (all optional; each command uses its own). */
+export interface CliOptions {
+  readonly json: boolean;
+  readonly lang: Lang;
+  readonly workspace: string | undefined;
+  readonly capture: string | undefined;
+  readonly replay: string | undefined;
+  readonly schedule: string | undefined;
+  readonly yes: boolean;
+  readonly pdf: string | undefined;
+  readonly force: boolean;
+  readonly help: boolean;
+  /** Words after the command name (e.g. "plan" in `auto-updates plan`). */
+  readonly positionals: readonly string[];
+}
+
+/** Output streams and environment. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colours, progress line). */
+  readonly tty: boolean;
+  /** Asks a yes/no question on the terminal; resolves false when there is no terminal. */
+  confirm(question: string): Promise<boolean>;
+}
+
+/** A command: returns the process exit code. */
+export type CliCommand = (options: CliOptions, io: CliIo) => Promise<number>;
+
+/** A failure the CLI reports in plain French with a non-zero exit. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}

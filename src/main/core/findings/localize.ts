@@ -1,0 +1,32 @@
+/** Writes findings' texts in a language, from the shared locale files. */
+import type { Finding, FindingState } from '../../../shared/checkup';
+import type { Lang } from '../../../shared/i18n';
+import { getT } from '../i18n';
+import type { FindingSpec } from './evaluate';
+
+/** Localises finding specs: title, detail and action from `findings:${key}.*`. */
+export function localizeFindings(specs: readonly FindingSpec[], lang: Lang): Finding[] {
+  const t = getT(lang);
+  return specs.map((s) => {
+    const params = { ...s.params, what: s.params.what !== undefined ? t(`findings:names.${s.params.what}`) : '' };
+    const finding: Finding = {
+      id: s.id,
+      state: s.state,
+      title: t(`findings:${s.key}.title`, params),
+      detail: t(`findings:${s.key}.detail`, params),
+      action: t(`findings:${s.key}.action`, params),
+      key: s.key,
+      params: s.params,
+      fix: s.fix,
+    };
+    if (s.reason !== undefined) finding.reason = s.reason;
+    return finding;
+  });
+}
+
+/** Counts findings per state. */
+export function summarize(findings: readonly { state: FindingState }[]): Record<FindingState, number> {
+  const summary: Record<FindingState, number> = { ok: 0, attention: 0, danger: 0, unknown: 0 };
+  for (const f of findings) summary[f.state] += 1;
+  return summary;
+}

@@ -1,0 +1,4 @@
+/** The windows probes. */
+import type { Probe } from '../../checkup/probe';
+
+export const windowsProbes: readonly Probe[] = [];

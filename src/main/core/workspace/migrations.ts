@@ -1,0 +1,48 @@
+/**
+ * Migrations of workspace.json between schema versions. Each step takes the raw object of
+ * version N and returns version N+1, keeping every field it does not know about.
+ */
+import { WORKSPACE_SCHEMA_VERSION } from '../../../shared/workspace';
+
+/** The file was written by a newer app than this one. */
+export class WorkspaceTooNewError extends Error {
+  constructor(readonly version: number) {
+    super(`format ${version} plus récent que celui de cette version (${WORKSPACE_SCHEMA_VERSION})`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Steps, indexed by the version they migrate from. Version 0 is the pre-release layout, which
+ * had `companyName` and `providerEmail` at the top level.
+ */
+const steps: Record<number, (raw: Raw) => Raw> = {
+  0: (raw) => {
+    const { companyName, providerEmail, ...rest } = raw;
+    return {
+      ...rest,
+      company: { name: typeof companyName === 'string' ? companyName : '' },
+      provider: { name: '', email: typeof providerEmail === 'string' ? providerEmail : '' },
+      schemaVersion: 1,
+    };
+  },
+};
+
+/** Brings a raw workspace to the current version. Throws WorkspaceTooNewError for a newer file. */
+export function migrate(input: unknown): { value: Raw; migrated: boolean } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('le fichier ne contient pas un objet');
+  let raw = input as Raw;
+  let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+  if (!Number.isInteger(version) || version < 0) throw new Error('version de format invalide');
+  if (version > WORKSPACE_SCHEMA_VERSION) throw new WorkspaceTooNewError(version);
+  let migrated = false;
+  while (version < WORKSPACE_SCHEMA_VERSION) {
+    const step = steps[version];
+    if (!step) throw new Error(`aucune migration depuis le format ${version}`);
+    raw = step(raw);
+    version = raw.schemaVersion as number;
+    migrated = true;
+  }
+  return { value: raw, migrated };
+}

@@ -1,0 +1,39 @@
+/**
+ * The one set of owner-facing words: locale files per namespace, used by the core, the CLI,
+ * the PDF and the renderer through i18next. A key missing in one language fails a test.
+ */
+import frCommon from './locales/fr/common.json';
+import enCommon from './locales/en/common.json';
+import frFindings from './locales/fr/findings.json';
+import enFindings from './locales/en/findings.json';
+import frProbes from './locales/fr/probes.json';
+import enProbes from './locales/en/probes.json';
+import frCli from './locales/fr/cli.json';
+import enCli from './locales/en/cli.json';
+import frPlans from './locales/fr/plans.json';
+import enPlans from './locales/en/plans.json';
+import frUi from './locales/fr/ui.json';
+import enUi from './locales/en/ui.json';
+import frReport from './locales/fr/report.json';
+import enReport from './locales/en/report.json';
+import frGuides from './locales/fr/guides.json';
+import enGuides from './locales/en/guides.json';
+
+/** The languages of the interface; French is the default. */
+export const languages = ['fr', 'en'] as const;
+export type Lang = (typeof languages)[number];
+
+/** Namespaces: one locale file each, owned by one part of the product. */
+export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides'] as const;
+export type Namespace = (typeof namespaces)[number];
+
+/** All locale resources, in i18next's shape. */
+export const resources = {
+  fr: { common: frCommon, findings: frFindings, probes: frProbes, cli: frCli, plans: frPlans, ui: frUi, report: frReport, guides: frGuides },
+  en: { common: enCommon, findings: enFindings, probes: enProbes, cli: enCli, plans: enPlans, ui: enUi, report: enReport, guides: enGuides },
+} as const;
+
+/** Whether a value is a supported language. */
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}

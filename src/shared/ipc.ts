@@ -1,0 +1,160 @@
+/**
+ * The one IPC contract. Every channel is declared here once, `domain:verb`, with the zod schema
+ * of its arguments (validated in main before anything runs) and its result type. The preload
+ * builds `window.revision` from this list, one method per channel; the browser test harness
+ * binds the same methods to the same core service.
+ */
+import { z } from 'zod';
+import type { CheckupProgress, CheckupReport } from './checkup';
+import type { ApplyResult, PlanView } from './plans';
+import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
+
+const lang = z.enum(['fr', 'en']);
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(100);
+
+/** Fields the owner may change in the workspace. */
+export const workspacePatchSchema = z
+  .object({
+    onboarded: z.boolean(),
+    company: z.object({ name: text(500) }).strict(),
+    provider: z.object({ name: text(500), email: text(320), phone: text(100).optional() }).strict(),
+    settings: z
+      .object({ lang, thisComputerIsServer: z.boolean().nullable(), schedule: z.enum(schedules) })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type WorkspacePatch = z.infer<typeof workspacePatchSchema>;
+
+export const deviceInputSchema = z
+  .object({ kind: z.enum(deviceKinds), name: text(500), schedule: z.enum(schedules).optional(), notes: text(5000).optional() })
+  .strict();
+export type DeviceInput = z.infer<typeof deviceInputSchema>;
+
+export const softwareInputSchema = z
+  .object({
+    id: id.optional(),
+    name: text(500).min(1),
+    version: text(200).nullable().optional(),
+    category: z.enum(softwareCategories),
+    vendor: text(500).optional(),
+    vendorContact: text(1000).optional(),
+    critical: z.boolean().optional(),
+    detected: z.boolean().optional(),
+    lastTestedAt: z.string().max(40).optional(),
+  })
+  .strict();
+export type SoftwareInput = z.infer<typeof softwareInputSchema>;
+
+/** Facts about the running app, for « à propos » and the settings screen. */
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: string;
+  /** Where the owner's data is kept. */
+  readonly dataDir: string;
+  /** Whether the app already runs with administrator rights (no prompt needed). */
+  readonly elevated: boolean;
+}
+
+/** The message to the prestataire (never sent by the app itself). */
+export interface ProviderEmail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  /** mailto: link with subject and body filled in. */
+  readonly mailto: string;
+}
+
+/** Result of exporting the PDF. */
+export type ExportResult = { status: 'saved'; path: string; pages: number } | { status: 'cancelled' };
+
+/** Every channel: argument schema (a tuple) and result type. */
+export const ipcContract = {
+  'app:info': { args: z.tuple([]) },
+  'checkup:run': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
+  'checkup:latest': { args: z.tuple([]) },
+  'workspace:get': { args: z.tuple([]) },
+  'workspace:update': { args: z.tuple([workspacePatchSchema]) },
+  'devices:add': { args: z.tuple([deviceInputSchema]) },
+  'devices:update': { args: z.tuple([id, deviceInputSchema.partial().strict()]) },
+  'devices:remove': { args: z.tuple([id]) },
+  'devices:tickStep': { args: z.tuple([z.object({ deviceId: id, stepId: id, done: z.boolean() }).strict()]) },
+  'missions:tick': { args: z.tuple([z.object({ taskId: id, done: z.boolean() }).strict()]) },
+  'software:upsert': { args: z.tuple([softwareInputSchema]) },
+  'software:remove': { args: z.tuple([id]) },
+  'autoUpdates:plan': { args: z.tuple([z.object({ schedule: z.enum(schedules).optional(), lang: lang.optional() }).strict()]) },
+  'autoUpdates:apply': { args: z.tuple([z.object({ planId: id, lang: lang.optional() }).strict()]) },
+  'autoUpdates:undo': { args: z.tuple([z.object({ changeId: id.optional(), lang: lang.optional() }).strict()]) },
+  'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
+  'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
+  'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+} as const;
+
+/** Result type of each channel. */
+export interface IpcResults {
+  'app:info': AppInfo;
+  'checkup:run': CheckupReport;
+  'checkup:latest': CheckupReport | null;
+  'workspace:get': Workspace;
+  'workspace:update': Workspace;
+  'devices:add': Workspace;
+  'devices:update': Workspace;
+  'devices:remove': Workspace;
+  'devices:tickStep': Workspace;
+  'missions:tick': Workspace;
+  'software:upsert': Workspace;
+  'software:remove': Workspace;
+  'autoUpdates:plan': PlanView;
+  'autoUpdates:apply': ApplyResult;
+  'autoUpdates:undo': ApplyResult;
+  'report:exportPdf': ExportResult;
+  'report:email': ProviderEmail;
+  'shell:openExternal': void;
+}
+
+export type Channel = keyof typeof ipcContract;
+export const channels = Object.keys(ipcContract) as Channel[];
+export type ChannelArgs<C extends Channel> = z.infer<(typeof ipcContract)[C]['args']>;
+
+/** Events main sends to the renderer. */
+export interface IpcEvents {
+  'checkup:progress': CheckupProgress;
+}
+export const eventChannels = ['checkup:progress'] as const satisfies readonly (keyof IpcEvents)[];
+
+/** The error half of the envelope every handler returns. */
+export interface IpcErrorPayload {
+  readonly code: 'invalid-args' | 'forbidden-sender' | 'failed' | 'cancelled' | 'not-elevated' | 'conflict';
+  /** A sentence for the owner, in the interface language. */
+  readonly message: string;
+}
+export type IpcEnvelope<T> = { ok: true; result: T } | { ok: false; error: IpcErrorPayload };
+
+/** `checkup:run` → `checkupRun`: the method name of a channel on window.revision. */
+export function methodName(channel: Channel): string {
+  const [domain, verb] = channel.split(':') as [string, string];
+  return domain + verb.charAt(0).toUpperCase() + verb.slice(1);
+}
+
+type MethodName<C extends string> = C extends `${infer D}:${infer V}` ? `${D}${Capitalize<V>}` : never;
+
+/** window.revision: one async method per channel, plus event subscriptions. */
+export type RevisionApi = {
+  [C in Channel as MethodName<C>]: (...args: ChannelArgs<C>) => Promise<IpcResults[C]>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof IpcEvents>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+};
+
+/** An error thrown by window.revision methods, rebuilt from the envelope. */
+export class RevisionError extends Error {
+  override readonly name = 'RevisionError';
+  constructor(
+    readonly code: IpcErrorPayload['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The owner's workspace: everything Éric enters and everything the app did, kept by the core
+ * in a versioned file (workspace.json). Objects are "loose": a field this version does not know
+ * (written by a newer app) is kept as it is, never dropped.
+ */
+import { z } from 'zod';
+
+/** Current schema version of workspace.json. */
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+/** Kinds of devices the owner adds by hand (the app cannot see them). */
+export const deviceKinds = [
+  'iphone',
+  'android-phone',
+  'ipad',
+  'android-tablet',
+  'windows-pc',
+  'mac',
+  'server',
+  'wordpress',
+  'online-shop',
+  'online-service',
+] as const;
+export type DeviceKind = (typeof deviceKinds)[number];
+
+/** Categories of business software (logiciels métiers). */
+export const softwareCategories = ['comptabilite', 'stock', 'crm', 'flotte', 'caisse', 'autre'] as const;
+export type SoftwareCategory = (typeof softwareCategories)[number];
+
+/** Update schedules: any time, at night, at the weekend (servers). */
+export const schedules = ['always', 'night', 'weekend'] as const;
+export type Schedule = (typeof schedules)[number];
+
+const isoDate = z.string().min(1);
+const shortText = z.string().max(10_000);
+
+/** A device the owner added: a phone, a tablet, another PC, a server, a website… */
+export const deviceSchema = z.looseObject({
+  id: z.string().min(1).max(100),
+  kind: z.enum(deviceKinds),
+  name: shortText,
+  addedAt: isoDate,
+  /** Guide steps ticked « C'est fait », step id → ISO date. */
+  steps: z.record(z.string(), isoDate).default({}),
+  /** For servers: when updates should run. */
+  schedule: z.enum(schedules).optional(),
+  notes: shortText.optional(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+/** A business program (detected on this computer or added by hand). */
+export const businessSoftwareSchema = z.looseObject({
+  id: z.string().min(1).max(100),
+  name: shortText,
+  version: z.string().max(200).nullable().default(null),
+  category: z.enum(softwareCategories),
+  vendor: shortText.optional(),
+  /** How to reach the vendor (phone, e-mail, website), as the owner typed it. */
+  vendorContact: shortText.optional(),
+  critical: z.boolean().default(false),
+  detected: z.boolean().default(false),
+  /** Last time the owner tested it after an update (step 4), ISO date. */
+  lastTestedAt: isoDate.optional(),
+});
+export type BusinessSoftware = z.infer<typeof businessSoftwareSchema>;
+
+/** One entry of the maintenance logbook (carnet d'entretien). */
+export const historyEntrySchema = z.looseObject({
+  at: isoDate,
+  kind: z.enum(['checkup', 'change', 'undo', 'tick', 'report', 'device', 'note']),
+  /** Who did it: the OS user name, or "app". */
+  by: z.string().max(200).default('app'),
+  /** Short technical summary (not shown as-is to the owner); i18n key + params for display. */
+  summary: shortText,
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** For checkups: the counts per state. */
+  counts: z.record(z.string(), z.number()).optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** The undo record of a change the app applied (auto-updates plans). Opaque to everyone but actions/. */
+export const changeRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  planId: z.string(),
+  appliedAt: isoDate,
+  by: z.string().default('app'),
+  /** Plan kind, e.g. "auto-updates". */
+  kind: z.string(),
+  schedule: z.enum(schedules).optional(),
+  undoneAt: isoDate.optional(),
+  /** Per operation, the state before, so undo is exact. */
+  operations: z.array(z.record(z.string(), z.unknown())),
+});
+export type ChangeRecord = z.infer<typeof changeRecordSchema>;
+
+/** The owner's data. */
+export const workspaceSchema = z.looseObject({
+  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  onboarded: z.boolean().default(false),
+  company: z.looseObject({ name: shortText.default('') }).default({ name: '' }),
+  provider: z
+    .looseObject({ name: shortText.default(''), email: z.string().max(320).default(''), phone: z.string().max(100).optional() })
+    .default({ name: '', email: '' }),
+  settings: z
+    .looseObject({
+      lang: z.enum(['fr', 'en']).default('fr'),
+      /** The owner says this computer is a server (schedules apply). null: ask the OS. */
+      thisComputerIsServer: z.boolean().nullable().default(null),
+      schedule: z.enum(schedules).default('always'),
+    })
+    .default({ lang: 'fr', thisComputerIsServer: null, schedule: 'always' }),
+  devices: z.array(deviceSchema).default([]),
+  software: z.array(businessSoftwareSchema).default([]),
+  /** Mission tasks ticked, task id → ISO date. */
+  missions: z.record(z.string(), isoDate).default({}),
+  history: z.array(historyEntrySchema).default([]),
+  changes: z.array(changeRecordSchema).default([]),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** A fresh, empty workspace. */
+export function emptyWorkspace(now: Date): Workspace {
+  return workspaceSchema.parse({
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
+}
