@@ -31,6 +31,26 @@ export interface SupportInfo {
   readonly status: SupportStatus;
   /** Latest version of the cycle, when given. */
   readonly latest: string | null;
+  /**
+   * Extended-security programmes that exist for this release (Windows 10 ESU), open or closed at `now`,
+   * so the owner is told precisely whether one can still cover the machine, until when, and at what cost.
+   * Absent for releases without such a programme.
+   */
+  readonly extendedOptions?: readonly ExtendedSupportOption[];
+}
+
+/** One extended-security programme (Windows ESU) and whether it still covers the release at `now`. */
+export interface ExtendedSupportOption {
+  /** 'consumer-esu': Windows 10 ESU for individuals; 'business-esu': paid per device and per year, for organisations. */
+  readonly kind: 'consumer-esu' | 'business-esu';
+  /** Last day covered, ISO date. */
+  readonly endsOn: string;
+  /** Whether enrolment costs money (consumer ESU is free in the EEA with a Microsoft account). */
+  readonly paid: boolean;
+  /** Whether the programme still covers the release at `now`. */
+  readonly open: boolean;
+  /** Whether this machine's edition and management allow it (consumer ESU: not for domain-joined or managed PCs). */
+  readonly eligible: boolean | null;
 }
 
 /** Status of a release from its dates, at `now`. */
