@@ -1,0 +1,18 @@
+/** The combined store's shape and the slice-creator type every slice uses. */
+import type { StateCreator } from 'zustand';
+import type { WorkspaceSlice } from './workspace-slice';
+import type { CheckupSlice } from './checkup-slice';
+import type { AutoUpdatesSlice } from './auto-updates-slice';
+import type { UiSlice } from './ui-slice';
+
+/** The whole renderer state: one store made of slices. */
+export type AppState = WorkspaceSlice & CheckupSlice & AutoUpdatesSlice & UiSlice;
+
+/** A slice creator over the combined state. */
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+/** Turns whatever window.revision threw into a sentence for the owner. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : 'Une erreur inattendue est survenue. Rien n’a été perdu ; réessayez.';
+}

@@ -1,0 +1,30 @@
+/** Which screen is shown, and the notice (error or confirmation) the owner should read. */
+import type { SliceCreator } from './types';
+
+/** The screens of the app. */
+export const screens = ['welcome', 'checkup', 'dashboard', 'missions', 'inventory', 'settings'] as const;
+export type Screen = (typeof screens)[number];
+
+/** A message for the owner: errors come from window.revision (already in French or English). */
+export interface Notice {
+  readonly kind: 'error' | 'success';
+  readonly message: string;
+}
+
+/** UI state: current screen and notice. */
+export interface UiSlice {
+  screen: Screen;
+  notice: Notice | null;
+  go(screen: Screen): void;
+  notify(notice: Notice): void;
+  dismissNotice(): void;
+}
+
+/** Creates the UI slice. */
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  screen: 'welcome',
+  notice: null,
+  go: (screen) => set({ screen }),
+  notify: (notice) => set({ notice }),
+  dismissNotice: () => set({ notice: null }),
+});
