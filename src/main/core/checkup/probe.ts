@@ -15,6 +15,12 @@ export interface ProbeContext {
   readonly now: Date;
   /** Facts already known from probes this one depends on (`after`). */
   readonly facts: Readonly<MachineFacts>;
+  /**
+   * Marks one of the probe's sections as failed while the others succeed (a shared script whose
+   * antivirus part failed): that section becomes `unknown` with this reason. Optional for callers
+   * that build a context by hand; runCheckup always provides it.
+   */
+  readonly reportSectionFailure?: (section: FactSection, message: string, kind?: string) => void;
 }
 
 /** One probe. */

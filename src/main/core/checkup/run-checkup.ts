@@ -51,9 +51,21 @@ export async function runCheckup(options: RunCheckupOptions): Promise<CheckupRep
     const timeoutMs = Math.max(1, Math.round(probe.timeoutMs * (options.timeoutScale ?? 1)));
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
+    const partial: string[] = [];
     try {
       const result = await Promise.race([
-        probe.run({ host, platform: host.platform, signal: controller.signal, now, facts }),
+        probe.run({
+          host,
+          platform: host.platform,
+          signal: controller.signal,
+          now,
+          facts,
+          reportSectionFailure: (section, message, kind) => {
+            if (!probe.sections.includes(section)) return;
+            failures[section] = { probeId: probe.id, status: 'failed', message, kind: kind ?? 'failed' };
+            partial.push(`${section}: ${message}`);
+          },
+        }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             controller.abort();
@@ -61,8 +73,11 @@ export async function runCheckup(options: RunCheckupOptions): Promise<CheckupRep
           }, timeoutMs);
         }),
       ]);
-      Object.assign(facts, result);
-      reports.push({ id: probe.id, status: 'ok', durationMs: Math.round(performance.now() - started), error: null });
+      // A section the probe reported as failed stays out of the facts, whatever it returned.
+      for (const [section, value] of Object.entries(result) as [FactSection, MachineFacts[FactSection]][]) {
+        if (value !== undefined && !failures[section]) Object.assign(facts, { [section]: value });
+      }
+      reports.push({ id: probe.id, status: 'ok', durationMs: Math.round(performance.now() - started), error: partial.length > 0 ? partial.join(' ; ') : null });
     } catch (error) {
       const timedOut = error instanceof ProbeTimeout || (isRunError(error) && error.kind === 'timeout');
       const message = error instanceof Error ? error.message : String(error);
