@@ -1,0 +1,102 @@
+/**
+ * Pending-updates probe: what is waiting to be installed, and how much of it is security.
+ * Debian/Ubuntu: `apt-get -s dist-upgrade` (a simulation; security updates come from a
+ * "*-security" origin). Fedora/RHEL: `dnf check-update` and `dnf updateinfo list --security`.
+ * Both read the package lists the machine already has: they do not download anything.
+ */
+import type { PendingUpdate, PendingUpdatesFacts } from '../../../../shared/facts';
+import type { Probe } from '../../checkup/probe';
+import { RunError, isRunError } from '../../exec/host';
+import { packageManagerOf } from './util';
+
+const INST = /^Inst (\S+)(?: \[([^\]]*)\])? \((\S+) (.*?)(?: \[[^\]]*\])?\)/;
+
+/** Parses `apt-get -s dist-upgrade`: one PendingUpdate per "Inst" line. Throws on output that is not a simulation. */
+export function parseAptSimulate(text: string): PendingUpdatesFacts {
+  const items: PendingUpdate[] = [];
+  let recognised = false;
+  for (const line of text.split('\n')) {
+    if (/^(Reading package lists|Building dependency tree|Calculating upgrade|\d+ upgraded, \d+ newly installed)/.test(line)) recognised = true;
+    const m = INST.exec(line);
+    if (!m?.[1]) continue;
+    recognised = true;
+    const origins = m[4] ?? '';
+    items.push({ name: m[1], version: m[3] ?? null, security: /-security\b|Debian-Security/i.test(origins) });
+  }
+  if (!recognised) throw new RunError('failed', 'apt-get -s dist-upgrade', 'apt-get -s dist-upgrade : réponse illisible');
+  return { total: items.length, security: items.filter((i) => i.security).length, items, source: 'apt-get -s dist-upgrade' };
+}
+
+/** Parses `dnf check-update` (exit 100 when updates wait): "name.arch  version  repo" lines. */
+export function parseDnfCheckUpdate(text: string): { name: string; version: string }[] {
+  const out: { name: string; version: string }[] = [];
+  for (const line of text.split('\n')) {
+    if (/^Obsoleting Packages/i.test(line)) break;
+    const cols = line.trim().split(/\s+/);
+    if (cols.length !== 3) continue;
+    const [nameArch, version, repo] = cols as [string, string, string];
+    if (!/^[\w.+-]+\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|armv7hl|src)$/.test(nameArch) || !/\d/.test(version) || !repo) continue;
+    out.push({ name: nameArch, version });
+  }
+  return out;
+}
+
+/** Names (name.arch) of packages with a security advisory, from `dnf updateinfo list --security` (dnf4 and dnf5). */
+export function parseDnfSecurityList(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (cols.length < 3 || !/Sec\.|security/i.test(cols.slice(1, -1).join(' '))) continue;
+    const nevra = cols[cols.length - 1]!;
+    // name-version-release.arch → name.arch
+    const m = /^(.+)-[^-]+-[^-]+\.([^.]+)$/.exec(nevra);
+    if (m?.[1] && m[2]) out.add(`${m[1].replace(/^\d+:/, '')}.${m[2]}`);
+  }
+  return out;
+}
+
+/** Combines dnf's lists into facts; `securityNames` null when the advisory list could not be read. */
+export function dnfPendingFacts(updates: { name: string; version: string }[], securityNames: Set<string> | null): PendingUpdatesFacts {
+  const items = updates.map((u) => ({ name: u.name, version: u.version, security: securityNames?.has(u.name) ?? false }));
+  return {
+    total: items.length,
+    security: securityNames ? items.filter((i) => i.security).length : null,
+    items,
+    source: 'dnf check-update',
+  };
+}
+
+/** Reads the updates waiting to be installed. */
+export const pendingUpdatesProbe: Probe = {
+  id: 'pending-updates',
+  labelKey: 'pendingUpdates',
+  sections: ['pendingUpdates'],
+  timeoutMs: 90_000,
+  after: ['identity'],
+  async run(ctx) {
+    const probe = 'pending-updates';
+    const pm = await packageManagerOf(ctx, probe);
+    if (pm === 'apt') {
+      const r = await ctx.host.run({ file: 'apt-get', args: ['-s', '-q', 'dist-upgrade'], timeoutMs: 60_000 }, { signal: ctx.signal, probe });
+      return { pendingUpdates: parseAptSimulate(r.stdout) };
+    }
+    if (pm === 'dnf') {
+      const check = await ctx.host.run(
+        { file: 'dnf', args: ['-q', 'check-update'], timeoutMs: 80_000, okExitCodes: [0, 100] },
+        { signal: ctx.signal, probe },
+      );
+      let security: Set<string> | null = null;
+      try {
+        const sec = await ctx.host.run(
+          { file: 'dnf', args: ['-q', 'updateinfo', 'list', '--security'], timeoutMs: 60_000 },
+          { signal: ctx.signal, probe },
+        );
+        security = parseDnfSecurityList(sec.stdout);
+      } catch (error) {
+        if (isRunError(error) && error.kind === 'aborted') throw error;
+      }
+      return { pendingUpdates: dnfPendingFacts(check.exitCode === 100 ? parseDnfCheckUpdate(check.stdout) : [], security) };
+    }
+    throw new RunError('not-found', 'apt/dnf', 'ni apt ni dnf sur cette machine');
+  },
+};
