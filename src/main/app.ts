@@ -1,0 +1,125 @@
+/**
+ * The app's lifecycle: one instance, sandbox everywhere, hardened session, the core service over
+ * the owner's data folder, IPC, menu, the window, the owner told about their data at start, and
+ * updates of the app itself when packaged.
+ */
+import { join } from 'node:path';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { getT } from './core/i18n';
+import { createService, type RevisionService } from './core/service';
+import { APP_VERSION } from './core/version';
+import { defaultWorkspaceDir } from './core/workspace/store';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
+import { startAutoUpdates } from './updater';
+import { appPaths, createMainWindow, focusWindow, rendererSource, type MainWindow } from './window';
+
+/** Logs a problem of the shell without ever throwing. */
+function log(message: string, detail?: unknown): void {
+  try {
+    console.warn(`[revision] ${message}`, detail ?? '');
+  } catch {
+    // nothing to do
+  }
+}
+
+/**
+ * The owner's data folder: REVISION_HOME, else the same folder the `revision` command line uses
+ * (so the owner's app and the prestataire's terminal share one carnet d'entretien).
+ */
+export function dataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  return defaultWorkspaceDir(env, platform);
+}
+
+/** Options of startApp (tests pass their own). */
+export interface StartOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** The folder of the bundled main (out/main). */
+  readonly mainDir?: string;
+}
+
+/** What startApp leaves running, for tests. */
+export interface RunningApp {
+  /** False when another instance already runs (this one quits). */
+  readonly primary: boolean;
+  /** Resolves once the window is created (or the start failed and the app quits). */
+  readonly ready: Promise<{ service: RevisionService | null; window: BrowserWindow | null }>;
+}
+
+/** Starts the app. */
+export function startApp(options: StartOptions = {}): RunningApp {
+  const env = options.env ?? process.env;
+  // Every renderer is sandboxed, whatever a window's options say.
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { primary: false, ready: Promise.resolve({ service: null, window: null }) };
+  }
+  if (app.isPackaged && !env.REVISION_ASSETS_DIR) env.REVISION_ASSETS_DIR = join(process.resourcesPath, 'assets');
+
+  const paths = appPaths(options.mainDir ?? import.meta.dirname);
+  const source = rendererSource(paths, env, app.isPackaged);
+  const isAppUrl = createAppUrlMatcher(source);
+  let main: MainWindow | null = null;
+
+  app.on('second-instance', () => focusWindow(main?.window ?? null));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const ready = app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, isAppUrl);
+    const home = dataFolder(env);
+    let service: RevisionService;
+    try {
+      service = await createService({ home });
+    } catch (error) {
+      const t = getT('fr');
+      log('could not open the data folder', error);
+      dialog.showErrorBox(t('shell.startup.failedTitle'), t('shell.startup.failed', { dir: home, detail: (error as Error)?.message ?? String(error) }));
+      app.quit();
+      return { service: null, window: null };
+    }
+    const lang = service.context.langOf();
+    const t = getT(lang);
+    registerIpc({ service, getWindow: () => main?.window ?? null, isAppUrl, documentsDir: () => app.getPath('documents') });
+
+    const showAbout = (): void => {
+      const detail = t('shell.menu.aboutDetail', { version: APP_VERSION, dir: home });
+      const window = main?.window;
+      const box = { type: 'info' as const, title: t('shell.menu.about'), message: 'Révision', detail, buttons: ['OK'] };
+      void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch((e: unknown) => log('about box failed', e));
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, onAbout: showAbout })));
+
+    const open = (): MainWindow => {
+      const created = createMainWindow({ paths, source });
+      created.window.on('closed', () => {
+        if (main === created) main = null;
+      });
+      created.loaded.catch((error: unknown) => log('the window could not load the app', error));
+      main = created;
+      return created;
+    };
+    const first = open();
+    app.on('activate', () => {
+      if (!main) open();
+    });
+
+    // The owner must hear about a restored, reset, migrated or too-new data file.
+    const notices = service.context.store.notices;
+    if (notices.length > 0) {
+      first.window.once('ready-to-show', () => {
+        const box = { type: 'warning' as const, title: t('shell.startup.noticeTitle'), message: t('shell.startup.noticeTitle'), detail: notices.map((n) => n.message).join('\n\n'), buttons: ['OK'] };
+        void dialog.showMessageBox(first.window, box).catch((e: unknown) => log('notice box failed', e));
+      });
+    }
+
+    startAutoUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+    return { service, window: first.window };
+  });
+  ready.catch((error: unknown) => log('start failed', error));
+  return { primary: true, ready };
+}

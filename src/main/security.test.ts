@@ -1,0 +1,185 @@
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const openExternal = vi.fn(async (_url: string, _options?: unknown) => undefined);
+vi.mock('electron', () => ({ shell: { openExternal } }));
+
+const { CONTENT_SECURITY_POLICY, createAppUrlMatcher, hardenSession, hardenWebContents, safeExternalUrl } = await import('./security');
+
+/** A stand-in for Electron's WebContents: an event emitter with a window-open handler slot. */
+class FakeContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.openHandler = handler;
+  }
+  /** Emits an event the way Electron does and tells whether a listener prevented it. */
+  fire(name: string, url: string): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+const indexFile = join('/opt', 'Révision', 'resources', 'app.asar', 'out', 'renderer', 'index.html');
+
+beforeEach(() => openExternal.mockClear());
+
+describe('the app URL', () => {
+  it('is the built index.html, with any #route, and nothing else', () => {
+    const isApp = createAppUrlMatcher({ kind: 'file', path: indexFile });
+    const url = new URL(`file://${indexFile}`).href;
+    expect(isApp(url)).toBe(true);
+    expect(isApp(`${url}#/checkup`)).toBe(true);
+    expect(isApp(new URL('file:///etc/passwd').href)).toBe(false);
+    expect(isApp(url.replace('index.html', 'other.html'))).toBe(false);
+    expect(isApp('https://example.org/')).toBe(false);
+    expect(isApp('not a url')).toBe(false);
+  });
+
+  it('is the dev server origin in development', () => {
+    const isApp = createAppUrlMatcher({ kind: 'url', url: 'http://localhost:5173/' });
+    expect(isApp('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(isApp('http://localhost:5174/')).toBe(false);
+    expect(isApp('file:///etc/passwd')).toBe(false);
+  });
+});
+
+describe('links leaving the app', () => {
+  it('accepts https and mailto only', () => {
+    expect(safeExternalUrl('https://cyber.gouv.fr/')).toBe('https://cyber.gouv.fr/');
+    expect(safeExternalUrl('mailto:kevin@prestataire.fr?subject=Carnet')).toBe('mailto:kevin@prestataire.fr?subject=Carnet');
+  });
+
+  it.each([
+    'file:///C:/Windows/System32/calc.exe',
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'http://example.org/',
+    'smb://server/share',
+    'ms-settings:windowsupdate',
+    'https://user:password@example.org/',
+    'https://',
+    '',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(safeExternalUrl(url)).toBeNull();
+  });
+
+  it('refuses what is not a string', () => {
+    expect(safeExternalUrl(undefined)).toBeNull();
+    expect(safeExternalUrl({ href: 'https://x.fr' })).toBeNull();
+  });
+});
+
+describe('a hardened web contents', () => {
+  const isApp = createAppUrlMatcher({ kind: 'file', path: indexFile });
+  const appUrl = new URL(`file://${indexFile}`).href;
+
+  it('refuses navigation away from the app and opens a safe link in the OS browser instead', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal.mock.calls[0]?.[0]).toBe('https://evil.example/');
+  });
+
+  it('refuses navigation to file: and javascript: without opening anything', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    expect(contents.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.fire('will-redirect', 'javascript:alert(1)')).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('lets the app move within its own page', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    expect(contents.fire('will-navigate', `${appUrl}#/report`)).toBe(false);
+  });
+
+  it('denies every new window; a safe link goes to the OS browser, an unsafe one nowhere', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    expect(contents.openHandler?.({ url: 'https://cyber.gouv.fr/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: appUrl })).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://cyber.gouv.fr/']);
+  });
+
+  it('refuses webviews', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    let prevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it('is hardened once even when asked twice (a link opens one browser tab, not two)', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents as never, isApp);
+    hardenWebContents(contents as never, isApp);
+    contents.fire('will-navigate', 'https://example.org/');
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the hardened session', () => {
+  const isApp = createAppUrlMatcher({ kind: 'url', url: 'http://localhost:5173/' });
+  const session = {
+    permissionRequest: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
+    permissionCheck: null as null | ((...args: unknown[]) => boolean),
+    headers: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string | string[]> }) => void) => void),
+    setPermissionRequestHandler(h: typeof this.permissionRequest) {
+      this.permissionRequest = h;
+    },
+    setPermissionCheckHandler(h: typeof this.permissionCheck) {
+      this.permissionCheck = h;
+    },
+    webRequest: {
+      onHeadersReceived: (h: typeof session.headers) => {
+        session.headers = h;
+      },
+    },
+  };
+  hardenSession(session as never, isApp);
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies the %s permission', (permission) => {
+    const granted: boolean[] = [];
+    session.permissionRequest?.(null, permission, (g) => granted.push(g));
+    expect(granted).toEqual([false]);
+    expect(session.permissionCheck?.(null, permission, 'http://localhost:5173', {})).toBe(false);
+  });
+
+  it('sends the strict policy as a header for the app, replacing a looser one', () => {
+    let answer: { responseHeaders?: Record<string, string | string[]> } = {};
+    session.headers?.({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, (r) => (answer = r));
+    expect(answer.responseHeaders?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(answer.responseHeaders?.['content-security-policy']).toBeUndefined();
+    expect(answer.responseHeaders?.['Content-Type']).toEqual(['text/html']);
+  });
+
+  it('leaves other responses untouched', () => {
+    let answer: { responseHeaders?: unknown } = { responseHeaders: 'unset' };
+    session.headers?.({ url: 'https://example.org/' }, (r) => (answer = r));
+    expect(answer).toEqual({});
+  });
+});
+
+describe('the content security policy', () => {
+  it('allows no inline script, no eval, no remote source', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('is the one the renderer page also carries as a meta tag', async () => {
+    const html = await readFile(join(import.meta.dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'src/renderer/index.html must carry a CSP meta tag').not.toBeNull();
+    const norm = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean).sort();
+    expect(norm(meta?.[1] ?? '')).toEqual(norm(CONTENT_SECURITY_POLICY));
+  });
+});
