@@ -1,10 +1,25 @@
 /**
  * The « carnet d'entretien » PDF and the message to the prestataire (issue 6).
- * PLACEHOLDER: replaced by the report work; every call says plainly it is not available yet.
+ * The same code serves the app (save dialog → reportWritePdf), the CLI (`revision report`),
+ * the tests and the bench: build the model from the workspace and the latest checkup, lay it
+ * out with pdfmake, save it atomically, and write the export in the logbook.
  */
+import { resolve } from 'node:path';
+import type { CheckupReport } from '../../../shared/checkup';
 import type { ChannelArgs, ProviderEmail } from '../../../shared/ipc';
 import type { Lang } from '../../../shared/i18n';
+import type { Workspace } from '../../../shared/workspace';
+import { getT } from '../i18n';
 import type { ServiceContext } from '../service';
+import { buildDocument } from './document';
+import { buildEmail } from './email';
+import { buildReportModel, type ReportModel } from './model';
+import { renderPdf } from './render';
+import { ReportError, checkTarget, writePdfFile } from './save';
+
+export { ReportError, type ReportErrorCode } from './save';
+export { buildReportModel, type ReportModel } from './model';
+export { buildEmail, MAILTO_MAX } from './email';
 
 /** The report part of the service. */
 export interface ReportApi {
@@ -12,9 +27,74 @@ export interface ReportApi {
   email(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
 }
 
-export function createReportApi(_context: ServiceContext): ReportApi {
-  const unavailable = async (): Promise<never> => {
-    throw new Error('Cette fonction n’est pas encore disponible.');
+/** Options of the report part. */
+export interface ReportOptions {
+  /** Folder holding fonts/ (default: found from the source file or the packaged app's resources). */
+  readonly assetsDir?: string;
+}
+
+/** What generating a PDF in memory gives. */
+export interface GeneratedReport {
+  readonly bytes: Buffer;
+  readonly pages: number;
+  readonly model: ReportModel;
+}
+
+/** Lays out and renders the carnet from plain data (no workspace store needed: tests and bench). */
+export async function generateReportPdf(
+  input: { workspace: Workspace; checkup: CheckupReport | null; checkupError?: string | null; lang: Lang; now: Date },
+  options: ReportOptions = {},
+): Promise<GeneratedReport> {
+  const model = buildReportModel(input);
+  try {
+    const { bytes, pages } = await renderPdf(buildDocument(model), options.assetsDir);
+    return { bytes, pages, model };
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ReportError('render', getT(input.lang)('report:errors.render', { message }), '');
+  }
+}
+
+/** Creates the report API over the service's context. */
+export function createReportApi(context: ServiceContext, options: ReportOptions = {}): ReportApi {
+  /** The latest checkup, or a fresh one when there is none; a failed run gives a carnet that says so. */
+  const checkupFor = async (lang: Lang): Promise<{ checkup: CheckupReport | null; error: string | null }> => {
+    const latest = await context.latestCheckup();
+    if (latest) return { checkup: latest, error: null };
+    try {
+      return { checkup: await context.runAndRecordCheckup(lang), error: null };
+    } catch (error) {
+      return { checkup: null, error: error instanceof Error ? error.message : String(error) };
+    }
   };
-  return { writePdf: unavailable, email: unavailable };
+
+  return {
+    async writePdf(args) {
+      const lang = context.langOf(args.lang);
+      const path = resolve(args.path);
+      const overwrite = args.overwrite ?? false;
+      // Refuse early (before the checkup and the layout) when the target is obviously wrong.
+      await checkTarget(path, overwrite, lang);
+      const { checkup, error } = await checkupFor(lang);
+      const { bytes, pages } = await generateReportPdf({ workspace: context.store.read(), checkup, checkupError: error, lang, now: context.now() }, options);
+      await writePdfFile(path, bytes, overwrite, lang);
+      if (!context.store.readOnly) {
+        // The PDF is saved: a logbook that cannot be written must not turn that into a failure.
+        await context.store
+          .update((ws) => {
+            ws.history.push({ at: context.now().toISOString(), kind: 'report', by: context.user, summary: `report exported (${pages} pages, ${lang})`, key: 'history.report', params: { pages, lang } });
+          })
+          .catch(() => undefined);
+      }
+      return { path, pages };
+    },
+    async email(args) {
+      const lang = context.langOf(args.lang);
+      // The message summarises the carnet: it uses the latest checkup and never starts one.
+      const checkup = await context.latestCheckup();
+      const model = buildReportModel({ workspace: context.store.read(), checkup, lang, now: context.now() });
+      return buildEmail(model);
+    },
+  };
 }
