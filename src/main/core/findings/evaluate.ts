@@ -86,6 +86,11 @@ export function evaluateFindings(input: EvaluateInput): FindingSpec[] {
     const failure = sections.map((s) => input.failures[s]).find(Boolean);
     const missing = sections.some((s) => input.facts[s] === undefined);
     if (missing) return unknownFinding(id, failure);
-    return evaluate(input);
+    try {
+      return evaluate(input);
+    } catch (error) {
+      // A rule that cannot judge (e.g. the bundled end-of-life data is missing) says so; the rest goes on.
+      return unknownFinding(id, { probeId: id, status: 'failed', message: (error as Error).message, kind: 'failed' });
+    }
   });
 }
