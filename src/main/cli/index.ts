@@ -105,6 +105,7 @@ export function processIo(): CliIo {
     err: (text) => void process.stderr.write(text),
     env: process.env,
     tty: Boolean(process.stdout.isTTY),
+    errTty: Boolean(process.stderr.isTTY),
     async confirm(question) {
       if (!process.stdin.isTTY) return false;
       const rl = createInterface({ input: process.stdin, output: process.stdout });

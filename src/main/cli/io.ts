@@ -24,6 +24,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal (colours, progress line). */
   readonly tty: boolean;
+  /** Whether stderr is a terminal (progress lines go there); absent means no. */
+  readonly errTty?: boolean;
   /** Asks a yes/no question on the terminal; resolves false when there is no terminal. */
   confirm(question: string): Promise<boolean>;
 }
