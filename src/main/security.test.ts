@@ -128,42 +128,36 @@ describe('a hardened web contents', () => {
 
 describe('the hardened session', () => {
   const isApp = createAppUrlMatcher({ kind: 'url', url: 'http://localhost:5173/' });
+  type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
+  type CheckHandler = (...args: unknown[]) => boolean;
+  type HeadersAnswer = { responseHeaders?: Record<string, string | string[]> };
+  type HeadersHandler = (details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: HeadersAnswer) => void) => void;
+  const captured: { permissionRequest?: RequestHandler; permissionCheck?: CheckHandler; headers?: HeadersHandler } = {};
   const session = {
-    permissionRequest: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
-    permissionCheck: null as null | ((...args: unknown[]) => boolean),
-    headers: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string | string[]> }) => void) => void),
-    setPermissionRequestHandler(h: typeof this.permissionRequest) {
-      this.permissionRequest = h;
-    },
-    setPermissionCheckHandler(h: typeof this.permissionCheck) {
-      this.permissionCheck = h;
-    },
-    webRequest: {
-      onHeadersReceived: (h: typeof session.headers) => {
-        session.headers = h;
-      },
-    },
+    setPermissionRequestHandler: (h: RequestHandler) => (captured.permissionRequest = h),
+    setPermissionCheckHandler: (h: CheckHandler) => (captured.permissionCheck = h),
+    webRequest: { onHeadersReceived: (h: HeadersHandler) => (captured.headers = h) },
   };
   hardenSession(session as never, isApp);
 
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies the %s permission', (permission) => {
     const granted: boolean[] = [];
-    session.permissionRequest?.(null, permission, (g) => granted.push(g));
+    captured.permissionRequest?.(null, permission, (g: boolean) => granted.push(g));
     expect(granted).toEqual([false]);
-    expect(session.permissionCheck?.(null, permission, 'http://localhost:5173', {})).toBe(false);
+    expect(captured.permissionCheck?.(null, permission, 'http://localhost:5173', {})).toBe(false);
   });
 
   it('sends the strict policy as a header for the app, replacing a looser one', () => {
-    let answer: { responseHeaders?: Record<string, string | string[]> } = {};
-    session.headers?.({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, (r) => (answer = r));
+    let answer: HeadersAnswer = {};
+    captured.headers?.({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, (r: HeadersAnswer) => (answer = r));
     expect(answer.responseHeaders?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(answer.responseHeaders?.['content-security-policy']).toBeUndefined();
     expect(answer.responseHeaders?.['Content-Type']).toEqual(['text/html']);
   });
 
   it('leaves other responses untouched', () => {
-    let answer: { responseHeaders?: unknown } = { responseHeaders: 'unset' };
-    session.headers?.({ url: 'https://example.org/' }, (r) => (answer = r));
+    let answer: HeadersAnswer | string = 'unset';
+    captured.headers?.({ url: 'https://example.org/' }, (r: HeadersAnswer) => (answer = r));
     expect(answer).toEqual({});
   });
 });
