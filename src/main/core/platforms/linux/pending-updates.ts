@@ -30,9 +30,18 @@ export function parseAptSimulate(text: string): PendingUpdatesFacts {
 /** Parses `dnf check-update` (exit 100 when updates wait): "name.arch  version  repo" lines. */
 export function parseDnfCheckUpdate(text: string): { name: string; version: string }[] {
   const out: { name: string; version: string }[] = [];
-  for (const line of text.split('\n')) {
-    if (/^Obsoleting Packages/i.test(line)) break;
-    const cols = line.trim().split(/\s+/);
+  let pending: string | null = null;
+  for (const raw of text.split('\n')) {
+    if (/^Obsoleting Packages/i.test(raw.trim())) break;
+    // A long name.arch wraps onto its own line, the version and repo follow on the next one.
+    const line: string = pending ? `${pending} ${raw.trim()}` : raw;
+    pending = null;
+    const single = line.trim().split(/\s+/);
+    if (single.length === 1 && /\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|armv7hl)$/.test(single[0] ?? '')) {
+      pending = single[0]!;
+      continue;
+    }
+    const cols = single;
     if (cols.length !== 3) continue;
     const [nameArch, version, repo] = cols as [string, string, string];
     if (!/^[\w.+-]+\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|armv7hl|src)$/.test(nameArch) || !/\d/.test(version) || !repo) continue;
