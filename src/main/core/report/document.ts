@@ -3,7 +3,6 @@
  * business software, missions, history, sign-off, and the prestataire's technical annex.
  * Every text comes from the model (already in the report's language) or the `report:` locale.
  */
-import type { FindingState } from '../../../shared/checkup';
 import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { FONT_FAMILY } from './render';
@@ -44,13 +43,24 @@ function voyant(model: ReportModel, state: VoyantState): Content {
   return { text: [{ text: '● ', color: colors[state] }, { text: stateLabel(model, state), bold: true, color: colors[state] }] };
 }
 
+/** « Voyant : ● À corriger » on one line. */
+function voyantLine(model: ReportModel, state: VoyantState): Record<string, unknown> {
+  const t = getT(model.lang);
+  return { text: [`${t('report:cover.state')}${sep(model)}`, { text: '● ', color: colors[state] }, { text: stateLabel(model, state), bold: true, color: colors[state] }] };
+}
+
+/** The label separator: French puts a space before the colon. */
+function sep(model: ReportModel): string {
+  return model.lang === 'fr' ? ' : ' : ': ';
+}
+
 function headerCell(text: string): Content {
   return { text, bold: true, fillColor: '#eeeeee' };
 }
 
 function table(widths: (string | number)[], header: string[], rows: Content[][], extra: Record<string, unknown> = {}): Content {
   return {
-    table: { headerRows: 1, widths, body: [header.map(headerCell), ...rows] },
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [header.map(headerCell), ...rows] },
     layout: tableLayout,
     fontSize: 8.5,
     margin: [0, 4, 0, 10],
@@ -66,8 +76,8 @@ function checklist(items: readonly ChecklistItem[], lang: ReportModel['lang']): 
       {
         width: '*',
         stack: [
-          { text: [{ text: item.title, bold: true }, item.done && item.doneAt ? { text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`, color: '#555555' } : ''] },
-          item.detail ? { text: item.detail, color: '#333333' } : '',
+          { text: [{ text: item.title, bold: true }, ...(item.done && item.doneAt ? [{ text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`, color: '#555555' }] : [])] },
+          ...(item.detail ? [{ text: item.detail, color: '#333333' }] : []),
         ],
       },
     ],
@@ -83,7 +93,7 @@ function cover(model: ReportModel): Content[] {
   const summaryRows: Content[][] = [
     [{ text: `${t('report:kinds.this-computer')} (${shorten(model.computer.name, 80)})` }, voyant(model, model.computer.state), { text: String(model.computer.open), alignment: 'right' }],
     ...model.devices.map((d) => [
-      { text: `${d.kindLabel} : ${shorten(d.device.name || t('report:device.unnamed'), 120)}`.replace(' : ', model.lang === 'fr' ? ' : ' : ': ') },
+      { text: `${d.kindLabel}${sep(model)}${shorten(d.device.name || t('report:device.unnamed'), 120)}` },
       voyant(model, d.state),
       { text: String(d.open), alignment: 'right' },
     ]),
@@ -127,7 +137,7 @@ function computerPage(model: ReportModel): Content[] {
   out.push({ text: t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) }), color: '#444444' });
   out.push({ text: c.os ? t('report:thisComputer.system', { os: c.os }) : t('report:thisComputer.systemUnknown'), color: '#444444' });
   if (c.checkup.mode === 'replay') out.push({ text: t('report:thisComputer.replay'), color: '#444444', italics: true });
-  out.push({ columns: [{ width: 'auto', text: `${t('report:cover.state')} : `.replace(' : ', model.lang === 'fr' ? ' : ' : ': ') }, { width: '*', ...(voyant(model, c.state) as object) }], margin: [0, 6, 0, 6] });
+  out.push({ ...voyantLine(model, c.state), margin: [0, 6, 0, 6] });
   out.push({ text: t('report:thisComputer.findings'), style: 'h2' });
   if (c.findings.length === 0) {
     out.push({ text: t('report:thisComputer.noFindings') });
@@ -142,8 +152,8 @@ function computerPage(model: ReportModel): Content[] {
           width: '*',
           stack: [
             { text: [{ text: f.title, bold: true }, { text: '   ' }, { text: `● ${stateLabel(model, f.state)}`, color: colors[f.state], fontSize: 8.5 }] },
-            f.detail ? { text: f.detail, color: '#333333' } : '',
-            !done && f.action ? { text: `→ ${f.action}` } : '',
+            ...(f.detail ? [{ text: f.detail, color: '#333333' }] : []),
+            ...(!done && f.action ? [{ text: `→ ${f.action}` }] : []),
           ],
         },
       ],
@@ -162,9 +172,11 @@ function devicePages(model: ReportModel): Content[] {
     const page: Content[] = [
       { text: t('report:device.heading', { kind: d.kindLabel, name }), style: 'h1', pageBreak: 'before' },
       { text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }), color: '#444444' },
-      { columns: [{ width: 'auto', text: `${t('report:cover.state')}${model.lang === 'fr' ? ' : ' : ': '}` }, { width: '*', ...(voyant(model, d.state) as object) }], margin: [0, 6, 0, 2] },
+      { ...voyantLine(model, d.state), margin: [0, 6, 0, 2] },
       { text: t('report:device.notChecked'), fontSize: 8.5, color: '#444444', margin: [0, 0, 0, 6] },
     ];
+    const intro = t(`guides:devices.${d.device.kind}.intro`, { defaultValue: '' });
+    if (intro) page.push({ text: intro, margin: [0, 0, 0, 4] });
     if (d.device.schedule) page.push({ text: t('report:device.schedule', { schedule: t(`report:schedules.${d.device.schedule}`) }) });
     if (d.device.notes) page.push({ text: t('report:device.notes', { notes: d.device.notes }), margin: [0, 2, 0, 4] });
     page.push({ text: t('report:device.stepsTitle'), style: 'h2' });
@@ -205,6 +217,8 @@ function missionsAndHistory(model: ReportModel): Content[] {
   const out: Content[] = [{ text: t('report:missions.heading'), style: 'h1', pageBreak: 'before' }];
   for (const m of model.missions) {
     out.push({ text: `${m.title} — ${t('report:missions.progress', { done: m.done, total: m.total })}`, style: 'h3' });
+    const goal = t(`guides:missions.${m.id}.goal`, { defaultValue: '' });
+    if (goal) out.push({ text: goal, color: '#444444', margin: [0, 0, 0, 2] });
     out.push(checklist(m.tasks.map((task) => ({ done: task.done, doneAt: task.done ? task.at : null, title: task.title, detail: '' })), model.lang));
   }
   out.push({ text: t('report:history.heading'), style: 'h1', margin: [0, 16, 0, 6] });
@@ -232,7 +246,7 @@ function signoff(model: ReportModel): Content[] {
       table(
         [14, '*', 80, 58, 58],
         ['', t('report:signoff.action'), t('report:signoff.who'), t('report:signoff.due'), t('report:signoff.done')],
-        model.actions.map((a) => [{ text: BOX_TODO, fontSize: 11 }, shorten(a.text, 700), shorten(a.who, 120), '', '']),
+        model.actions.map((a) => [{ text: BOX_TODO, fontSize: 11 }, shorten(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, 700), shorten(a.who, 120), '', '']),
         { dontBreakRows: true },
       ),
     );
@@ -298,7 +312,7 @@ function annex(model: ReportModel): Content[] {
     if (facts.hardware) {
       const h = facts.hardware;
       out.push({ text: t('report:annex.hardware'), style: 'h3' });
-      out.push(keyValues(model, [['', [h.manufacturer, h.model].filter(Boolean).join(' ') || null], ['CPU', h.cpu], ['RAM', h.memoryBytes ? `${Math.round(h.memoryBytes / 1024 ** 3)} GiB` : null]]));
+      out.push(keyValues(model, [[t('report:annex.model'), [h.manufacturer, h.model].filter(Boolean).join(' ') || null], ['CPU', h.cpu], ['RAM', h.memoryBytes ? `${Math.round(h.memoryBytes / 1024 ** 3)} GiB` : null]]));
     }
     const au = facts.autoUpdates;
     out.push({ text: t('report:annex.autoUpdates'), style: 'h3' });

@@ -27,12 +27,13 @@ export function mailtoLink(to: string, subject: string, body: string): string {
 export function buildEmail(model: ReportModel): ProviderEmail {
   const t = getT(model.lang);
   const date = formatDate(model.generatedAt, model.lang, 'long');
-  const company = shorten(model.company, 120);
+  const company = model.companyGiven ? shorten(model.company, 120) : t('report:email.ourCompany');
   const to = safeAddress(model.provider.email);
-  const subject = t('report:email.subject', { company, date });
+  const subject = model.companyGiven ? t('report:email.subject', { company, date }) : t('report:email.subjectNoCompany', { date });
 
   const asks: string[] = [];
-  for (const a of model.actions.filter((x) => x.group === 'computer')) asks.push(t('report:email.askComputer', { title: shorten(a.text, 220) }));
+  // To the prestataire, the problems speak for themselves: titles only (the actions are worded for the owner).
+  for (const f of model.computer.findings.filter((x) => x.state === 'attention' || x.state === 'danger')) asks.push(t('report:email.askComputer', { title: shorten(f.title, 220) }));
   const unknown = model.computer.checkup ? model.computer.findings.filter((f) => f.state === 'unknown').map((f) => shorten(f.title, 80)) : [t('report:signoff.runCheckup')];
   if (unknown.length > 0) asks.push(t('report:email.askUnknown', { list: unknown.join(', ') }));
   if (model.software.length > 0) {
@@ -59,7 +60,7 @@ export function buildEmail(model: ReportModel): ProviderEmail {
       t('report:email.signoff'),
       '',
       t('report:email.thanks'),
-      t('report:email.signature', { company }),
+      ...(model.companyGiven ? [t('report:email.signature', { company })] : []),
     ].join('\n');
 
   const body = compose(asks, 0);

@@ -56,6 +56,8 @@ export interface MissionSection {
 /** One open action for the sign-off block and the e-mail. */
 export interface OpenAction {
   readonly text: string;
+  /** The device it concerns (empty when the text already names it). */
+  readonly device: string;
   /** Suggested owner of the action (the prestataire for technical ones), or empty. */
   readonly who: string;
   readonly group: 'computer' | 'unknown' | 'device' | 'software';
@@ -221,12 +223,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const providerName = ws.provider.name.trim();
   const actions: OpenAction[] = [];
   if (!computer.checkup) {
-    actions.push({ text: t('report:signoff.runCheckup'), who: '', group: 'unknown' });
+    actions.push({ text: t('report:signoff.runCheckup'), device: '', who: '', group: 'unknown' });
   } else {
     for (const f of computer.findings) {
       if (f.state === 'ok') continue;
       actions.push({
         text: `${f.title}${input.lang === 'fr' ? ' : ' : ': '}${f.action}`,
+        device: computer.name,
         who: f.fix === 'contact-provider' ? providerName : '',
         group: f.state === 'unknown' ? 'unknown' : 'computer',
       });
@@ -234,12 +237,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
   for (const d of devices) {
     if (d.open > 0) {
-      actions.push({ text: t('report:signoff.finishDevice', { name: d.device.name || t('report:device.unnamed'), count: d.open }), who: '', group: 'device' });
+      actions.push({ text: t('report:signoff.finishDevice', { name: d.device.name || t('report:device.unnamed'), count: d.open }), device: '', who: '', group: 'device' });
     }
   }
   for (const s of ws.software) {
-    actions.push({ text: t('report:signoff.askVendor', { name: s.name }), who: providerName, group: 'software' });
-    if (s.critical) actions.push({ text: t('report:signoff.testCritical', { name: s.name }), who: '', group: 'software' });
+    actions.push({ text: t('report:signoff.askVendor', { name: s.name }), device: '', who: providerName, group: 'software' });
+    if (s.critical) actions.push({ text: t('report:signoff.testCritical', { name: s.name }), device: '', who: '', group: 'software' });
   }
 
   const history = [...ws.history]
