@@ -1,6 +1,7 @@
 /**
  * Antivirus probe. On Linux the one common antivirus is ClamAV: its signature databases live in
- * /var/lib/clamav, and `sigtool --info` gives each one's build time. No ClamAV → no product
+ * /var/lib/clamav, and each one's 512-byte header gives its build time (read with `head -c 512`,
+ * so sigtool need not be installed). No ClamAV → no product
  * (the finding says no antivirus was found; never "ok").
  */
 import type { AntivirusFacts, AntivirusProduct } from '../../../../shared/facts';
@@ -9,20 +10,23 @@ import { isRunError } from '../../exec/host';
 
 const MONTHS: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
 
-/** Parses `sigtool --info=FILE`: build time ("21 Nov 2026 09:34 +0000") and version; null fields when absent. */
-export function parseSigtoolInfo(text: string): { buildTime: string | null; version: string | null } {
-  const build = /^Build time:\s*(\d{1,2}) (\w{3}) (\d{4}) (\d{2}):(\d{2}) ([+-]\d{2})(\d{2})/m.exec(text);
-  let buildTime: string | null = null;
-  if (build) {
-    const [, d, mon, y, hh, mm, tzh, tzm] = build;
-    const month = MONTHS[mon ?? ''];
-    if (month) {
-      const date = new Date(`${y}-${month}-${(d ?? '').padStart(2, '0')}T${hh}:${mm}:00${tzh}:${tzm}`);
-      if (!Number.isNaN(date.getTime())) buildTime = date.toISOString();
-    }
-  }
-  const version = /^Version:\s*(\S+)/m.exec(text)?.[1] ?? null;
-  return { buildTime, version };
+/**
+ * Parses the 512-byte header of a ClamAV database (.cvd/.cld):
+ * "ClamAV-VDB:16 Apr 2020 07-58 -0400:25784:2267600:63:md5:dsig:builder:1587038339".
+ * The build time is the trailing epoch when present, else the "%d %b %Y %H-%M %z" date.
+ */
+export function parseCvdHeader(text: string): { buildTime: string | null; version: string | null } {
+  const line = text.split(/[\n\0]/)[0] ?? '';
+  if (!line.startsWith('ClamAV-VDB:')) return { buildTime: null, version: null };
+  const fields = line.trim().split(':');
+  const version = fields[2] && /^\d+$/.test(fields[2]) ? fields[2] : null;
+  const epoch = Number(fields[8]);
+  if (Number.isInteger(epoch) && epoch > 1_000_000_000) return { buildTime: new Date(epoch * 1000).toISOString(), version };
+  const m = /^(\d{1,2}) (\w{3}) (\d{4}) (\d{2})[-:](\d{2}) ([+-]\d{2})(\d{2})$/.exec(fields[1] ?? '');
+  const month = m ? MONTHS[m[2] ?? ''] : undefined;
+  if (!m || !month) return { buildTime: null, version };
+  const date = new Date(`${m[3]}-${month}-${(m[1] ?? '').padStart(2, '0')}T${m[4]}:${m[5]}:00${m[6]}:${m[7]}`);
+  return { buildTime: Number.isNaN(date.getTime()) ? null : date.toISOString(), version };
 }
 
 /** The ClamAV product from the signature databases read (newest build wins); null without databases. */
@@ -38,7 +42,7 @@ export function clamavProduct(infos: readonly { file: string; buildTime: string 
     upToDate: null,
     signatureDate: newest?.buildTime ?? null,
     signatureVersion: newest?.version ?? null,
-    source: newest ? `sigtool --info=${newest.file}` : 'sigtool --info',
+    source: newest ? `${newest.file} (en-tête)` : '/var/lib/clamav',
   };
 }
 
@@ -62,8 +66,8 @@ export const antivirusProbe: Probe = {
     const infos = [];
     for (const db of dbs) {
       const file = `/var/lib/clamav/${db}`;
-      const r = await ctx.host.run({ file: 'sigtool', args: [`--info=${file}`], timeoutMs: 15_000 }, opts);
-      infos.push({ file, ...parseSigtoolInfo(r.stdout) });
+      const r = await ctx.host.run({ file: 'head', args: ['-c', '512', file], timeoutMs: 10_000 }, opts);
+      infos.push({ file, ...parseCvdHeader(r.stdout) });
     }
     const daemon = await ctx.host.exists('/usr/sbin/clamd', opts);
     const product = clamavProduct(infos, daemon);
