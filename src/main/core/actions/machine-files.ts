@@ -1,0 +1,83 @@
+/**
+ * Writing files on the machine, for the elevated side only. The Host reads; this writes.
+ * Kept as an interface so the executor's file logic is the same code in tests and for real.
+ */
+import { chmod, mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** The file operations the executor needs. */
+export interface MachineFiles {
+  /** The bytes and mode of a file, or null when it does not exist. */
+  read(path: string): Promise<{ bytes: Buffer; mode: number } | null>;
+  /** Writes a whole file atomically (temp file in the same folder, fsync, rename) with a mode. */
+  write(path: string, bytes: Buffer, mode: number): Promise<void>;
+  remove(path: string): Promise<void>;
+  /** Creates the folder and its missing parents; returns the folders it created, outermost first. */
+  ensureDir(path: string): Promise<string[]>;
+  /** Removes a folder if it is empty; returns whether it was removed. */
+  removeDirIfEmpty(path: string): Promise<boolean>;
+}
+
+async function existsPath(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The real file system. */
+export function createLiveMachineFiles(): MachineFiles {
+  return {
+    async read(path) {
+      try {
+        const [bytes, info] = await Promise.all([readFile(path), stat(path)]);
+        return { bytes, mode: info.mode & 0o7777 };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async write(path, bytes, mode) {
+      const tmp = `${path}.revision-${process.pid}.tmp`;
+      const handle = await open(tmp, 'w', mode);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await chmod(tmp, mode);
+        await rename(tmp, path);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    },
+    async remove(path) {
+      await rm(path, { force: true });
+    },
+    async ensureDir(path) {
+      const missing: string[] = [];
+      let current = path;
+      while (!(await existsPath(current))) {
+        missing.unshift(current);
+        const parent = dirname(current);
+        if (parent === current) break;
+        current = parent;
+      }
+      if (missing.length > 0) await mkdir(path, { recursive: true, mode: 0o755 });
+      return missing;
+    },
+    async removeDirIfEmpty(path) {
+      try {
+        await rmdir(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
