@@ -189,7 +189,7 @@ function auOptionsInstallsAlone(value: number | null): boolean | null {
 /**
  * Effective automatic-update state from the `autoUpdates` section. `os` (from the same run) tells the
  * edition and whether the PC is domain-joined or enrolled in device management; without it the state
- * is still read but more is unknown. Limits are i18n keys under `findings:windows.limits.*`.
+ * is still read but more is unknown. Limits are i18n keys under `findings:limits.*` (`windows.*`).
  */
 export function windowsAutoUpdateFacts(section: JsonObject, os: OsFacts | null, now: Date = new Date()): AutoUpdateFacts {
   const au = obj(section.policyAU);
@@ -226,17 +226,17 @@ export function windowsAutoUpdateFacts(section: JsonObject, os: OsFacts | null, 
   else if (os?.isServer) {
     // Windows Server without a policy: the default differs between versions and sconfig; do not guess.
     enabled = null;
-    limits.push('windows.limits.serverDefault');
+    limits.push('windows.serverDefault');
   } else if (os) {
     // Windows 10/11 clients install updates by themselves unless a policy or a pause says otherwise.
     enabled = true;
   } else {
     enabled = null;
-    limits.push('windows.limits.identityUnknown');
+    limits.push('windows.identityUnknown');
   }
   if (paused && enabled !== false) enabled = false;
-  if (paused) limits.push('windows.limits.paused');
-  if (os?.edition === 'home' && au && (noAutoUpdate !== null || auOptions !== null)) limits.push('windows.limits.homePolicy');
+  if (paused) limits.push('windows.paused');
+  if (os?.edition === 'home' && au && (noAutoUpdate !== null || auOptions !== null)) limits.push('windows.homePolicy');
 
   const schedule =
     auOptions === 4
@@ -245,7 +245,7 @@ export function windowsAutoUpdateFacts(section: JsonObject, os: OsFacts | null, 
 
   let otherProducts: boolean | null = mu;
   if (num(au?.AllowMUUpdateService) === 1) otherProducts = true;
-  if (otherProducts === null) limits.push('windows.limits.microsoftUpdateUnknown');
+  if (otherProducts === null) limits.push('windows.microsoftUpdateUnknown');
 
   let storeApps: boolean | null = null;
   if (storeSetting === 'Enabled' || storeSetting === 'EnabledByPolicy') storeApps = true;
@@ -309,7 +309,11 @@ export function windowsLastUpdateFacts(section: JsonObject): LastUpdateFacts {
   };
 }
 
-/** Pending restart from the `reboot` section. PendingFileRenameOperations alone is a weak signal. */
+/**
+ * Pending restart from the `reboot` section. PendingFileRenameOperations alone is a weak signal (other
+ * software sets it): it still marks a restart as required, but only with weak signals, so the finding
+ * says "peut-être" and never more than attention.
+ */
 export function windowsRebootFacts(section: JsonObject): RebootFacts {
   const cbs = bool(section.cbsRebootPending) === true;
   const wu = bool(section.wuRebootRequired) === true;
@@ -321,7 +325,7 @@ export function windowsRebootFacts(section: JsonObject): RebootFacts {
     { name: 'Microsoft.Update.SystemInfo.RebootRequired', present: agent === true, weak: false },
     { name: 'Session Manager\\PendingFileRenameOperations', present: pfro, weak: true },
   ];
-  return { required: cbs || wu || agent === true, signals };
+  return { required: cbs || wu || agent === true || pfro, signals };
 }
 
 /** Decoded SecurityCenter2 productState (community decoding, not documented by Microsoft). */
