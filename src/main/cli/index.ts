@@ -11,12 +11,15 @@ import { isLang } from '../../shared/i18n';
 import { getT } from '../core/i18n';
 import { checkupCommand } from './commands/checkup';
 import { autoUpdatesCommand } from './commands/auto-updates';
+import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 
 const commands: Record<string, CliCommand> = {
   checkup: checkupCommand,
   'auto-updates': autoUpdatesCommand,
+  /** Hidden: the elevated step of a plan (see core/actions/elevated-apply.ts). */
+  'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
 };
 
@@ -38,6 +41,8 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
         yes: { type: 'boolean', short: 'y', default: false },
         pdf: { type: 'string' },
         force: { type: 'boolean', default: false },
+        plan: { type: 'string' },
+        sha256: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,6 +65,8 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       yes: v.yes ?? false,
       pdf: v.pdf,
       force: v.force ?? false,
+      plan: v.plan,
+      sha256: v.sha256,
       help: v.help ?? false,
       positionals,
     },

@@ -12,6 +12,9 @@ export interface CliOptions {
   readonly yes: boolean;
   readonly pdf: string | undefined;
   readonly force: boolean;
+  /** Hidden `elevated-apply`: the plan file and its expected SHA-256. */
+  readonly plan?: string | undefined;
+  readonly sha256?: string | undefined;
   readonly help: boolean;
   /** Words after the command name (e.g. "plan" in `auto-updates plan`). */
   readonly positionals: readonly string[];
