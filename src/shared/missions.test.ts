@@ -51,7 +51,7 @@ describe('missions', () => {
 
   it('has every text in French and English: missions, tasks, devices, steps', () => {
     for (const lang of ['fr', 'en'] as const) {
-      const g = resources[lang].guides as Record<string, Record<string, Record<string, unknown>>>;
+      const g = resources[lang].guides as unknown as Record<string, Record<string, Record<string, unknown>>>;
       for (const m of missions) expect(g.missions?.[m.id]?.title, `${lang} ${m.id}`).toBeTruthy();
       for (const t of allTasks) {
         expect(g.tasks?.[t.id]?.title, `${lang} ${t.id}`).toBeTruthy();

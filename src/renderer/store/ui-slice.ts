@@ -12,8 +12,13 @@ export interface Notice {
 }
 
 /** UI state: current screen and notice. */
+/** The tabs of the inventory screen. */
+export type InventoryTab = 'apps' | 'devices' | 'software';
+
 export interface UiSlice {
   screen: Screen;
+  inventoryTab: InventoryTab;
+  openInventory(tab: InventoryTab): void;
   notice: Notice | null;
   go(screen: Screen): void;
   notify(notice: Notice): void;
@@ -23,6 +28,8 @@ export interface UiSlice {
 /** Creates the UI slice. */
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   screen: 'welcome',
+  inventoryTab: 'apps',
+  openInventory: (inventoryTab) => set({ screen: 'inventory', inventoryTab }),
   notice: null,
   go: (screen) => set({ screen }),
   notify: (notice) => set({ notice }),

@@ -1,0 +1,133 @@
+/** Contrôle technique: a progress bar with what is looked at right now, then the voyants. */
+import { Button, ProgressBar, Label } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { GaugeIcon } from '../../components/icons';
+import { InlineError } from '../../components/notice-banner';
+import { Voyant, worstState } from '../../components/voyant';
+import { useFormatDate, useLang } from '../../hooks';
+import { useAppStore } from '../../store';
+import { FindingCard } from './finding-card';
+
+/** The probe label key in the `probes` namespace, whether or not it carries the prefix. */
+export function probeKey(labelKey: string): string {
+  return labelKey.includes(':') ? labelKey : `probes:${labelKey}`;
+}
+
+function CheckupProgressView() {
+  const { t } = useTranslation('ui');
+  const progress = useAppStore((s) => s.progress);
+  const label = progress ? t(probeKey(progress.labelKey), { defaultValue: t('checkup.working') }) : t('checkup.starting');
+  return (
+    <div className="card checkup-progress">
+      <ProgressBar
+        className="progress"
+        value={progress?.done ?? 0}
+        maxValue={Math.max(1, progress?.total ?? 1)}
+        valueLabel={t('checkup.progressValue', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
+      >
+        {({ percentage, valueText }) => (
+          <>
+            <Label className="progress__label">{t('checkup.progressLabel')}</Label>
+            <span className="progress__value">{valueText}</span>
+            <div className="progress__track">
+              <div className="progress__fill" style={{ width: `${percentage ?? 0}%` }} />
+            </div>
+          </>
+        )}
+      </ProgressBar>
+      <p className="checkup-progress__now" aria-live="polite">
+        {label}
+      </p>
+    </div>
+  );
+}
+
+/** The checkup screen. */
+export function CheckupScreen() {
+  const { t } = useTranslation('ui');
+  const lang = useLang();
+  const formatDate = useFormatDate();
+  const running = useAppStore((s) => s.running);
+  const report = useAppStore((s) => s.report);
+  const error = useAppStore((s) => s.checkupError);
+  const runCheckup = useAppStore((s) => s.runCheckup);
+  const go = useAppStore((s) => s.go);
+  const onboarded = useAppStore((s) => s.workspace?.onboarded ?? false);
+  const failedProbes = report?.probes.filter((p) => p.status !== 'ok' && p.status !== 'skipped') ?? [];
+
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <GaugeIcon className="screen__icon" />
+        <h1>{t('checkup.title')}</h1>
+      </header>
+      {running && <CheckupProgressView />}
+      <InlineError message={error} />
+      {!running && !report && (
+        <div className="card">
+          <p>{t('checkup.never')}</p>
+          <Button className="button button--primary" onPress={() => void runCheckup(lang)}>
+            {t('checkup.run')}
+          </Button>
+        </div>
+      )}
+      {!running && report && (
+        <>
+          <section className="card" aria-labelledby="checkup-summary">
+            <h2 id="checkup-summary">{t('checkup.resultTitle')}</h2>
+            <p className="overall">
+              <Voyant state={worstState(report.findings.map((f) => f.state))} />
+              <span>{t('checkup.checkedAt', { date: formatDate(report.generatedAt, true) })}</span>
+            </p>
+            <ul className="counts">
+              {(['danger', 'attention', 'unknown', 'ok'] as const).map((state) => (
+                <li key={state}>
+                  <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
+                </li>
+              ))}
+            </ul>
+            <p className="hint">{t('checkup.openHint')}</p>
+          </section>
+          {(report.findings.length === 0 || failedProbes.length > 0) && (
+            <section className="card card--unknown" aria-labelledby="checkup-unverified">
+              <h2 id="checkup-unverified">
+                <Voyant state="unknown" label={t('checkup.unverifiedTitle')} />
+              </h2>
+              <p>{report.findings.length === 0 ? t('checkup.noFindings') : t('checkup.someUnverified', { count: failedProbes.length })}</p>
+              <p>
+                <strong>{t('checkup.whatToDo')}</strong> {t('checkup.unverifiedNext')}
+              </p>
+              {failedProbes.length > 0 && (
+                <ul className="technical-note" translate="no" aria-label={t('checkup.forProvider')}>
+                  {failedProbes.map((p) => (
+                    <li key={p.id}>
+                      <code>
+                        {p.id} ({p.status}): {p.error ?? ''}
+                      </code>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+          <section aria-labelledby="voyants-title">
+            <h2 id="voyants-title">{t('checkup.voyants')}</h2>
+            <div className="voyants">
+              {report.findings.map((f) => (
+                <FindingCard key={f.id} finding={f} />
+              ))}
+            </div>
+          </section>
+          <div className="actions">
+            <Button className="button button--primary" onPress={() => go('dashboard')}>
+              {onboarded ? t('checkup.toDashboard') : t('checkup.continue')}
+            </Button>
+            <Button className="button" onPress={() => void runCheckup(lang)}>
+              {t('checkup.again')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** One voyant that opens into its card: what it means, why it matters, and a single button for the fix. */
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../shared/checkup';
+import { Voyant } from '../../components/voyant';
+import { useFindingText } from '../../hooks';
+import { useAppStore } from '../../store';
+import { AutoUpdatesFlow } from './auto-updates-flow';
+
+/** The card of one finding. */
+export function FindingCard({ finding }: { readonly finding: Finding }) {
+  const { t } = useTranslation('ui');
+  const text = useFindingText();
+  const go = useAppStore((s) => s.go);
+  const action = text(finding, 'action');
+  return (
+    <Disclosure className={`voyant-card voyant-card--${finding.state}`} id={finding.id}>
+      <Heading level={3} className="voyant-card__heading">
+        <Button slot="trigger" className="voyant-card__trigger">
+          <Voyant state={finding.state} />
+          <span className="voyant-card__title">{text(finding, 'title')}</span>
+        </Button>
+      </Heading>
+      <DisclosurePanel className="voyant-card__panel">
+        <p>{text(finding, 'detail')}</p>
+        {finding.state === 'unknown' && <p className="hint">{t('checkup.unknownExplain')}</p>}
+        {action && finding.state !== 'ok' && (
+          <p>
+            <strong>{t('checkup.whatToDo')}</strong> {action}
+          </p>
+        )}
+        {finding.fix === 'enable-auto-updates' && finding.state !== 'ok' && <AutoUpdatesFlow />}
+        {finding.fix === 'contact-provider' && finding.state !== 'ok' && (
+          <Button className="button" onPress={() => go('missions')}>
+            {t('checkup.prepareProvider')}
+          </Button>
+        )}
+        {finding.reason && (
+          <p className="technical-note">
+            {t('checkup.forProvider')} <code translate="no">{finding.reason}</code>
+          </p>
+        )}
+      </DisclosurePanel>
+    </Disclosure>
+  );
+}

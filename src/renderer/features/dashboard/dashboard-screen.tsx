@@ -1,0 +1,153 @@
+/** Tableau de bord: this computer, the fleet, the current mission, the date of the last check. */
+import { Button, Label, ProgressBar } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { currentMission, deviceState, missionProgress } from '../../../shared/missions';
+import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../components/icons';
+import { Voyant, worstState } from '../../components/voyant';
+import { useFormatDate, useLang, useMissionContext } from '../../hooks';
+import { useAppStore } from '../../store';
+
+/** The dashboard. */
+export function DashboardScreen() {
+  const { t } = useTranslation(['ui', 'guides']);
+  const lang = useLang();
+  const formatDate = useFormatDate();
+  const report = useAppStore((s) => s.report);
+  const workspace = useAppStore((s) => s.workspace);
+  const running = useAppStore((s) => s.running);
+  const runCheckup = useAppStore((s) => s.runCheckup);
+  const go = useAppStore((s) => s.go);
+  const openInventory = useAppStore((s) => s.openInventory);
+  const ctx = useMissionContext();
+  if (!workspace || !ctx) return null;
+  const machineState = report ? worstState(report.findings.map((f) => f.state)) : 'pending';
+  const mission = currentMission(ctx);
+  const progress = mission ? missionProgress(mission, ctx) : null;
+  const devices = workspace.devices;
+  const devicesOk = devices.filter((d) => deviceState(d) === 'ok').length;
+
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <TruckIcon className="screen__icon" />
+        <div>
+          <h1>{t('dashboard.title')}</h1>
+          {workspace.company.name && <p className="subtitle">{workspace.company.name}</p>}
+        </div>
+      </header>
+      <div className="dashboard">
+        <section className="card" aria-labelledby="dash-computer">
+          <h2 id="dash-computer">
+            <GaugeIcon className="card__icon" /> {t('dashboard.computer')}
+          </h2>
+          <p className="overall">
+            <Voyant state={machineState} label={report ? t(`dashboard.machine.${machineState}`) : t('dashboard.notChecked')} />
+          </p>
+          {report && (
+            <>
+              <ul className="counts">
+                {(['danger', 'attention', 'unknown', 'ok'] as const)
+                  .filter((s) => report.summary[s] > 0)
+                  .map((state) => (
+                    <li key={state}>
+                      <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
+                    </li>
+                  ))}
+              </ul>
+              <p>{t('dashboard.lastCheck', { date: formatDate(report.generatedAt, true) })}</p>
+            </>
+          )}
+          <div className="actions">
+            {report && (
+              <Button className="button button--primary" onPress={() => go('checkup')}>
+                {t('dashboard.seeVoyants')}
+              </Button>
+            )}
+            <Button
+              className="button"
+              isPending={running}
+              onPress={() => {
+                go('checkup');
+                void runCheckup(lang);
+              }}
+            >
+              {t('dashboard.runAgain')}
+            </Button>
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="dash-mission">
+          <h2 id="dash-mission">
+            <FlagIcon className="card__icon" /> {t('dashboard.mission')}
+          </h2>
+          {mission && progress ? (
+            <>
+              <p className="mission-name">{t(`guides:missions.${mission}.title`)}</p>
+              <p>{t(`guides:missions.${mission}.goal`)}</p>
+              <MissionBar done={progress.done} total={progress.total} />
+            </>
+          ) : (
+            <p>
+              <Voyant state="ok" label={t('dashboard.allMissionsDone')} />
+            </p>
+          )}
+          <Button className="button button--primary" onPress={() => go('missions')}>
+            {t('dashboard.continueMission')}
+          </Button>
+        </section>
+
+        <section className="card" aria-labelledby="dash-fleet">
+          <h2 id="dash-fleet">
+            <FleetIcon className="card__icon" /> {t('dashboard.fleet')}
+          </h2>
+          {devices.length === 0 ? (
+            <p>{t('dashboard.fleetEmpty')}</p>
+          ) : (
+            <>
+              <p>{t('dashboard.fleetSummary', { ok: devicesOk, count: devices.length })}</p>
+              <ul className="device-mini-list">
+                {devices.map((d) => (
+                  <li key={d.id}>
+                    <Voyant state={deviceState(d)} label={`${d.name} — ${t(`guides:devices.${d.kind}.name`)}`} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Button className="button" onPress={() => openInventory('devices')}>
+            {devices.length === 0 ? t('dashboard.addDevice') : t('dashboard.seeFleet')}
+          </Button>
+        </section>
+
+        <section className="card" aria-labelledby="dash-carnet">
+          <h2 id="dash-carnet">
+            <CarnetIcon className="card__icon" /> {t('dashboard.carnet')}
+          </h2>
+          <p>{t('dashboard.carnetText')}</p>
+          <p>{t('dashboard.softwareCount', { count: workspace.software.length })}</p>
+          <Button className="button" onPress={() => openInventory('apps')}>
+            {t('dashboard.seeInventory')}
+          </Button>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** A mission's progress bar (« 1 tâche sur 2 »). */
+export function MissionBar({ done, total }: { readonly done: number; readonly total: number }) {
+  const { t } = useTranslation('ui');
+  return (
+    <ProgressBar className="progress" value={done} maxValue={Math.max(1, total)} valueLabel={t('missions.progressValue', { done, total })}>
+      {({ percentage, valueText }) => (
+        <>
+          <Label className="progress__label">{t('missions.progressLabel')}</Label>
+          <span className="progress__value">{valueText}</span>
+          <div className="progress__track">
+            <div className="progress__fill" style={{ width: `${percentage ?? 0}%` }} />
+          </div>
+        </>
+      )}
+    </ProgressBar>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * This computer's detected programs, grouped (système, bureautique, navigateurs, logiciels métiers,
+ * sécurité, autres) with search. The list is virtualised (react-aria Virtualizer + ListLayout):
+ * only the visible rows exist in the page, so 2,000 programs scroll smoothly.
+ */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Button, GridList, GridListItem, ListLayout, SearchField, Input, Label, ToggleButton, ToggleButtonGroup, Virtualizer, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { appCategories, groupApplications, type AppCategory } from './categorise';
+import { useAppStore } from '../../store';
+
+interface AppRow {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string | null;
+  readonly publisher: string | null;
+  readonly source: string;
+}
+
+const emptyApps: readonly AppRow[] = [];
+
+/** The grouped, searchable, virtualised list. */
+export function AppList() {
+  const { t } = useTranslation('ui');
+  const apps = useAppStore((s) => s.report?.inventory.applications ?? emptyApps);
+  const businessNames = useAppStore(useShallow((s) => (s.workspace?.software ?? []).map((x) => x.name.toLowerCase())));
+  const upsertSoftware = useAppStore((s) => s.upsertSoftware);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [picked, setPicked] = useState<AppCategory | null>(null);
+  const rows = useMemo<AppRow[]>(() => apps.map((a, i) => ({ ...a, id: `${i}` })), [apps]);
+  const groups = useMemo(() => groupApplications(rows, deferredQuery, new Set(businessNames)), [rows, deferredQuery, businessNames]);
+  const category: AppCategory = picked ?? appCategories.find((c) => groups[c].length > 0) ?? 'metiers';
+  const items = groups[category];
+  const known = new Set(businessNames);
+
+  if (apps.length === 0) return <p>{t('inventory.noApps')}</p>;
+
+  return (
+    <div className="app-list">
+      <SearchField className="field search" value={query} onChange={setQuery}>
+        <Label className="field__label">{t('inventory.search')}</Label>
+        <Input className="field__input" />
+      </SearchField>
+      <ToggleButtonGroup
+        className="categories"
+        aria-label={t('inventory.categories')}
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[category]}
+        onSelectionChange={(keys: Set<Key>) => {
+          const [first] = [...keys];
+          if (first) setPicked(first as AppCategory);
+        }}
+      >
+        {appCategories.map((c) => (
+          <ToggleButton key={c} id={c} className="chip">
+            {t(`inventory.category.${c}`)} <span className="chip__count">{groups[c].length}</span>
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      <p className="hint" aria-live="polite">
+        {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
+      </p>
+      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 64 }}>
+        <GridList
+          className="grid-list"
+          aria-label={t('inventory.listLabel', { category: t(`inventory.category.${category}`) })}
+          items={items}
+          renderEmptyState={() => <p className="grid-list__empty">{t('inventory.emptyCategory')}</p>}
+        >
+          {(app) => (
+            <GridListItem id={app.id} textValue={app.name} className="grid-list__row">
+              <div className="app-row">
+                <div className="app-row__text">
+                  <span className="app-row__name">{app.name}</span>
+                  <span className="app-row__meta">
+                    {app.version ?? t('inventory.unknownVersion')}
+                    {app.publisher ? ` · ${app.publisher}` : ''}
+                  </span>
+                </div>
+                {known.has(app.name.toLowerCase()) ? (
+                  <span className="badge">{t('inventory.isBusiness')}</span>
+                ) : (
+                  <Button
+                    className="button button--small"
+                    aria-label={t('inventory.markBusinessFor', { name: app.name })}
+                    onPress={() => void upsertSoftware({ name: app.name, version: app.version, category: 'autre', detected: true, ...(app.publisher ? { vendor: app.publisher } : {}) })}
+                  >
+                    {t('inventory.markBusiness')}
+                  </Button>
+                )}
+              </div>
+            </GridListItem>
+          )}
+        </GridList>
+      </Virtualizer>
+    </div>
+  );
+}
