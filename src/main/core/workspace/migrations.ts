@@ -13,6 +13,10 @@ export class WorkspaceTooNewError extends Error {
 
 type Raw = Record<string, unknown>;
 
+function objectOr(value: unknown): Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : {};
+}
+
 /**
  * Steps, indexed by the version they migrate from. Version 0 is the pre-release layout, which
  * had `companyName` and `providerEmail` at the top level.
@@ -20,10 +24,15 @@ type Raw = Record<string, unknown>;
 const steps: Record<number, (raw: Raw) => Raw> = {
   0: (raw) => {
     const { companyName, providerEmail, ...rest } = raw;
+    // Pre-release files may lack the dates: without them the file would be judged damaged.
+    const stamp = new Date().toISOString();
     return {
+      createdAt: stamp,
+      updatedAt: stamp,
       ...rest,
-      company: { name: typeof companyName === 'string' ? companyName : '' },
-      provider: { name: '', email: typeof providerEmail === 'string' ? providerEmail : '' },
+      // A file that already has the new objects keeps them; the old top-level fields fill them in.
+      company: { name: '', ...objectOr(rest.company), ...(typeof companyName === 'string' ? { name: companyName } : {}) },
+      provider: { name: '', email: '', ...objectOr(rest.provider), ...(typeof providerEmail === 'string' ? { email: providerEmail } : {}) },
       schemaVersion: 1,
     };
   },

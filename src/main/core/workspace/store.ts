@@ -4,9 +4,9 @@
  * last good copy restored, and the owner told (notices). A file from a newer app is never
  * overwritten: the store opens read-only and says so.
  */
-import { mkdir, open, readFile, rename, rm, copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CheckupReport } from '../../../shared/checkup';
 import { WORKSPACE_SCHEMA_VERSION, emptyWorkspace, workspaceSchema, type Workspace } from '../../../shared/workspace';
 import { migrate, WorkspaceTooNewError } from './migrations';
@@ -36,25 +36,82 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'revision');
 }
 
-/** Writes a file atomically: a temp file in the same folder, fsync, then rename over the target. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+let tmpCounter = 0;
+
+/** Errors Windows gives while an antivirus or the indexer holds the file for a moment. */
+const transientRenameCodes = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (attempt >= 4 || !transientRenameCodes.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
   }
+}
+
+/** Flushes a folder's entries to disk, so a rename survives a power cut (not possible on Windows: skipped). */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle;
   try {
-    await rename(tmp, path);
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: some file systems refuse fsync on a folder.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a file atomically: a temp file in the same folder, fsync, then rename over the target.
+ * A reader (or a process killed at any instant) sees either the old file or the new one, whole.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  tmpCounter += 1;
+  const tmp = `${path}.${process.pid}.${Date.now()}.${tmpCounter}.tmp`;
+  try {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
   }
+  await syncDir(dirname(path));
 }
 
-type Parsed = { ok: true; workspace: Workspace; migrated: boolean } | { ok: false; reason: string; tooNew?: number };
+/** Removes temp files left by a process killed in the middle of a write (older than a minute). */
+async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const limit = Date.now() - 60_000;
+  for (const name of names) {
+    const ours = [WORKSPACE_FILE, LAST_CHECKUP_FILE].some((file) => name.startsWith(`${file}.`));
+    if (!ours || !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && info.mtimeMs < limit) await rm(path, { force: true }).catch(() => undefined);
+  }
+}
+
+type Parsed =
+  | { ok: true; workspace: Workspace; migrated: boolean }
+  | { ok: false; reason: string; tooNew?: number; raw?: unknown };
 
 function parseWorkspace(text: string): Parsed {
   let raw: unknown;
@@ -69,9 +126,47 @@ function parseWorkspace(text: string): Parsed {
     if (!parsed.success) return { ok: false, reason: `contenu invalide (${parsed.error.issues[0]?.path.join('.') ?? '?'})` };
     return { ok: true, workspace: parsed.data, migrated };
   } catch (error) {
-    if (error instanceof WorkspaceTooNewError) return { ok: false, reason: error.message, tooNew: error.version };
+    if (error instanceof WorkspaceTooNewError) return { ok: false, reason: error.message, tooNew: error.version, raw };
     return { ok: false, reason: (error as Error).message };
   }
+}
+
+/**
+ * A newer app's file, shown (never written) as well as this version can read it; null when
+ * its layout changed too much to be shown.
+ */
+function viewOfNewer(raw: unknown): Workspace | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const parsed = workspaceSchema.safeParse({ ...(raw as Record<string, unknown>), schemaVersion: WORKSPACE_SCHEMA_VERSION });
+  return parsed.success ? parsed.data : null;
+}
+
+function serialize(workspace: Workspace): string {
+  return JSON.stringify(workspace, null, 2) + '\n';
+}
+
+/** A disk error in the owner's words. */
+function diskProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOSPC':
+      return 'le disque est plein';
+    case 'EACCES':
+    case 'EPERM':
+      return 'accès refusé au dossier';
+    case 'EROFS':
+      return 'le disque est en lecture seule';
+    default:
+      return `erreur ${(error as NodeJS.ErrnoException).code ?? 'inconnue'}`;
+  }
+}
+
+const READ_ONLY_MESSAGE = 'Vos données viennent d’une version plus récente de Révision : je ne les modifie pas. Mettez Révision à jour.';
+
+function newerNotice(version: number): WorkspaceNotice {
+  return {
+    kind: 'newer-version',
+    message: `Vos données ont été enregistrées par une version plus récente de Révision (format ${version}). Je ne les modifie pas : mettez Révision à jour.`,
+  };
 }
 
 /** The workspace store; every change goes through `update`, one at a time. */
@@ -81,6 +176,10 @@ export interface WorkspaceStore {
   /** True when the file comes from a newer app: nothing is written. */
   readonly readOnly: boolean;
   read(): Workspace;
+  /**
+   * Applies a change and saves it. The change is applied to the file as it is on disk now (the
+   * command line may have written it meanwhile), so no one's entry is lost.
+   */
   update(mutate: (draft: Workspace) => void): Promise<Workspace>;
   saveCheckup(report: CheckupReport): Promise<void>;
   latestCheckup(): Promise<CheckupReport | null>;
@@ -89,11 +188,14 @@ export interface WorkspaceStore {
 /** Opens (or creates) the workspace in a folder, recovering from corruption as described above. */
 export async function openWorkspace(dir: string, now: () => Date = () => new Date()): Promise<WorkspaceStore> {
   await mkdir(dir, { recursive: true });
+  await removeStaleTemps(dir);
   const file = join(dir, WORKSPACE_FILE);
   const backup = join(dir, BACKUP_FILE);
   const notices: WorkspaceNotice[] = [];
   let readOnly = false;
   let current: Workspace;
+  /** workspace.json's text as this store last read or wrote it: a different text was written by someone else. */
+  let lastText: string | null = null;
 
   const readText = async (path: string): Promise<string | null> => {
     try {
@@ -103,54 +205,94 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
       throw error;
     }
   };
-  const stamp = now().toISOString().replace(/[:.]/g, '-');
+  const stamp = (): string => now().toISOString().replace(/[:.]/g, '-');
+  const readBackup = async (): Promise<Workspace | null> => {
+    const text = await readText(backup).catch(() => null);
+    const parsed = text ? parseWorkspace(text) : null;
+    return parsed?.ok ? parsed.workspace : null;
+  };
+  const writeMain = async (workspace: Workspace): Promise<void> => {
+    const text = serialize(workspace);
+    await writeFileAtomic(file, text);
+    lastText = text;
+  };
+  const setAside = async (): Promise<string> => {
+    const path = join(dir, `workspace.corrupt-${stamp()}.json`);
+    await rename(file, path);
+    return path;
+  };
 
   const mainText = await readText(file);
   if (mainText === null) {
-    current = emptyWorkspace(now());
-    await writeFileAtomic(file, JSON.stringify(current, null, 2) + '\n');
+    const fromBackup = await readBackup();
+    if (fromBackup) {
+      // workspace.json is gone but the last good copy is there: never start from an empty carnet.
+      current = fromBackup;
+      notices.push({ kind: 'restored-from-backup', message: 'Le fichier de vos données avait disparu. J’ai repris la dernière copie saine.' });
+    } else {
+      current = emptyWorkspace(now());
+    }
+    await writeMain(current);
   } else {
     const parsed = parseWorkspace(mainText);
     if (parsed.ok) {
       current = parsed.workspace;
+      lastText = mainText;
       if (parsed.migrated) {
-        await copyFile(file, join(dir, `workspace.v-old-${stamp}.json`));
+        await copyFile(file, join(dir, `workspace.v-old-${stamp()}.json`));
         notices.push({ kind: 'migrated', message: 'Vos données ont été mises au format de cette version (une copie de l’ancien fichier est gardée).' });
-        await writeFileAtomic(file, JSON.stringify(current, null, 2) + '\n');
+        await writeMain(current);
       }
     } else if (parsed.tooNew !== undefined) {
       readOnly = true;
-      current = emptyWorkspace(now());
-      notices.push({
-        kind: 'newer-version',
-        message: `Vos données ont été enregistrées par une version plus récente de Révision (format ${parsed.tooNew}). Je ne les modifie pas : mettez Révision à jour.`,
-      });
-      const fromBackup = await readText(backup);
-      const b = fromBackup ? parseWorkspace(fromBackup) : null;
-      if (b?.ok) current = b.workspace;
+      lastText = mainText;
+      notices.push(newerNotice(parsed.tooNew));
+      current = viewOfNewer(parsed.raw) ?? (await readBackup()) ?? emptyWorkspace(now());
     } else {
-      const setAside = join(dir, `workspace.corrupt-${stamp}.json`);
-      await rename(file, setAside);
-      const backupText = await readText(backup);
-      const b = backupText ? parseWorkspace(backupText) : null;
-      if (b?.ok) {
-        current = b.workspace;
+      const asidePath = await setAside();
+      const fromBackup = await readBackup();
+      if (fromBackup) {
+        current = fromBackup;
         notices.push({
           kind: 'restored-from-backup',
           message: `Le fichier de vos données était abîmé (${parsed.reason}). J’ai repris la dernière copie saine et mis le fichier abîmé de côté.`,
-          setAside,
+          setAside: asidePath,
         });
       } else {
         current = emptyWorkspace(now());
         notices.push({
           kind: 'reset-corrupted',
           message: `Le fichier de vos données était abîmé (${parsed.reason}) et aucune copie saine n’existait. Je repars d’un carnet vide ; le fichier abîmé est gardé de côté pour votre prestataire.`,
-          setAside,
+          setAside: asidePath,
         });
       }
-      await writeFileAtomic(file, JSON.stringify(current, null, 2) + '\n');
+      await writeMain(current);
     }
   }
+
+  /** The workspace to change: the file on disk when someone else wrote it since, else ours. */
+  const freshBase = async (): Promise<{ base: Workspace; previousText: string | null }> => {
+    const diskText = await readText(file).catch(() => null);
+    if (diskText === null || diskText === lastText) return { base: current, previousText: diskText ?? lastText };
+    const parsed = parseWorkspace(diskText);
+    if (parsed.ok) {
+      current = parsed.workspace;
+      return { base: parsed.workspace, previousText: parsed.migrated ? lastText : diskText };
+    }
+    if (parsed.tooNew !== undefined) {
+      readOnly = true;
+      notices.push(newerNotice(parsed.tooNew));
+      throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
+    }
+    // Damaged meanwhile: keep it aside for the prestataire and go on from our last good copy.
+    const asidePath = await setAside().catch(() => undefined);
+    notices.push({
+      kind: 'restored-from-backup',
+      message: `Le fichier de vos données a été abîmé pendant que Révision était ouvert (${parsed.reason}). J’ai gardé la dernière version saine et mis le fichier abîmé de côté.`,
+      ...(asidePath ? { setAside: asidePath } : {}),
+    });
+    return { base: current, previousText: lastText };
+  };
 
   let queue: Promise<unknown> = Promise.resolve();
   const store: WorkspaceStore = {
@@ -162,20 +304,22 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
     read: () => structuredClone(current),
     update(mutate) {
       const next = queue.then(async () => {
-        if (readOnly) throw new WorkspaceWriteError('Vos données viennent d’une version plus récente de Révision : je ne les modifie pas. Mettez Révision à jour.');
-        const draft = structuredClone(current);
+        if (readOnly) throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
+        const { base, previousText } = await freshBase();
+        const draft = structuredClone(base);
         mutate(draft);
         draft.updatedAt = now().toISOString();
         const checked = workspaceSchema.parse(draft);
-        const text = JSON.stringify(checked, null, 2) + '\n';
+        const text = serialize(checked);
         try {
-          // The file on disk is the last good copy: keep it as the backup before replacing it.
-          await copyFile(file, backup).catch(() => undefined);
+          // The file on disk is the last good copy: keep it (atomically too) as the backup before replacing it.
+          if (previousText !== null) await writeFileAtomic(backup, previousText);
           await writeFileAtomic(file, text);
         } catch (error) {
-          throw new WorkspaceWriteError(`Je n’ai pas pu enregistrer vos données dans ${dir} (${(error as NodeJS.ErrnoException).code ?? 'erreur'}). Rien n’est perdu : la version précédente est intacte.`);
+          throw new WorkspaceWriteError(`Je n’ai pas pu enregistrer vos données dans ${dir} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`, { cause: error });
         }
         current = checked;
+        lastText = text;
         return structuredClone(current);
       });
       queue = next.catch(() => undefined);
