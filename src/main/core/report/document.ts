@@ -167,10 +167,12 @@ function computerPage(model: ReportModel): Content[] {
 function devicePages(model: ReportModel): Content[] {
   const t = getT(model.lang);
   return model.devices.flatMap((d) => {
-    const name = d.device.name || t('report:device.unnamed');
+    const fullName = d.device.name || t('report:device.unnamed');
+    const name = shorten(fullName, 160);
     const done = d.items.filter((i) => i.done).length;
     const page: Content[] = [
       { text: t('report:device.heading', { kind: d.kindLabel, name }), style: 'h1', pageBreak: 'before' },
+      ...(name !== fullName.trim() ? [{ text: fullName, fontSize: 7.5, color: '#444444', margin: [0, 0, 0, 4] }] : []),
       { text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }), color: '#444444' },
       { ...voyantLine(model, d.state), margin: [0, 6, 0, 2] },
       { text: t('report:device.notChecked'), fontSize: 8.5, color: '#444444', margin: [0, 0, 0, 6] },
@@ -194,10 +196,10 @@ function softwarePage(model: ReportModel): Content[] {
     return out;
   }
   const rows = model.software.map((s) => [
-    { text: s.name, bold: s.critical },
-    s.version ? s.version : { text: t('report:software.versionUnknown'), italics: true },
+    { text: shorten(s.name, 300), bold: s.critical },
+    s.version ? shorten(s.version, 80) : { text: t('report:software.versionUnknown'), italics: true },
     t(`report:software.categories.${s.category}`),
-    [s.vendor, s.vendorContact].filter(Boolean).join(' — '),
+    shorten([s.vendor, s.vendorContact].filter(Boolean).join(' — '), 400),
     s.critical ? { text: t('report:software.yes'), bold: true } : t('report:software.no'),
     { text: t('report:software.checkVendor'), italics: true },
     s.lastTestedAt ? formatDate(s.lastTestedAt, model.lang) : t('report:software.neverTested'),

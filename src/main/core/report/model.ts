@@ -252,7 +252,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   return {
     lang: input.lang,
     generatedAt: input.now,
-    company: company || t('report:companyNone'),
+    // A name longer than a cover line is cut there (the owner typed it; nobody reads 5,000 characters).
+    company: company ? shorten(company, 200) : t('report:companyNone'),
     companyGiven: company.length > 0,
     provider: { name: providerName, email: ws.provider.email.trim(), phone: (ws.provider.phone ?? '').trim() },
     computer,
