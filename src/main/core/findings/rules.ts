@@ -18,6 +18,12 @@ export interface Rule {
   readonly evaluate: Evaluator;
 }
 
+/**
+ * XProtect (macOS's built-in signatures) is updated by Apple every two to four weeks, not daily:
+ * the 7-day antivirus threshold would flag every healthy Mac. Older than this, it is stale.
+ */
+export const XPROTECT_STALE_DAYS = 30;
+
 /** Days before the end of support from which a supported OS gets "attention". */
 export const SUPPORT_WARNING_DAYS = 90;
 
@@ -45,12 +51,19 @@ export function osSupportFinding(os: OsFacts, support: SupportInfo, now: Date): 
       const until = support.endOfExtendedSupport ?? '';
       const ended = support.endOfSupport ?? '';
       if (support.extendedAutomatic) return spec(id, 'attention', 'osSupport.extendedAutomatic', { ...base, until, ended }, 'guide');
+      // Windows 10 after the consumer ESU: only the paid business ESU is left; say so plainly.
+      const paid = support.extendedOptions?.find((o) => o.open && o.eligible !== false)?.paid === true;
+      if (support.product === 'windows' && paid) return spec(id, 'danger', 'osSupport.windows.extendedPaid', { ...base, until, ended }, 'guide');
       const key = support.product === 'windows' ? 'osSupport.windows.extendedEnrol' : 'osSupport.extendedEnrol';
       return spec(id, 'danger', key, { ...base, until, ended }, 'guide');
     }
     case 'ended': {
       const ended = support.endOfExtendedSupport ?? support.endOfSupport;
       if (!ended) return spec(id, 'danger', 'osSupport.endedNoDate', base, 'guide');
+      // Windows 10 whose ESU programmes are over too: both dates, so the owner sees nothing is left.
+      if (support.product === 'windows' && support.extendedOptions?.length && support.endOfSupport && support.endOfExtendedSupport) {
+        return spec(id, 'danger', 'osSupport.windows.esuEnded', { ...base, ended: support.endOfSupport, esuEnded: support.endOfExtendedSupport }, 'guide');
+      }
       return spec(id, 'danger', support.product === 'windows' ? 'osSupport.windows.ended' : 'osSupport.ended', { ...base, ended }, 'guide');
     }
     case 'unknown':
@@ -111,7 +124,8 @@ function productState(p: AntivirusProduct, now: Date): { state: FindingSpec['sta
   const params = { product: p.name };
   if (p.enabled === false) return { state: 'danger', key: 'antivirus.off', params };
   const age = daysSince(p.signatureDate, now);
-  if (age !== null && age > THRESHOLDS.signatureDangerDays) return { state: 'danger', key: 'antivirus.stale', params: { ...params, date: p.signatureDate ?? '', days: age } };
+  const staleAfter = p.name === 'XProtect' ? XPROTECT_STALE_DAYS : THRESHOLDS.signatureDangerDays;
+  if (age !== null && age > staleAfter) return { state: 'danger', key: 'antivirus.stale', params: { ...params, date: p.signatureDate ?? '', days: age } };
   if (p.upToDate === false && age === null) return { state: 'danger', key: 'antivirus.noSignatures', params };
   if (p.enabled === null) return { state: 'unknown', key: 'antivirus.stateUnknown', params: { ...params, what: 'antivirus' } };
   if (age === null && p.upToDate !== true) return { state: 'unknown', key: 'antivirus.signaturesUnknown', params: { ...params, what: 'antivirus' } };

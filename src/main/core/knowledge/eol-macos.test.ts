@@ -10,7 +10,7 @@ describe('lookupMacos', () => {
   it('macOS 14 is matched to cycle 14 and supported per the bundled data', () => {
     const info = lookupMacos(mac('14.6.1'), new Date('2026-11-22T10:00:00Z'), data);
     expect(info.cycle).toBe('14');
-    expect(info.label).toBe('14 (Sonoma)');
+    expect(info.label).toBe('14.6.1');
     expect(info.status).toBe('supported');
     expect(info.latest).toBe('14.8.9');
   });

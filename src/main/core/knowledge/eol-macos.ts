@@ -33,5 +33,6 @@ export function lookupMacos(os: OsFacts, now: Date, data: EolData): SupportInfo 
   const release = cycle ? data.products['macos']?.releases.find((r) => r.releaseCycle === cycle) : undefined;
   if (!release) return unknownSupport('macos');
   // Apple's security fixes reach a supported macOS through Software Update: nothing to enrol in.
-  return supportFromRelease('macos', release, now, true);
+  // Label: the exact version ("14.6.1"), which reads well after the OS name ("macOS Sonoma 14.6.1").
+  return { ...supportFromRelease('macos', release, now, true), label: os.version.trim() || null };
 }

@@ -98,8 +98,9 @@ export function lookupWindows(os: OsFacts, now: Date, data: EolData): SupportInf
     const cycle = build !== null ? SERVER_BUILDS[build] : undefined;
     const release = cycle ? data.products['windows-server']?.releases.find((r) => r.releaseCycle === cycle) : undefined;
     if (!release) return unknownSupport('windows-server');
-    // Server ESU (2012, 2016) is a paid contract: never automatic.
-    return supportFromRelease('windows-server', release, now, false);
+    // Server ESU (2012, 2016) is a paid contract: never automatic. The label is left out because the
+    // OS name already says "Windows Server 2019 …".
+    return { ...supportFromRelease('windows-server', release, now, false), label: null };
   }
   const major = windowsMajor(build);
   const version = windowsFeatureVersion(os);
@@ -108,7 +109,8 @@ export function lookupWindows(os: OsFacts, now: Date, data: EolData): SupportInf
   const releases = data.products['windows']?.releases ?? [];
   const release = findCycle(releases, clientSuffixes(os).map((s) => base + s));
   if (!release) return unknownSupport('windows');
-  const info = supportFromRelease('windows', release, now, false);
+  // Label: the feature version ("22H2"), which reads well after the OS name ("Windows 10 Famille 22H2").
+  const info = { ...supportFromRelease('windows', release, now, false), label: version };
   if (major !== 10 || release.lts === true || typeof release.eol !== 'string') return info;
   const today = now.toISOString().slice(0, 10);
   if (release.eol > today) return info;

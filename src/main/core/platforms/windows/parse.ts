@@ -364,7 +364,8 @@ export function windowsAntivirusFacts(defender: JsonObject | null, securityCente
       signatureDate: null,
       source: `SecurityCenter2 (productState ${state})`,
     };
-    if (d.microsoft || /defender/i.test(name)) {
+    // Defender's own registration (not "Bitdefender", whose name contains "defender").
+    if (d.microsoft || /^(windows|microsoft) defender\b/i.test(name)) {
       defenderFromCenter = product;
       continue;
     }
