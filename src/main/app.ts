@@ -3,6 +3,7 @@
  * the owner's data folder, IPC, menu, the window, the owner told about their data at start, and
  * updates of the app itself when packaged.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { getT } from './core/i18n';
@@ -62,6 +63,11 @@ export function startApp(options: StartOptions = {}): RunningApp {
   const source = rendererSource(paths, env, app.isPackaged);
   const isAppUrl = createAppUrlMatcher(source);
   let main: MainWindow | null = null;
+  // Linux shows the window's own icon (Windows and macOS take the executable's).
+  const iconPath = app.isPackaged
+    ? join(process.resourcesPath, 'assets', 'icons', 'icon.png')
+    : join(options.mainDir ?? import.meta.dirname, '..', '..', 'assets', 'icons', 'icon.png');
+  const icon = process.platform === 'linux' && existsSync(iconPath) ? iconPath : undefined;
 
   app.on('second-instance', () => focusWindow(main?.window ?? null));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
@@ -95,7 +101,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, onAbout: showAbout })));
 
     const open = (): MainWindow => {
-      const created = createMainWindow({ paths, source });
+      const created = createMainWindow({ paths, source, ...(icon ? { icon } : {}) });
       created.window.on('closed', () => {
         if (main === created) main = null;
       });
