@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunError } from './host';
+import type { RunError } from './host';
 import { createLiveHost, runCommand } from './live-host';
 
 let dir: string;
