@@ -12,6 +12,7 @@ const state = {
   messageBoxes: [] as { detail?: string }[],
   menu: null as unknown,
   sessionHardened: false,
+  userData: '',
 };
 
 class FakeWindow extends EventEmitter {
@@ -36,7 +37,7 @@ const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: vi.fn(() => state.lock),
   quit: vi.fn(),
   whenReady: vi.fn(async () => undefined),
-  getPath: (name: string) => `/home/eric/${name}`,
+  getPath: (name: string) => (name === 'userData' ? state.userData : `/home/eric/${name}`),
 });
 
 vi.mock('electron', () => ({
@@ -76,6 +77,7 @@ beforeEach(async () => {
   state.messageBoxes.length = 0;
   state.menu = null;
   state.sessionHardened = false;
+  state.userData = join(home, 'userData');
   app.removeAllListeners();
   app.quit.mockClear();
 });
@@ -103,6 +105,12 @@ describe('starting the app', () => {
     expect(await readdir(home)).toContain('workspace.json');
     expect([...state.handlers.keys()].sort()).toEqual([...channels].sort());
     expect(JSON.stringify(state.menu)).toContain('Fichier');
+  });
+
+  it('keeps the data in Electron’s userData folder unless REVISION_HOME says otherwise', async () => {
+    const { service } = await startApp({ env: {}, mainDir: '/app/out/main' }).ready;
+    expect((await service?.appInfo())?.dataDir).toBe(state.userData);
+    expect(await readdir(state.userData)).toContain('workspace.json');
   });
 
   it('brings the existing window to the front on a second launch', async () => {

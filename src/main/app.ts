@@ -9,7 +9,6 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { getT } from './core/i18n';
 import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
-import { defaultWorkspaceDir } from './core/workspace/store';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
@@ -26,11 +25,11 @@ function log(message: string, detail?: unknown): void {
 }
 
 /**
- * The owner's data folder: REVISION_HOME, else the same folder the `revision` command line uses
- * (so the owner's app and the prestataire's terminal share one carnet d'entretien).
+ * The owner's data folder: REVISION_HOME, else Electron's userData folder (which is also the
+ * folder the `revision` command line uses by default: defaultWorkspaceDir).
  */
-export function dataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
-  return defaultWorkspaceDir(env, platform);
+export function dataFolder(env: NodeJS.ProcessEnv, userData: string): string {
+  return env.REVISION_HOME || userData;
 }
 
 /** Options of startApp (tests pass their own). */
@@ -77,7 +76,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
 
   const ready = app.whenReady().then(async () => {
     hardenSession(session.defaultSession, isAppUrl);
-    const home = dataFolder(env);
+    const home = dataFolder(env, app.getPath('userData'));
     let service: RevisionService;
     try {
       service = await createService({ home });

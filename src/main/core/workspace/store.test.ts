@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, mkdir, writeFile, truncate, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../../shared/workspace';
-import { BACKUP_FILE, WORKSPACE_FILE, WorkspaceWriteError, openWorkspace, writeFileAtomic } from './store';
+import { BACKUP_FILE, PRODUCT_NAME, WORKSPACE_FILE, WorkspaceWriteError, defaultWorkspaceDir, openWorkspace, writeFileAtomic } from './store';
 
 let dir: string;
 beforeEach(async () => {
@@ -293,5 +293,17 @@ describe('housekeeping', () => {
     expect(names).not.toContain(`${WORKSPACE_FILE}.999.1.1.tmp`);
     expect(names).toContain(`${WORKSPACE_FILE}.999.2.1.tmp`);
     expect(names).toContain('notes.tmp');
+  });
+});
+
+describe('where the data lives', () => {
+  it('is the folder Electron gives the app (app-data + product name), so the app and the command line share it', async () => {
+    const pkg = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../../package.json'), 'utf8')) as { productName: string };
+    expect(PRODUCT_NAME).toBe(pkg.productName);
+    expect(defaultWorkspaceDir({}, 'linux')).toBe(join(homedir(), '.config', 'Révision'));
+    expect(defaultWorkspaceDir({ XDG_CONFIG_HOME: '/srv/cfg' }, 'linux')).toBe(join('/srv/cfg', 'Révision'));
+    expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\eric\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\eric\\AppData\\Roaming', 'Révision'));
+    expect(defaultWorkspaceDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Révision'));
+    expect(defaultWorkspaceDir({ REVISION_HOME: '/data/rev' }, 'win32')).toBe('/data/rev');
   });
 });

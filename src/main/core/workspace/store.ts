@@ -28,12 +28,19 @@ export class WorkspaceWriteError extends Error {
   override readonly name = 'WorkspaceWriteError';
 }
 
-/** The folder where the owner's data lives: --workspace, REVISION_HOME, or the OS's app-data folder. */
+/** The app's product name: Electron names its data folder (app.getPath('userData')) after it. */
+export const PRODUCT_NAME = 'Révision';
+
+/**
+ * The folder where the owner's data lives: REVISION_HOME, else the folder Electron gives the app
+ * (app.getPath('userData'): the OS's app-data folder + the product name), so that the app and
+ * the `revision` command line share one carnet d'entretien.
+ */
 export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.REVISION_HOME) return env.REVISION_HOME;
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Revision');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Revision');
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'revision');
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), PRODUCT_NAME);
 }
 
 let tmpCounter = 0;
