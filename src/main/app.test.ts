@@ -42,7 +42,7 @@ const app = Object.assign(new EventEmitter(), {
 
 vi.mock('electron', () => ({
   app,
-  BrowserWindow: Object.assign(FakeWindow, { fromWebContents: () => null }),
+  BrowserWindow: Object.assign(FakeWindow, { fromWebContents: (wc: unknown) => state.windows.find((w) => w.webContents === wc) ?? null }),
   ipcMain: { handle: (c: string, h: unknown) => state.handlers.set(c, h), removeHandler: (c: string) => state.handlers.delete(c) },
   dialog: {
     showErrorBox: (title: string, content: string) => state.errorBoxes.push([title, content]),
@@ -111,6 +111,15 @@ describe('starting the app', () => {
     const { service } = await startApp({ env: {}, mainDir: '/app/out/main' }).ready;
     expect((await service?.appInfo())?.dataDir).toBe(state.userData);
     expect(await readdir(state.userData)).toContain('workspace.json');
+  });
+
+  it('switches the menu to English when the owner picks English in the app', async () => {
+    const { window } = await startApp({ env: { REVISION_HOME: home }, mainDir: '/app/out/main' }).ready;
+    const handler = state.handlers.get('workspace:update') as (event: unknown, ...args: unknown[]) => Promise<{ ok: boolean }>;
+    const event = { sender: window?.webContents, senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } };
+    expect(await handler(event, { settings: { lang: 'en' } })).toMatchObject({ ok: true });
+    expect(JSON.stringify(state.menu)).toContain('"File"');
+    expect(JSON.stringify(state.menu)).not.toContain('Fichier');
   });
 
   it('brings the existing window to the front on a second launch', async () => {

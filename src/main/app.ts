@@ -87,17 +87,29 @@ export function startApp(options: StartOptions = {}): RunningApp {
       app.quit();
       return { service: null, window: null };
     }
-    const lang = service.context.langOf();
-    const t = getT(lang);
-    registerIpc({ service, getWindow: () => main?.window ?? null, isAppUrl, documentsDir: () => app.getPath('documents') });
+    let lang = service.context.langOf();
+    const setMenu = (): void =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, onAbout: showAbout })));
+    registerIpc({
+      service,
+      getWindow: () => main?.window ?? null,
+      isAppUrl,
+      documentsDir: () => app.getPath('documents'),
+      onSettingsChanged: (workspace) => {
+        if (workspace.settings.lang === lang) return;
+        lang = workspace.settings.lang;
+        setMenu();
+      },
+    });
 
     const showAbout = (): void => {
+      const t = getT(lang);
       const detail = t('shell.menu.aboutDetail', { version: APP_VERSION, dir: home });
       const window = main?.window;
       const box = { type: 'info' as const, title: t('shell.menu.about'), message: 'Révision', detail, buttons: ['OK'] };
       void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch((e: unknown) => log('about box failed', e));
     };
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, onAbout: showAbout })));
+    setMenu();
 
     const open = (): MainWindow => {
       const created = createMainWindow({ paths, source, ...(icon ? { icon } : {}) });
@@ -117,6 +129,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
     const notices = service.context.store.notices;
     if (notices.length > 0) {
       first.window.once('ready-to-show', () => {
+        const t = getT(lang);
         const box = { type: 'warning' as const, title: t('shell.startup.noticeTitle'), message: t('shell.startup.noticeTitle'), detail: notices.map((n) => n.message).join('\n\n'), buttons: ['OK'] };
         void dialog.showMessageBox(first.window, box).catch((e: unknown) => log('notice box failed', e));
       });

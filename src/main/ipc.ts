@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import type { CheckupProgress } from '../shared/checkup';
 import type { Lang } from '../shared/i18n';
+import type { Workspace } from '../shared/workspace';
 import {
   channels,
   ipcContract,
@@ -33,6 +34,8 @@ export interface IpcOptions {
   readonly isAppUrl: (url: string) => boolean;
   /** The folder the save dialog opens in (the owner's Documents). */
   readonly documentsDir: () => string;
+  /** Called after the owner changed the settings (the menu follows the language). */
+  readonly onSettingsChanged?: (workspace: Workspace) => void;
 }
 
 /** The codes a core error may carry through to the renderer. */
@@ -144,7 +147,17 @@ export function registerIpc(options: IpcOptions): () => void {
     'checkup:run': ([args]) => service.checkupRun(args, (progress: CheckupProgress) => send('checkup:progress', progress)),
     'checkup:latest': () => service.checkupLatest(),
     'workspace:get': () => service.workspaceGet(),
-    'workspace:update': ([patch]) => service.workspaceUpdate(patch),
+    'workspace:update': async ([patch]) => {
+      const workspace = await service.workspaceUpdate(patch);
+      if (patch.settings) {
+        try {
+          options.onSettingsChanged?.(workspace);
+        } catch (error) {
+          console.warn('[revision] could not apply the new settings to the shell', error);
+        }
+      }
+      return workspace;
+    },
     'devices:add': ([input]) => service.devicesAdd(input),
     'devices:update': ([id, patch]) => service.devicesUpdate(id, patch),
     'devices:remove': ([id]) => service.devicesRemove(id),
