@@ -95,6 +95,8 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
         appVersion: APP_VERSION,
         hostname: report.machine.hostname ?? hostname(),
         arch: arch(),
+        // A replay weeks later should judge the machine as it was ("no update for 10 days", not 40).
+        now: report.generatedAt,
         description: `revision checkup --capture, ${report.machine.os ? `${report.machine.os.name} ${report.machine.os.version}` : 'système non identifié'}`,
       });
     } catch (error) {
