@@ -213,3 +213,14 @@ Software Update found the following new or updated software:
     expect(parseApplications('{"SPApplicationsDataType":[]}').applications).toEqual([]);
   });
 });
+
+describe('verifying a change from an "after" capture (helper for the auto-updates work)', () => {
+  it('the Sonoma Mac before and after the five keys are written', async () => {
+    const { macosAutoUpdatesFromDefaults } = await import('./parse');
+    const capture = await loadCapture(join(FIXTURES, 'macos14-auto-check-off'));
+    const local = capture.entries.find((e) => e.key === 'defaults-read /Library/Preferences/com.apple.SoftwareUpdate')!.stdout!;
+    expect(macosAutoUpdatesFromDefaults({ local, managed: null, commerce: null }).enabled).toBe(false);
+    const after = local.replace(/= 0;/g, '= 1;');
+    expect(macosAutoUpdatesFromDefaults({ local: after, managed: null, commerce: '{\n    AutoUpdate = 1;\n}\n' })).toMatchObject({ enabled: true, managed: false, storeApps: true });
+  });
+});

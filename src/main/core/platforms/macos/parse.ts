@@ -18,7 +18,7 @@ import type {
   SettingRead,
   UpdateHistoryEntry,
 } from '../../../../shared/facts';
-import { plistBool, type OldStyleValue } from './old-style-plist';
+import { parseOldStylePlist, plistBool, type OldStyleValue } from './old-style-plist';
 
 /** An output that could not be read. */
 export class MacosOutputError extends Error {
@@ -309,4 +309,14 @@ export function parseApplications(stdout: string): InventoryFacts {
     applications.push({ name, version, publisher: publisherOf(app), source: 'macos-app', installDate: modified });
   }
   return { applications };
+}
+
+/**
+ * Automatic-update facts straight from captured `defaults read` outputs (an "after" capture of a
+ * change); a null text means the domain does not exist. Throws PlistSyntaxError on unreadable text.
+ * For the auto-updates work's verification.
+ */
+export function macosAutoUpdatesFromDefaults(texts: { local: string | null; managed: string | null; commerce: string | null; managedCommerce?: string | null }): AutoUpdateFacts {
+  const read = (t: string | null | undefined): OldStyleValue | null => (t === null || t === undefined ? null : parseOldStylePlist(t));
+  return macosAutoUpdateFacts({ local: read(texts.local), managed: read(texts.managed), commerce: read(texts.commerce), managedCommerce: read(texts.managedCommerce) });
 }

@@ -111,7 +111,7 @@ $result.autoUpdates = Invoke-Section {
   try { $notificationLevel = [int](New-Object -ComObject Microsoft.Update.AutoUpdate).Settings.NotificationLevel } catch { }
   $storeSetting = $null
   try {
-    $null = [Windows.ApplicationModel.Store.Preview.InstallControl.AppInstallManager, Windows.ApplicationModel.Store.Preview, ContentType = WindowsRuntime]
+    $null = [Windows.ApplicationModel.Store.Preview.InstallControl.AppInstallManager,Windows.ApplicationModel.Store.Preview,ContentType=WindowsRuntime]
     $aim = New-Object Windows.ApplicationModel.Store.Preview.InstallControl.AppInstallManager
     $storeSetting = [string]$aim.AutoUpdateSetting
   } catch { }
@@ -249,7 +249,7 @@ $result.apps = Invoke-Section {
       $list += @{ name = [string]$p.Name; version = [string]$p.Version; publisher = [string]$p.Publisher; signatureKind = [string]$p.SignatureKind; displayName = $null }
     }
     try {
-      $null = [Windows.Management.Deployment.PackageManager, Windows.Management.Deployment, ContentType = WindowsRuntime]
+      $null = [Windows.Management.Deployment.PackageManager,Windows.Management.Deployment,ContentType=WindowsRuntime]
       $pm = New-Object Windows.Management.Deployment.PackageManager
       $names = @{}
       foreach ($pkg in $pm.FindPackagesForUser('')) {

@@ -237,6 +237,8 @@ export function windowsAutoUpdateFacts(section: JsonObject, os: OsFacts | null, 
   if (paused && enabled !== false) enabled = false;
   if (paused) limits.push('windows.paused');
   if (os?.edition === 'home' && au && (noAutoUpdate !== null || auOptions !== null)) limits.push('windows.homePolicy');
+  // Home has no supported policy switch: the state is read, but changes go through Settings.
+  if (os?.edition === 'home') limits.push('windows.homeSettings');
 
   const schedule =
     auOptions === 4
@@ -530,4 +532,22 @@ export function parseWuaSearchOutput(stdout: string): PendingUpdatesFacts {
     });
   }
   return { total: items.length, security: items.filter((i) => i.security).length, items, source: 'Windows Update Agent (Search)' };
+}
+
+/**
+ * Automatic-update facts straight from a captured checkup-script output (an "after" capture of a
+ * change): identity and settings from the same run, as the probe reads them. Null when the output
+ * or its autoUpdates section cannot be read. For the auto-updates work's verification.
+ */
+export function windowsAutoUpdatesFromOutput(stdout: string, now: Date): AutoUpdateFacts | null {
+  let doc: WindowsCheckupDoc;
+  try {
+    doc = parseWindowsCheckupOutput(stdout);
+  } catch {
+    return null;
+  }
+  const au = section(doc, 'autoUpdates');
+  if ('error' in au) return null;
+  const id = section(doc, 'identity');
+  return windowsAutoUpdateFacts(au.value, 'value' in id ? windowsOsFacts(id.value) : null, now);
 }

@@ -243,3 +243,18 @@ describe('Windows checkup failures: unknown with a reason, never ok, never a cra
     expect(f.key).toBe('antivirus.okNoDate');
   });
 });
+
+describe('verifying a change from an "after" capture (helper for the auto-updates work)', () => {
+  it('the French Windows 11 Pro before and after the policy is set to install automatically', async () => {
+    const { windowsAutoUpdatesFromOutput } = await import('./parse');
+    const capture = await loadCapture(join(FIXTURES, 'win11-25h2-pro-fr-policy-off-restart-bitdefender'));
+    const before = capture.entries.find((e) => e.key === 'windows-checkup.ps1')!.stdout!;
+    const now = new Date(capture.manifest.now!);
+    expect(windowsAutoUpdatesFromOutput(before, now)?.enabled).toBe(false);
+    const doc = JSON.parse(before) as { autoUpdates: Record<string, unknown> };
+    doc.autoUpdates.policyAU = { NoAutoUpdate: 0, AUOptions: 4, ScheduledInstallDay: 0, ScheduledInstallTime: 3 };
+    const after = windowsAutoUpdatesFromOutput(JSON.stringify(doc), now);
+    expect(after).toMatchObject({ enabled: true, managed: false, schedule: 'ScheduledInstallDay=0; ScheduledInstallTime=3' });
+    expect(windowsAutoUpdatesFromOutput('garbage', now)).toBeNull();
+  });
+});
