@@ -199,10 +199,19 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   return t(entry.key, { ...params, ns: ['report', 'plans', 'ui', 'common'], defaultValue: entry.summary });
 }
 
+// Control characters (NUL, tabs, escape…) pasted into a name print as empty boxes: drop them (keep line breaks).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A copy of the workspace whose texts carry no control characters. */
+function withoutControlCharacters(ws: Workspace): Workspace {
+  return JSON.parse(JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? value.replace(CONTROL, ' ').replace(/ {2,}/g, ' ') : value))) as Workspace;
+}
+
 /** Builds the carnet's model. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = getT(input.lang);
-  const ws = input.workspace;
+  const ws = withoutControlCharacters(input.workspace);
   const computer = buildComputer(input);
   const devices = ws.devices.map((d) => buildDevice(d, input.lang));
   const findingStates: Record<string, FindingState> = {};
@@ -271,20 +280,31 @@ export function openCount(model: ReportModel): number {
   return model.computer.open + model.devices.reduce((n, d) => n + d.open, 0);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and style (creating them is slow: thousands of dates in a big carnet). */
+function formatter(lang: Lang, style: 'long' | 'short' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang}:${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    f = new Intl.DateTimeFormat(locale, style === 'time' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: style });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A date in the report's language (local time of the machine that writes the carnet). */
 export function formatDate(iso: string | Date | null | undefined, lang: Lang, style: 'long' | 'short' = 'short'): string {
   if (!iso) return '';
   const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '';
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  return style === 'long'
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date)
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).format(date);
+  return formatter(lang, style).format(date);
 }
 
 /** A date and time, for the history. */
 export function formatDateTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return formatter(lang, 'time').format(date);
 }

@@ -20,3 +20,13 @@ declare module 'pdfmake' {
   const pdfmake: Pdfmake;
   export default pdfmake;
 }
+
+/** Minimal typings for fontkit 2 (what the carnet uses: does the font draw this character?). */
+declare module 'fontkit' {
+  /** An opened font. */
+  interface FontkitFont {
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  /** Opens a font from its bytes. */
+  export function create(buffer: Buffer): FontkitFont;
+}

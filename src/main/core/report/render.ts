@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { create as openFont } from 'fontkit';
 import pdfmake from 'pdfmake';
 import { FONT_FILES, resolveAssetsDir } from './assets';
 
@@ -13,6 +14,47 @@ import { FONT_FILES, resolveAssetsDir } from './assets';
 export const FONT_FAMILY = 'DejaVuSans';
 
 const loadedFrom = new Set<string>();
+let coverage: { dir: string; has: (codePoint: number) => boolean } | null = null;
+
+/** What stands for a character the font cannot draw (an emoji, a script it lacks): visible, and honest. */
+export const MISSING_GLYPH = '□';
+
+/**
+ * Replaces characters the embedded font cannot draw with MISSING_GLYPH, so the PDF never holds
+ * invisible glyphs whose text extracts as NUL.
+ */
+export function coverText(text: string, assetsDir?: string): string {
+  const dir = resolveAssetsDir(assetsDir);
+  if (!coverage || coverage.dir !== dir) {
+    const font = openFont(readFileSync(join(dir, FONT_FILES.normal)));
+    const known = new Map<number, boolean>();
+    coverage = {
+      dir,
+      has: (cp) => {
+        let yes = known.get(cp);
+        if (yes === undefined) {
+          yes = font.hasGlyphForCodePoint(cp);
+          known.set(cp, yes);
+        }
+        return yes;
+      },
+    };
+  }
+  const has = coverage.has;
+  let out = '';
+  let changed = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    // Line breaks and spaces are layout, not glyphs; variation selectors and joiners draw nothing.
+    if (cp < 0x80 || has(cp)) out += ch;
+    else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) changed = true;
+    else {
+      out += MISSING_GLYPH;
+      changed = true;
+    }
+  }
+  return changed ? out.replace(/□(?:□)+/g, MISSING_GLYPH) : text;
+}
 
 /** Registers the fonts from an assets folder (once per folder). */
 export function ensureFonts(assetsDir?: string): void {

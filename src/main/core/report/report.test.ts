@@ -234,7 +234,12 @@ describe('the carnet d’entretien PDF', () => {
     const text = extracted.join('\n');
     expectContains(text, '"; DROP TABLE devices; --');
     expectContains(text, '<script>alert(1)</script> ${x} {{y}}');
-    expectContains(text, 'Caisse');
+    // Emoji the font cannot draw become a visible □ (never an invisible glyph that extracts as NUL).
+    expectContains(text, 'Caisse □ n°2');
+    expectContains(text, 'مكتب');
+    // Control characters are dropped (they print as empty boxes), line breaks kept.
+    expectContains(text, 'ligne2 tab nul');
+    expect(text).not.toContain('\u0000');
     expectContains(text, long.slice(0, 150));
     // Device pages show a long name in full (small print) under a shortened heading.
     expectContains(text, long.slice(-200));
