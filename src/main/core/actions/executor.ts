@@ -274,9 +274,11 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
       if (await commandAlready(host, op.command)) return { status: 'already' };
       let prepared = '';
       if (op.command === 'apt-install-unattended-upgrades') {
-        // Fresh package lists first; if that fails (no network) the install's own error says why.
+        // Fresh package lists first. apt-get update exits 0 even when a source cannot be reached
+        // (it only warns), so its output is kept: if the install then fails, it tells why.
         try {
-          await runAllowed(host, 'apt-update');
+          const r = await runAllowed(host, 'apt-update');
+          prepared = tail(`${r.stdout}\n${r.stderr}`);
         } catch (error) {
           prepared = tail(errorText(error));
         }
@@ -284,8 +286,11 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
       try {
         await runAllowed(host, op.command);
       } catch (error) {
-        const text = `${prepared}\n${errorText(error)}`;
-        let reason = isRunError(error) && error.kind === 'non-zero-exit' ? classifyPackageFailure(text) : reasonOfRunError(error);
+        const own = errorText(error);
+        const text = `${prepared}\n${own}`;
+        let reason = isRunError(error) && error.kind === 'non-zero-exit' ? classifyPackageFailure(own) : reasonOfRunError(error);
+        // "Unable to locate package" after lists that could not be downloaded: the network is the cause.
+        if (reason === 'package-not-found' && classifyPackageFailure(prepared) === 'network') reason = 'network';
         if (op.command === 'systemctl-daemon-reload' && !(await host.exists('/run/systemd/system'))) reason = 'systemd-not-running';
         throw new OperationError(reason, tail(text));
       }

@@ -3,7 +3,7 @@
  * Kept as an interface so the executor's file logic is the same code in tests and for real.
  */
 import { chmod, mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The file operations the executor needs. */
 export interface MachineFiles {
@@ -27,12 +27,16 @@ async function existsPath(path: string): Promise<boolean> {
   }
 }
 
-/** The real file system. */
-export function createLiveMachineFiles(): MachineFiles {
+/**
+ * The real file system. `root` (tests only) places every path under a folder, so the same code
+ * writes real files without touching the machine's own configuration.
+ */
+export function createLiveMachineFiles(root = ''): MachineFiles {
+  const at = (path: string): string => (root ? join(root, path) : path);
   return {
     async read(path) {
       try {
-        const [bytes, info] = await Promise.all([readFile(path), stat(path)]);
+        const [bytes, info] = await Promise.all([readFile(at(path)), stat(at(path))]);
         return { bytes, mode: info.mode & 0o7777 };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -40,7 +44,7 @@ export function createLiveMachineFiles(): MachineFiles {
       }
     },
     async write(path, bytes, mode) {
-      const tmp = `${path}.revision-${process.pid}.tmp`;
+      const tmp = `${at(path)}.revision-${process.pid}.tmp`;
       const handle = await open(tmp, 'w', mode);
       try {
         await handle.writeFile(bytes);
@@ -50,30 +54,30 @@ export function createLiveMachineFiles(): MachineFiles {
       }
       try {
         await chmod(tmp, mode);
-        await rename(tmp, path);
+        await rename(tmp, at(path));
       } catch (error) {
         await rm(tmp, { force: true });
         throw error;
       }
     },
     async remove(path) {
-      await rm(path, { force: true });
+      await rm(at(path), { force: true });
     },
     async ensureDir(path) {
       const missing: string[] = [];
       let current = path;
-      while (!(await existsPath(current))) {
+      while (!(await existsPath(at(current)))) {
         missing.unshift(current);
         const parent = dirname(current);
         if (parent === current) break;
         current = parent;
       }
-      if (missing.length > 0) await mkdir(path, { recursive: true, mode: 0o755 });
+      if (missing.length > 0) await mkdir(at(path), { recursive: true, mode: 0o755 });
       return missing;
     },
     async removeDirIfEmpty(path) {
       try {
-        await rmdir(path);
+        await rmdir(at(path));
         return true;
       } catch {
         return false;

@@ -184,7 +184,8 @@ export const MACOS_UPDATE_KEYS = ['AutomaticCheckEnabled', 'AutomaticDownload', 
 
 /** The value a macOS key was read with, from the facts' settings (source ends with the key name). */
 function macosSetting(facts: MachineFacts, key: string): boolean | null {
-  const read = facts.autoUpdates?.settings.find((s) => s.source.endsWith(key) || s.source.endsWith(` ${key}`));
+  // The local file's value (the managed file's, when there is one, makes the machine managed anyway).
+  const read = facts.autoUpdates?.settings.find((s) => s.source === `${SU_DOMAIN} ${key}`);
   if (!read) return null;
   if (read.value === true || read.value === 1 || read.value === '1' || read.value === 'true') return true;
   if (read.value === false || read.value === 0 || read.value === '0' || read.value === 'false') return false;
