@@ -289,6 +289,20 @@ function keyValues(model: ReportModel, rows: [string, unknown][]): Content {
   };
 }
 
+/** One undo record line: what was changed and the value before, e.g. « registry-set HKLM\…\AU NoAutoUpdate = 0 — avant : {…} ». */
+function describeOperation(model: ReportModel, record: Record<string, unknown>): string {
+  const t = getT(model.lang);
+  const op = record.op;
+  if (!op || typeof op !== 'object') return shorten(JSON.stringify(record), 500);
+  const o = op as Record<string, unknown>;
+  const target = [o.path, o.key, o.name, o.domain, o.command, o.section].filter((v) => typeof v === 'string' && v).join(' ');
+  const value = o.data ?? o.value ?? o.content;
+  const what = `${String(o.op ?? '?')} ${target}${value !== undefined ? ` = ${shorten(typeof value === 'string' ? value : JSON.stringify(value), 120)}` : ''}`;
+  const status = typeof record.status === 'string' ? ` [${record.status}]` : '';
+  const before = record.previous !== undefined ? ` — ${t('report:annex.before')} ${shorten(JSON.stringify(record.previous), 300)}` : '';
+  return shorten(`${what}${status}${before}`, 600);
+}
+
 function annex(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const report = model.computer.checkup;
@@ -326,7 +340,7 @@ function annex(model: ReportModel): Content[] {
           [t('report:annex.managed'), au.managed],
           [t('report:annex.autoReboot'), au.autoReboot],
           [t('report:annex.schedule'), au.schedule ?? au.rebootTime],
-          [t('report:annex.limits'), au.limits && au.limits.length > 0 ? au.limits.join(', ') : null],
+          [t('report:annex.limits'), au.limits && au.limits.length > 0 ? au.limits.join(', ') : t('report:annex.none')],
         ]),
       );
       if (au.settings.length > 0) {
@@ -391,7 +405,7 @@ function annex(model: ReportModel): Content[] {
           `${c.kind}${c.schedule ? ` (${c.schedule})` : ''}\n${shorten(c.id, 60)}\n${shorten(c.by, 40)}`,
           formatDateTime(c.appliedAt, model.lang),
           c.undoneAt ? formatDateTime(c.undoneAt, model.lang) : '',
-          { text: c.operations.map((op) => shorten(JSON.stringify(op), 500)).join('\n'), fontSize: 7 },
+          { text: c.operations.map((op) => describeOperation(model, op)).join('\n'), fontSize: 7 },
         ]),
       ),
     );
@@ -404,7 +418,7 @@ function annex(model: ReportModel): Content[] {
   } else {
     out.push(
       table(
-        ['*', 110, 110, 42],
+        ['*', 105, 105, 56],
         [t('report:software.name'), t('report:annex.osVersion'), t('report:annex.publisher'), t('report:annex.source')],
         apps.map((a) => [shorten(a.name, 300), a.version ? shorten(a.version, 120) : { text: t('report:software.versionUnknown'), italics: true }, shorten(a.publisher ?? '', 120), a.source]),
         { fontSize: 7.5 },

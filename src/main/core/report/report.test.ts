@@ -16,6 +16,7 @@ import { emptyWorkspace, type Workspace } from '../../../shared/workspace';
 import { deviceGuides } from '../../../shared/missions';
 import { runCheckup } from '../checkup/run-checkup';
 import { createLiveHost } from '../exec/live-host';
+import { createReplayHost, loadCapture } from '../exec/capture';
 import { getT } from '../i18n';
 import { createService, type RevisionService } from '../service';
 import { AssetsMissingError, resolveAssetsDir } from './assets';
@@ -38,6 +39,9 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   await task.destroy();
   return pages;
 }
+
+/** A settings source as printed (long ones are shortened to 400 characters). */
+const shortSource = (s: string) => (s.length > 400 ? s.slice(0, 300) : s);
 
 /** Whitespace-free form: lines wrap anywhere, so compare texts without it. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -272,6 +276,52 @@ describe('the carnet d’entretien PDF', () => {
     const inventoryPages = extracted.filter((p) => p.includes('programme-'));
     expect(inventoryPages.length).toBeGreaterThan(10);
     for (const p of inventoryPages) expectContains(p, 'Logiciel Version Éditeur Source');
+  });
+
+  it('a Windows PC replayed from a capture: the carnet runs the checkup itself, and the annex has the build, the settings read, Defender and the undo record', async () => {
+    const dir = resolve(import.meta.dirname, '../../../../tests/fixtures/windows/win10-22h2-home-old-signatures');
+    const capture = await loadCapture(dir);
+    const now = new Date(capture.manifest.now ?? NOW.toISOString());
+    const home = await tempDir();
+    const service = await createService({ home, host: createReplayHost(capture), now: () => now });
+    await service.workspaceUpdate({ company: { name: 'Boulangerie Martin' } });
+    // An undo record shaped as core/actions writes it (a registry value set, with the state before).
+    await service.context.store.update((ws) => {
+      ws.changes.push({
+        id: 'c-1',
+        planId: 'p-1',
+        appliedAt: now.toISOString(),
+        by: 'eric',
+        kind: 'auto-updates',
+        schedule: 'night',
+        operations: [{ index: 0, op: { op: 'registry-set', key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', name: 'NoAutoUpdate', type: 'REG_DWORD', data: 0 }, status: 'done', previous: { kind: 'registry', exists: true, type: 'REG_DWORD', data: 1 } }],
+      });
+    });
+    expect(await service.checkupLatest()).toBeNull();
+
+    const file = join(home, 'carnet-windows.pdf');
+    const result = await service.reportWritePdf({ path: file });
+    const pages = await pdfPages(await readFile(file));
+    expect(pages.length).toBe(result.pages);
+    const all = pages.join('\n');
+    const report = await service.checkupLatest();
+    expect(report?.machine.hostname).toBe('PC-ACCUEIL');
+    expect((await service.workspaceGet()).history.map((h) => h.kind)).toEqual(['checkup', 'report']);
+
+    expectContains(pages[0]!, 'Cet ordinateur (PC-ACCUEIL)');
+    expectContains(all, 'Contrôle rejoué depuis un enregistrement');
+    for (const f of report!.findings) expectContains(all, f.title);
+    expectContains(all, '☐ ' + report!.findings.find((f) => f.id === 'antivirus')!.title);
+    expectContains(all, '✓ ' + report!.findings.find((f) => f.id === 'firewall')!.title);
+    expectContains(all, 'Build exact 19045.3324');
+    for (const s of report!.facts.autoUpdates?.settings ?? []) expectContains(all, shortSource(s.source));
+    expectContains(all, 'Microsoft Defender Antivirus');
+    expectContains(all, '1.397.358.0');
+    expectContains(all, new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' }).format(new Date('2023-09-04T07:28:08.000Z')));
+    expectContains(all, 'registry-set HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU NoAutoUpdate = 0 [done] — avant :');
+    expectContains(all, `Logiciels installés (${report!.inventory.applications.length})`);
+    for (const a of report!.inventory.applications) expectContains(all, a.name);
+    await keepPngs('carnet-windows', file, 12);
   });
 
   it('finds its fonts from the source tree, and says so plainly when an explicit folder lacks them', async () => {
