@@ -21,12 +21,27 @@ export function useMissionContext(): MissionContext | null {
   return useMemo(() => (workspace ? { workspace, findingStates } : null), [workspace, findingStates]);
 }
 
-/** A finding's texts in the current language, re-localised from its key and params. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO date as the owner reads it (same rule as the core's findings/localize.ts displayDate). */
+export function displayDate(value: string, lang: Lang): string {
+  if (!ISO_DATE.test(value)) return value;
+  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(date);
+}
+
+/** A finding's texts in the current language, re-localised from its key and params (as the core's displayParams does). */
 export function useFindingText(): (finding: Finding, part: 'title' | 'detail' | 'action') => string {
   const { t } = useTranslation();
+  const lang = useLang();
   return (finding, part) => {
-    const what = finding.params.what;
-    const params = { ...finding.params, what: what !== undefined ? t(`findings:names.${what}`, { defaultValue: String(what) }) : '' };
+    const raw = finding.params;
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(raw)) params[k] = typeof v === 'string' ? displayDate(v, lang) : v;
+    params.what = raw.what !== undefined ? t(`findings:names.${raw.what}`, { defaultValue: String(raw.what) }) : '';
+    const limits = typeof raw.limits === 'string' ? raw.limits.split('|').filter(Boolean) : [];
+    params.limits = limits.map((k) => t(`findings:limits.${k}`)).join(' ');
     return t(`findings:${finding.key}.${part}`, { ...params, defaultValue: finding[part] });
   };
 }

@@ -33,7 +33,7 @@ function ResultView({ result }: { readonly result: ApplyResult }) {
   return (
     <div className="plan__result" role="status">
       <p className={ok ? 'result result--ok' : 'result result--failed'}>
-        <strong>{t(`plan.outcome.${result.outcome}`)}</strong> {result.message}
+        <strong>{result.message || t(`plan.outcome.${result.outcome}`)}</strong>
       </p>
       {result.operations.length > 0 && (
         <>
@@ -78,11 +78,16 @@ export function AutoUpdatesFlow() {
   const undoChanges = useAppStore((s) => s.undoChanges);
   const closePlan = useAppStore((s) => s.closePlan);
   const schedule = useAppStore((s) => s.workspace?.settings.schedule ?? 'always');
+  const elevated = useAppStore((s) => s.appInfo?.elevated ?? false);
 
+  const busyText = phase === 'planning' ? t('plan.preparing') : phase === 'applying' ? t('plan.applying') : phase === 'undoing' ? t('plan.undoing') : '';
   return (
     <div className="plan">
+      <p className="visually-hidden" role="status">
+        {busyText}
+      </p>
       {(phase === 'idle' || phase === 'planning') && (
-        <Button className="button button--primary" isPending={phase === 'planning'} onPress={() => void preparePlan(lang, schedule)}>
+        <Button className="button button--primary" isDisabled={phase === 'planning'} onPress={() => void preparePlan(lang, schedule)}>
           {phase === 'planning' ? t('plan.preparing') : t('plan.enable')}
         </Button>
       )}
@@ -93,7 +98,7 @@ export function AutoUpdatesFlow() {
           <PlanLines title={t('plan.changes')} lines={plan.changes} />
           <PlanLines title={t('plan.notChanged')} lines={plan.notChanged} />
           <PlanLines title={t('plan.guide')} lines={plan.guide} />
-          {plan.requiresAdmin && <p className="hint">{t('plan.admin')}</p>}
+          {plan.requiresAdmin && !elevated && <p className="hint">{t('plan.admin')}</p>}
           {plan.technical.length > 0 && (
             <Disclosure className="disclosure">
               <Heading level={4}>
@@ -114,7 +119,7 @@ export function AutoUpdatesFlow() {
           )}
           <div className="actions">
             {!plan.empty && (
-              <Button className="button button--primary" isPending={phase === 'applying'} onPress={() => void applyPlan(lang)}>
+              <Button className="button button--primary" isDisabled={phase === 'applying'} onPress={() => void applyPlan(lang)}>
                 {phase === 'applying' ? t('plan.applying') : t('plan.confirm')}
               </Button>
             )}
@@ -126,7 +131,7 @@ export function AutoUpdatesFlow() {
       )}
       {applyResult && (phase === 'applied' || phase === 'undoing' || phase === 'undone') && <ResultView result={applyResult} />}
       {applyResult?.changeId && (phase === 'applied' || phase === 'undoing') && (
-        <Button className="button" isPending={phase === 'undoing'} onPress={() => void undoChanges(lang)}>
+        <Button className="button" isDisabled={phase === 'undoing'} onPress={() => void undoChanges(lang)}>
           {phase === 'undoing' ? t('plan.undoing') : t('plan.undo')}
         </Button>
       )}

@@ -80,7 +80,9 @@ export function CheckupScreen() {
               <span>{t('checkup.checkedAt', { date: formatDate(report.generatedAt, true) })}</span>
             </p>
             <ul className="counts">
-              {(['danger', 'attention', 'unknown', 'ok'] as const).map((state) => (
+              {(['danger', 'attention', 'unknown', 'ok'] as const)
+                .filter((state) => report.summary[state] > 0)
+                .map((state) => (
                 <li key={state}>
                   <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
                 </li>

@@ -12,9 +12,10 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
   const { t } = useTranslation('ui');
   const text = useFindingText();
   const go = useAppStore((s) => s.go);
+  const planActive = useAppStore((s) => s.planPhase !== 'idle');
   const action = text(finding, 'action');
   return (
-    <Disclosure className={`voyant-card voyant-card--${finding.state}`} id={finding.id}>
+    <Disclosure className={`voyant-card voyant-card--${finding.state}`} id={finding.id} defaultExpanded={finding.id === 'auto-updates' && planActive}>
       <Heading level={3} className="voyant-card__heading">
         <Button slot="trigger" className="voyant-card__trigger">
           <Voyant state={finding.state} />
@@ -29,7 +30,7 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
             <strong>{t('checkup.whatToDo')}</strong> {action}
           </p>
         )}
-        {finding.fix === 'enable-auto-updates' && finding.state !== 'ok' && <AutoUpdatesFlow />}
+        {((finding.fix === 'enable-auto-updates' && finding.state !== 'ok') || (finding.id === 'auto-updates' && planActive)) && <AutoUpdatesFlow />}
         {finding.fix === 'contact-provider' && finding.state !== 'ok' && (
           <Button className="button" onPress={() => go('missions')}>
             {t('checkup.prepareProvider')}

@@ -65,7 +65,7 @@ export function DashboardScreen() {
             )}
             <Button
               className="button"
-              isPending={running}
+              isDisabled={running}
               onPress={() => {
                 go('checkup');
                 void runCheckup(lang);

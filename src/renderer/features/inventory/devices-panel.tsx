@@ -53,7 +53,7 @@ export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[
       {kind && (
         <>
           <Field label={t('devices.nameLabel')} value={name} onChange={setName} description={t('devices.nameHelp')} name="deviceName" />
-          <Button type="submit" className="button button--primary" isPending={busy}>
+          <Button type="submit" className="button button--primary" isDisabled={busy}>
             {t('devices.add', { kind: t(`guides:devices.${kind}.name`) })}
           </Button>
         </>

@@ -43,11 +43,12 @@ function TaskBody({ task, ctx }: { readonly task: TaskDef; readonly ctx: Mission
   const formatDate = useFormatDate();
   const tickTask = useAppStore((s) => s.tickTask);
   const openInventory = useAppStore((s) => s.openInventory);
+  const planActive = useAppStore((s) => s.planPhase !== 'idle');
   const status = taskStatus(task, ctx);
   const steps = task.handSteps > 0 ? (t(`guides:tasks.${task.id}.steps`, { returnObjects: true }) as string[]) : [];
   return (
     <div className="task__body">
-      {task.action === 'enable-auto-updates' && !status.done && <AutoUpdatesFlow />}
+      {task.action === 'enable-auto-updates' && (!status.done || planActive) && <AutoUpdatesFlow />}
       {task.action === 'add-devices' && (
         <>
           <DevicesPanel kinds={endpointKinds} />

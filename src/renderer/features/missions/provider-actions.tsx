@@ -32,7 +32,7 @@ export function ExportPdfButton({ taskId }: { readonly taskId?: string }) {
   };
   return (
     <div className="stack">
-      <Button className="button button--primary" isPending={busy} onPress={() => void run()}>
+      <Button className="button button--primary" isDisabled={busy} onPress={() => void run()}>
         {t('report.exportPdf')}
       </Button>
       {result?.status === 'saved' && (
@@ -84,7 +84,7 @@ export function ProviderMessage() {
   };
   return (
     <div className="stack">
-      <Button className="button button--primary" isPending={busy} onPress={() => void prepare()}>
+      <Button className="button button--primary" isDisabled={busy} onPress={() => void prepare()}>
         {t('report.prepareEmail')}
       </Button>
       {email && (
