@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withMachineLock } from '../../../../tests/support/machine-lock';
 import { createLiveHost } from '../exec/live-host';
 import { createService } from '../service';
@@ -16,6 +16,8 @@ import { inProcessRunner, pkexecRunner, type ElevationRunner } from './elevation
 import { createAutoUpdatesApi } from '.';
 import { aptSettings, digest, packageInstalled, purgeUnattendedUpgrades, restoreMachine, snapshotMachine } from './testing/debian-machine';
 
+// Tests here may wait for the machine lock while other tests change the machine.
+vi.setConfig({ testTimeout: 900_000 });
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 /** Our own CLI entry, as the elevated program (tsx runs the TypeScript source). */
 const CLI_ENTRY = { file: join(REPO, 'node_modules/.bin/tsx'), args: [join(REPO, 'src/main/cli/index.ts')] };
