@@ -226,7 +226,13 @@ export function technicalLine(op: Operation): string {
   const line = commandLineOf(op);
   if (line) {
     const env = op.op === 'command' && 'env' in ALLOWED_COMMANDS[op.command] ? 'DEBIAN_FRONTEND=noninteractive ' : '';
-    const quote = (args: readonly string[]): string => args.map((a) => (/[\s"\\]/.test(a) || a === '' ? JSON.stringify(a) : a)).join(' ');
+    // Shown the way the prestataire would type it: cmd quoting for reg.exe, POSIX quoting elsewhere.
+    const windows = line.file === 'reg.exe';
+    const quoteOne = (a: string): string => {
+      if (a !== '' && !/[\s"'$`\\;&|*?<>()]/.test(windows ? a.replace(/\\/g, '') : a)) return a;
+      return windows ? `"${a.replace(/"/g, '\\"')}"` : `'${a.replace(/'/g, `'\\''`)}'`;
+    };
+    const quote = (args: readonly string[]): string => args.map(quoteOne).join(' ');
     // The install refreshes the package lists first (its failure is reported with the install's).
     const before = op.op === 'command' && op.command === 'apt-install-unattended-upgrades' ? `${env}apt-get ${quote(ALLOWED_COMMANDS['apt-update'].args)} && ` : '';
     return `${before}${env}${line.file} ${quote(line.args)}${op.op === 'command' && op.optional ? ' (optional)' : ''}`;
