@@ -34,6 +34,16 @@ const tableLayout = {
   paddingBottom: () => 2.5,
 };
 
+/** Checklists: no borders, a little air between items. */
+const checklistLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (i: number) => (i === 0 ? 0 : 4),
+  paddingRight: () => 0,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
 function stateLabel(model: ReportModel, state: VoyantState): string {
   return getT(model.lang)(`report:states.${state}`);
 }
@@ -70,19 +80,27 @@ function table(widths: (string | number)[], header: string[], rows: Content[][],
 
 function checklist(items: readonly ChecklistItem[], lang: ReportModel['lang']): Content[] {
   const t = getT(lang);
-  return items.map((item) => ({
-    columns: [
-      { text: item.done ? BOX_DONE : BOX_TODO, width: 16, fontSize: 12, color: item.done ? colors.ok : '#000000' },
-      {
-        width: '*',
-        stack: [
-          { text: [{ text: item.title, bold: true }, ...(item.done && item.doneAt ? [{ text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`, color: '#555555' }] : [])] },
-          ...(item.detail ? [{ text: item.detail, color: '#333333' }] : []),
-        ],
+  if (items.length === 0) return [];
+  // One borderless table per list (box | text) lays out several times faster than columns per item.
+  return [
+    {
+      table: {
+        widths: [14, '*'],
+        body: items.map((item) => [
+          { text: item.done ? BOX_DONE : BOX_TODO, fontSize: 12, color: item.done ? colors.ok : '#000000' },
+          {
+            text: [
+              { text: item.title, bold: true },
+              ...(item.done && item.doneAt ? [{ text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`, color: '#555555' }] : []),
+              ...(item.detail ? [{ text: `\n${item.detail}`, color: '#333333' }] : []),
+            ],
+          },
+        ]),
       },
-    ],
-    margin: [0, 3, 0, 3],
-  }));
+      layout: checklistLayout,
+      margin: [0, 2, 0, 4],
+    },
+  ];
 }
 
 function cover(model: ReportModel): Content[] {

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../service';
 import { buildDocument } from './document';
 import { buildEmail } from './email';
 import { buildReportModel, type ReportModel } from './model';
-import { coverText, renderPdf } from './render';
+import { glyphFilter, renderPdf } from './render';
 import { ReportError, checkTarget, writePdfFile } from './save';
 
 export { ReportError, type ReportErrorCode } from './save';
@@ -48,8 +48,9 @@ export async function generateReportPdf(
   let model: ReportModel;
   try {
     // Names typed by the owner or read off the machine may hold characters the font lacks (emoji, CJK).
-    const cover = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? coverText(v, options.assetsDir) : v))) as T;
-    model = buildReportModel({ ...input, workspace: cover(input.workspace), checkup: input.checkup ? cover(input.checkup) : null, checkupError: input.checkupError ? coverText(input.checkupError, options.assetsDir) : null });
+    const drawable = glyphFilter(options.assetsDir);
+    const cover = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(v) : v))) as T;
+    model = buildReportModel({ ...input, workspace: cover(input.workspace), checkup: input.checkup ? cover(input.checkup) : null, checkupError: input.checkupError ? drawable(input.checkupError) : null });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ReportError('render', getT(input.lang)('report:errors.render', { message }), '');

@@ -20,10 +20,10 @@ let coverage: { dir: string; has: (codePoint: number) => boolean } | null = null
 export const MISSING_GLYPH = '□';
 
 /**
- * Replaces characters the embedded font cannot draw with MISSING_GLYPH, so the PDF never holds
- * invisible glyphs whose text extracts as NUL.
+ * A function that replaces characters the embedded font cannot draw with MISSING_GLYPH, so the
+ * PDF never holds invisible glyphs whose text extracts as NUL. Opens the font once per folder.
  */
-export function coverText(text: string, assetsDir?: string): string {
+export function glyphFilter(assetsDir?: string): (text: string) => string {
   const dir = resolveAssetsDir(assetsDir);
   if (!coverage || coverage.dir !== dir) {
     const font = openFont(readFileSync(join(dir, FONT_FILES.normal)));
@@ -41,19 +41,22 @@ export function coverText(text: string, assetsDir?: string): string {
     };
   }
   const has = coverage.has;
-  let out = '';
-  let changed = false;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    // Line breaks and spaces are layout, not glyphs; variation selectors and joiners draw nothing.
-    if (cp < 0x80 || has(cp)) out += ch;
-    else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) changed = true;
-    else {
-      out += MISSING_GLYPH;
-      changed = true;
+  return (text) => {
+    // Fast path: plain ASCII and Latin-1 accents (most names) need no look-up per character.
+    if (/^[\n\u0020-\u007e\u00a0-\u00ff]*$/.test(text)) return text;
+    let out = '';
+    let changed = false;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (ch === '\n' || has(cp)) out += ch;
+      else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) changed = true; // variation selectors and joiners draw nothing
+      else {
+        out += MISSING_GLYPH;
+        changed = true;
+      }
     }
-  }
-  return changed ? out.replace(/□(?:□)+/g, MISSING_GLYPH) : text;
+    return changed ? out.replace(/□(?:□)+/g, MISSING_GLYPH) : text;
+  };
 }
 
 /** Registers the fonts from an assets folder (once per folder). */
