@@ -28,95 +28,114 @@ async function autoUpgradeSetting(): Promise<string> {
 }
 
 describe('first launch', () => {
-  it('leads Éric from the welcome to the beginner mission done, and undoes the change', { timeout: 900_000 }, async () => {
-    const session = await harness.open();
-    const { page } = session;
+  it(
+    'leads Éric from the welcome to the beginner mission done, and undoes the change',
+    { timeout: 900_000 },
+    async () => {
+      // The whole scenario holds the machine lock: the checkup must see this machine as no other test leaves it.
+      let repaired: string[] = [];
+      await withMachineLock(async () => {
+        const before = await snapshotMachine();
+        const settingBefore = await autoUpgradeSetting();
+        try {
+          const session = await harness.open();
+          const { page } = session;
 
-    // Welcome, in plain French.
-    await page.getByRole('heading', { name: 'Bienvenue dans Révision' }).waitFor();
-    await expect(page.getByText('Les mises à jour, c’est comme réviser vos camions.').isVisible()).resolves.toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Nom de votre entreprise').fill('Transport Dubois');
-    await page.getByLabel('Nom du prestataire').fill('Kevin Informatique');
-    await page.getByLabel('Adresse e-mail du prestataire').fill('kevin@exemple.fr');
-    await page.getByRole('button', { name: 'Lancer le contrôle technique' }).click();
+          // Welcome, in plain French.
+          await page.getByRole('heading', { name: 'Bienvenue dans Révision' }).waitFor();
+          await expect(
+            page.getByText('Les mises à jour, c’est comme réviser vos camions.').isVisible(),
+          ).resolves.toBe(true);
+          expect(await axeViolations(page)).toEqual([]);
+          await page.getByLabel('Nom de votre entreprise').fill('Transport Dubois');
+          await page.getByLabel('Nom du prestataire').fill('Kevin Informatique');
+          await page.getByLabel('Adresse e-mail du prestataire').fill('kevin@exemple.fr');
+          await page.getByRole('button', { name: 'Lancer le contrôle technique' }).click();
 
-    // The progress bar says what is being looked at, in the probes' own words.
-    const probeLabels = Object.values(resources.fr.probes as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
-    expect(probeLabels.length).toBeGreaterThan(3);
-    await page.getByRole('progressbar').waitFor();
-    await page.waitForFunction(
-      `(() => { const el = document.querySelector('.checkup-progress__now'); return !!el && ${JSON.stringify(probeLabels)}.includes(el.textContent.trim()); })()`,
-      undefined,
-      { timeout: 60_000, polling: 20 },
-    );
-    await screenshot(page, 'fr-02-checkup-progress');
+          // The progress bar says what is being looked at, in the probes' own words.
+          const probeLabels = Object.values(resources.fr.probes as Record<string, unknown>).filter(
+            (v): v is string => typeof v === 'string',
+          );
+          expect(probeLabels.length).toBeGreaterThan(3);
+          await page.getByRole('progressbar').waitFor();
+          await page.waitForFunction(
+            `(() => { const el = document.querySelector('.checkup-progress__now'); return !!el && ${JSON.stringify(probeLabels)}.includes(el.textContent.trim()); })()`,
+            undefined,
+            { timeout: 60_000, polling: 20 },
+          );
+          await screenshot(page, 'fr-02-checkup-progress');
 
-    // The result: voyants, never green without a check.
-    await page.getByRole('heading', { name: 'Résultat du contrôle technique' }).waitFor({ timeout: 120_000 });
-    await screenshot(page, 'fr-03-checkup-result');
-    expect(await axeViolations(page)).toEqual([]);
+          // The result: voyants, never green without a check.
+          await page
+            .getByRole('heading', { name: 'Résultat du contrôle technique' })
+            .waitFor({ timeout: 120_000 });
+          await screenshot(page, 'fr-03-checkup-result');
+          expect(await axeViolations(page)).toEqual([]);
 
-    let repaired: string[] = [];
-    await withMachineLock(async () => {
-      const before = await snapshotMachine();
-      const settingBefore = await autoUpgradeSetting();
-      try {
-        // Open the auto-updates voyant: one button for the fix.
-        const card = page.locator('.voyant-card', { has: page.getByRole('button', { name: /mises à jour automatiques/i }) }).first();
-        await card.getByRole('button', { name: /mises à jour automatiques/i }).first().click();
-        await card.getByRole('button', { name: 'Activer les mises à jour automatiques' }).click();
-        await page.getByRole('heading', { name: 'Voici ce que je vais faire' }).waitFor({ timeout: 120_000 });
-        await expect(page.getByRole('heading', { name: 'Ce qui va changer' }).isVisible()).resolves.toBe(true);
-        await screenshot(page, 'fr-04-plan-preview');
-        expect(await axeViolations(page)).toEqual([]);
-        await page.getByRole('button', { name: 'D’accord, appliquer' }).click();
-        await page.locator('.plan__result').first().waitFor({ timeout: 600_000 });
-        await expect(page.locator('.plan__result .result--ok').count()).resolves.toBe(1);
-        await screenshot(page, 'fr-05-plan-applied');
-        // Verified by probing again: the machine really has it on now.
-        expect(await autoUpgradeSetting()).toBe('1');
-        await expect(page.locator('.plan__verification .voyant--ok').count()).resolves.toBeGreaterThan(0);
+          // Open the auto-updates voyant: one button for the fix.
+          const card = page.locator('[data-finding="auto-updates"]');
+          await expect(
+            card.locator('.voyant--ok').count(),
+            'automatic updates must be off on this machine before the test',
+          ).resolves.toBe(0);
+          await card.locator('.voyant-card__trigger').click();
+          await card.getByRole('button', { name: 'Activer les mises à jour automatiques' }).click();
+          await page
+            .getByRole('heading', { name: 'Voici ce que je vais faire' })
+            .waitFor({ timeout: 120_000 });
+          await expect(page.getByRole('heading', { name: 'Ce qui va changer' }).isVisible()).resolves.toBe(
+            true,
+          );
+          await screenshot(page, 'fr-04-plan-preview');
+          expect(await axeViolations(page)).toEqual([]);
+          await page.getByRole('button', { name: 'D’accord, appliquer' }).click();
+          await page.locator('.plan__result').first().waitFor({ timeout: 600_000 });
+          await expect(page.locator('.plan__result .result--ok').count()).resolves.toBe(1);
+          await screenshot(page, 'fr-05-plan-applied');
+          // Verified by probing again: the machine really has it on now.
+          expect(await autoUpgradeSetting()).toBe('1');
+          await expect(page.locator('.plan__verification .voyant--ok').count()).resolves.toBeGreaterThan(0);
 
-        // Beginner mission: this computer done; now the phone and the tablet.
-        await goTo(page, 'missions');
-        const first = page.locator('[data-task="debutant.this-computer"]');
-        await expect(first.locator('.voyant--ok').count()).resolves.toBeGreaterThan(0);
-        for (const kind of ['iPhone', 'Tablette Android']) {
-          await pickChip(page, kind);
-          await page.getByRole('button', { name: `Ajouter : ${kind}` }).click();
-          const device = page.locator('.device-card', { hasText: kind }).last();
-          await device.locator('.tick').first().waitFor();
-          const ticks = device.getByRole('checkbox');
-          const n = await ticks.count();
-          expect(n).toBeGreaterThanOrEqual(3);
-          for (let i = 0; i < n; i++) {
-            await ticks.nth(i).check();
-            await expect.poll(() => ticks.nth(i).isChecked()).toBe(true);
+          // Beginner mission: this computer done; now the phone and the tablet.
+          await goTo(page, 'missions');
+          const first = page.locator('[data-task="debutant.this-computer"]');
+          await expect(first.locator('.voyant--ok').count()).resolves.toBeGreaterThan(0);
+          for (const kind of ['iPhone', 'Tablette Android']) {
+            await pickChip(page, kind);
+            await page.getByRole('button', { name: `Ajouter : ${kind}` }).click();
+            const device = page.locator('.device-card', { hasText: kind }).last();
+            await device.locator('.tick').first().waitFor();
+            const ticks = device.getByRole('checkbox');
+            const n = await ticks.count();
+            expect(n).toBeGreaterThanOrEqual(3);
+            for (let i = 0; i < n; i++) {
+              await device.locator('label.tick').nth(i).click();
+              await expect.poll(() => ticks.nth(i).isChecked()).toBe(true);
+            }
           }
-        }
-        await page.getByText('Mission accomplie !').waitFor();
-        await screenshot(page, 'fr-06-mission-complete');
-        expect(await axeViolations(page)).toEqual([]);
-        // The dates are recorded in the workspace.
-        const ws = await session.service.workspaceGet();
-        expect(ws.devices).toHaveLength(2);
-        for (const d of ws.devices) expect(Object.keys(d.steps).length).toBeGreaterThanOrEqual(3);
-        expect(ws.missions['debutant.this-computer']).toBeTruthy();
+          await page.getByText('Mission accomplie !').waitFor();
+          await screenshot(page, 'fr-06-mission-complete');
+          expect(await axeViolations(page)).toEqual([]);
+          // The dates are recorded in the workspace.
+          const ws = await session.service.workspaceGet();
+          expect(ws.devices).toHaveLength(2);
+          for (const d of ws.devices) expect(Object.keys(d.steps).length).toBeGreaterThanOrEqual(3);
+          expect(ws.missions['debutant.this-computer']).toBeTruthy();
 
-        // Undo with the app's own button (still offered beside the task).
-        await page.getByRole('button', { name: 'Annuler ces changements' }).click();
-        await page.locator('.plan__result').nth(1).waitFor({ timeout: 600_000 });
-        await expect(page.locator('.plan__result .result--ok').count()).resolves.toBe(2);
-        await screenshot(page, 'fr-07-plan-undone');
-        // Honest again: the task is no longer counted as done.
-        await expect(page.getByText('Mission accomplie !').count()).resolves.toBe(0);
-        expect(await autoUpgradeSetting()).toBe(settingBefore);
-      } finally {
-        repaired = await restoreMachine(before);
-      }
-    });
-    // The app's undo left nothing for the safety net to repair in the settings files.
-    expect(repaired.filter((r) => !r.startsWith('purged'))).toEqual([]);
-  });
+          // Undo with the app's own button (still offered beside the task).
+          await page.getByRole('button', { name: 'Annuler ces changements' }).click();
+          await page.locator('.plan__result').nth(1).waitFor({ timeout: 600_000 });
+          await expect(page.locator('.plan__result .result--ok').count()).resolves.toBe(2);
+          await screenshot(page, 'fr-07-plan-undone');
+          // Honest again: the task is no longer counted as done.
+          await expect(page.getByText('Mission accomplie !').count()).resolves.toBe(0);
+          expect(await autoUpgradeSetting()).toBe(settingBefore);
+        } finally {
+          repaired = await restoreMachine(before);
+        }
+      });
+      // The app's undo left nothing for the safety net to repair in the settings files.
+      expect(repaired.filter((r) => !r.startsWith('purged'))).toEqual([]);
+    },
+  );
 });

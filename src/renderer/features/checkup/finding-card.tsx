@@ -15,7 +15,7 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
   const planActive = useAppStore((s) => s.planPhase !== 'idle');
   const action = text(finding, 'action');
   return (
-    <Disclosure className={`voyant-card voyant-card--${finding.state}`} id={finding.id} defaultExpanded={finding.id === 'auto-updates' && planActive}>
+    <Disclosure className={`voyant-card voyant-card--${finding.state}`} id={finding.id} defaultExpanded={finding.id === 'auto-updates' && planActive} data-finding={finding.id}>
       <Heading level={3} className="voyant-card__heading">
         <Button slot="trigger" className="voyant-card__trigger">
           <Voyant state={finding.state} />

@@ -74,10 +74,12 @@ export function AppList() {
             <GridListItem id={app.id} textValue={app.name} className="grid-list__row">
               <div className="app-row">
                 <div className="app-row__text">
-                  <span className="app-row__name">{app.name}</span>
+                  <span className="app-row__name" translate="no">
+                    {app.name}
+                  </span>
                   <span className="app-row__meta">
-                    {app.version ?? t('inventory.unknownVersion')}
-                    {app.publisher ? ` · ${app.publisher}` : ''}
+                    {app.version ? <span translate="no">{app.version}</span> : t('inventory.unknownVersion')}
+                    {app.publisher ? <span translate="no"> · {app.publisher}</span> : null}
                   </span>
                 </div>
                 {known.has(app.name.toLowerCase()) ? (
