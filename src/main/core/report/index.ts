@@ -13,7 +13,7 @@ import { getT } from '../i18n';
 import type { ServiceContext } from '../service';
 import { buildDocument } from './document';
 import { buildEmail } from './email';
-import { buildReportModel, type ReportModel } from './model';
+import { buildReportModel, stripControls, type ReportModel } from './model';
 import { glyphFilter, renderPdf } from './render';
 import { ReportError, checkTarget, writePdfFile } from './save';
 
@@ -49,7 +49,7 @@ export async function generateReportPdf(
   try {
     // Names typed by the owner or read off the machine may hold characters the font lacks (emoji, CJK).
     const drawable = glyphFilter(options.assetsDir);
-    const cover = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(v) : v))) as T;
+    const cover = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(stripControls(v)) : v))) as T;
     model = buildReportModel({ ...input, workspace: cover(input.workspace), checkup: input.checkup ? cover(input.checkup) : null, checkupError: input.checkupError ? drawable(input.checkupError) : null });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

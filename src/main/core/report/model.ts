@@ -203,9 +203,14 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+/** A text without control characters (replaced by a space; line breaks kept). */
+export function stripControls(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/ {2,}/g, ' ');
+}
+
 /** A copy of the workspace whose texts carry no control characters. */
 function withoutControlCharacters(ws: Workspace): Workspace {
-  return JSON.parse(JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? value.replace(CONTROL, ' ').replace(/ {2,}/g, ' ') : value))) as Workspace;
+  return JSON.parse(JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? stripControls(value) : value))) as Workspace;
 }
 
 /** Builds the carnet's model. */
