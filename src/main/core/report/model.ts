@@ -213,10 +213,61 @@ function withoutControlCharacters(ws: Workspace): Workspace {
   return JSON.parse(JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? stripControls(value) : value))) as Workspace;
 }
 
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : v === null || v === undefined ? fallback : String(v));
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * A saved checkup made safe to print: last-checkup.json may come from another version of the app
+ * or be damaged. Missing parts become empty, an unknown state becomes `unknown` (never ok).
+ */
+export function normalizeCheckup(raw: unknown): CheckupReport | null {
+  const r = obj(raw);
+  if (!Array.isArray(r.findings)) return null;
+  const states: readonly FindingState[] = ['ok', 'attention', 'danger', 'unknown'];
+  const findings = arr(r.findings).map((x) => {
+    const f = obj(x);
+    const state = states.includes(f.state as FindingState) ? (f.state as FindingState) : 'unknown';
+    const params = Object.fromEntries(Object.entries(obj(f.params)).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+    const finding: Finding = { id: str(f.id, '?'), state, title: str(f.title, str(f.id, '?')), detail: str(f.detail), action: str(f.action), key: str(f.key), params, fix: (str(f.fix) || 'none') as Finding['fix'] };
+    if (f.reason !== undefined) finding.reason = str(f.reason);
+    return finding;
+  });
+  const machine = obj(r.machine);
+  const os = machine.os ? obj(machine.os) : null;
+  const summary: Record<FindingState, number> = { ok: 0, attention: 0, danger: 0, unknown: 0 };
+  for (const f of findings) summary[f.state] += 1;
+  return {
+    ...(r as unknown as CheckupReport),
+    generatedAt: str(r.generatedAt),
+    appVersion: str(r.appVersion, '?'),
+    mode: r.mode === 'replay' ? 'replay' : 'live',
+    machine: {
+      os: os ? { family: (str(os.family) || 'linux') as 'linux', name: str(os.name), version: str(os.version), build: os.build === null || os.build === undefined ? null : str(os.build) } : null,
+      hostname: machine.hostname === null || machine.hostname === undefined ? null : str(machine.hostname),
+      isServer: typeof machine.isServer === 'boolean' ? machine.isServer : null,
+    },
+    summary,
+    findings,
+    inventory: {
+      applications: arr(obj(r.inventory).applications).map((x) => {
+        const a = obj(x);
+        return { name: str(a.name, '?'), version: a.version === null || a.version === undefined ? null : str(a.version), publisher: a.publisher === null || a.publisher === undefined ? null : str(a.publisher), source: str(a.source), installDate: null };
+      }),
+    },
+    probes: arr(r.probes).map((x) => {
+      const p = obj(x);
+      return { id: str(p.id, '?'), status: (str(p.status) || 'failed') as 'failed', durationMs: typeof p.durationMs === 'number' ? p.durationMs : 0, error: p.error === null || p.error === undefined ? null : str(p.error) };
+    }),
+    facts: obj(r.facts) as CheckupReport['facts'],
+  };
+}
+
 /** Builds the carnet's model. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = getT(input.lang);
   const ws = withoutControlCharacters(input.workspace);
+  input = { ...input, checkup: input.checkup ? normalizeCheckup(input.checkup) : null };
   const computer = buildComputer(input);
   const devices = ws.devices.map((d) => buildDevice(d, input.lang));
   const findingStates: Record<string, FindingState> = {};

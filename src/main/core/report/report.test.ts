@@ -324,6 +324,23 @@ describe('the carnet d’entretien PDF', () => {
     await keepPngs('carnet-windows', file, 12);
   });
 
+  it('a damaged or foreign last-checkup.json still gives a carnet, where nothing unreadable reads as OK', async () => {
+    const { service, home } = await serviceWith(undefined, false);
+    await writeFile(
+      join(home, 'last-checkup.json'),
+      JSON.stringify({ generatedAt: 'hier', findings: [{ id: 'antivirus', state: 'green', title: 'Antivirus parfait', key: 'no.such.key' }, 'garbage'], facts: { os: { name: 'Windows 12' }, autoUpdates: { mechanism: 'x', settings: 'oops' } }, inventory: 'none' }),
+    );
+    const file = join(home, 'carnet.pdf');
+    const result = await service.reportWritePdf({ path: file });
+    const pages = await pdfPages(await readFile(file));
+    expect(pages.length).toBe(result.pages);
+    const all = pages.join('\n');
+    expectContains(all, 'Antivirus parfait ● Je n’ai pas pu vérifier');
+    expect(squash(all)).not.toContain(squash('● OK'));
+    expectContains(all, 'Le reste des valeurs lues n’a pas pu être affiché');
+    expectContains(all, 'Logiciels installés (0)');
+  });
+
   it('finds its fonts from the source tree, and says so plainly when an explicit folder lacks them', async () => {
     expect(existsSync(join(resolveAssetsDir(), 'fonts', 'DejaVuSans.ttf'))).toBe(true);
     const empty = await tempDir();
