@@ -43,6 +43,7 @@ describe('apt settings', () => {
     expect(aptAutoUpdateFacts(new Map([...on, ['APT::Periodic::Enable', '0']]), true, 'enabled').enabled).toBe(false);
     expect(aptAutoUpdateFacts(on, true, 'masked').enabled).toBe(false);
     expect(aptAutoUpdateFacts(on, true, null).limits).toEqual(['timerUnknown']);
+    expect(aptAutoUpdateFacts(on, true, 'enabled', false).limits).toEqual(['noSystemd']);
   });
 });
 
@@ -84,6 +85,8 @@ describe('unattended-upgrades on this machine, for real', () => {
           const on = await autoUpdatesFindingNow();
           expect(on).toMatchObject({ state: 'ok', key: 'autoUpdates.on' });
           expect(on.title).toBe('Les mises à jour automatiques sont activées');
+          // This container has no running systemd: the owner is told the timer may never fire.
+          expect(on.detail).toContain('systemd');
         } finally {
           await rm(TEST_CONF, { force: true });
           if (!hadPackage) await apt(['purge', 'unattended-upgrades']);

@@ -40,7 +40,7 @@ export const APT_AUTO_KEYS = [
  * Judges Debian/Ubuntu automatic updates from the apt settings, the package state and the
  * timer state (`systemctl is-enabled` answer, null when systemctl could not say).
  */
-export function aptAutoUpdateFacts(config: Map<string, string>, packageInstalled: boolean, timerState: string | null): AutoUpdateFacts {
+export function aptAutoUpdateFacts(config: Map<string, string>, packageInstalled: boolean, timerState: string | null, systemdRunning: boolean | null = null): AutoUpdateFacts {
   const settings: SettingRead[] = APT_AUTO_KEYS.map((key) => ({ source: key, value: config.get(key) ?? null }));
   settings.push({ source: 'dpkg: unattended-upgrades', value: packageInstalled ? 'installed' : 'not installed' });
   settings.push({ source: 'systemctl is-enabled apt-daily-upgrade.timer', value: timerState });
@@ -53,6 +53,8 @@ export function aptAutoUpdateFacts(config: Map<string, string>, packageInstalled
   let enabled: boolean | null = packageInstalled && configOn;
   if (enabled && timerState !== null && /^(disabled|masked)/.test(timerState)) enabled = false;
   if (enabled && timerState === null) limits.push('timerUnknown');
+  // The timer only fires under a running systemd (containers often have none): say so rather than promise.
+  if (enabled && systemdRunning === false) limits.push('noSystemd');
   const reboot = config.get('Unattended-Upgrade::Automatic-Reboot');
   return {
     enabled,
@@ -168,14 +170,16 @@ export const autoUpdatesProbe: Probe = {
     const probe = 'auto-updates';
     const pm = await packageManagerOf(ctx, probe);
     if (pm === 'apt') {
-      const [dump, installed, timer] = await Promise.all([
+      const [dump, installed, timer, systemd] = await Promise.all([
         ctx.host.run({ file: 'apt-config', args: ['dump'], timeoutMs: 10_000 }, { signal: ctx.signal, probe }),
         dpkgInstalled(ctx, 'unattended-upgrades', probe),
         timerState(ctx, 'apt-daily-upgrade.timer', probe),
+        // Optional signal: a capture made before this check was added still replays.
+        ctx.host.exists('/run/systemd/system', { signal: ctx.signal, probe }).catch(() => null),
       ]);
       const config = parseAptConfigDump(dump.stdout);
       if (config.size === 0) throw new RunError('failed', 'apt-config dump', 'apt-config dump : réponse illisible (aucun réglage reconnu)');
-      return { autoUpdates: aptAutoUpdateFacts(config, installed, timer) };
+      return { autoUpdates: aptAutoUpdateFacts(config, installed, timer, systemd) };
     }
     if (pm === 'dnf') {
       const rpm = await ctx.host.run(
