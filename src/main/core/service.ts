@@ -10,7 +10,7 @@ import type { AppInfo, ChannelArgs, ProviderEmail } from '../../shared/ipc';
 import type { ApplyResult, PlanView } from '../../shared/plans';
 import type { Workspace } from '../../shared/workspace';
 import type { Lang } from '../../shared/i18n';
-import { createAutoUpdatesApi } from './actions';
+import { createAutoUpdatesApi, type AutoUpdatesOptions } from './actions';
 import { runCheckup } from './checkup/run-checkup';
 import type { Probe } from './checkup/probe';
 import type { Host } from './exec/host';
@@ -28,6 +28,8 @@ export interface ServiceOptions {
   /** Overrides the platform's probes (tests of failure paths). */
   readonly probes?: readonly Probe[];
   readonly now?: () => Date;
+  /** How auto-updates plans are elevated (tests, the Electron shell); default: the OS's own prompt, none when already administrator. */
+  readonly autoUpdates?: AutoUpdatesOptions;
 }
 
 /** Everything the service's parts share. */
@@ -107,7 +109,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     latestCheckup: () => store.latestCheckup(),
   };
 
-  const autoUpdates = createAutoUpdatesApi(context);
+  const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
   const stamp = () => now().toISOString();
 

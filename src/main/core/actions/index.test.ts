@@ -234,6 +234,24 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
     );
   });
 
+  it('the undo record cannot be saved (the workspace file is in the way): the change is taken back at once', async () => {
+    await onMachine(purgeUnattendedUpgrades, async () => {
+      const before = await snapshotMachine();
+      const { api, home, service } = await setup();
+      const plan = await api.plan({ schedule: 'always', lang: 'fr' });
+      // A folder where workspace.json should be: the atomic rename fails for real.
+      await rm(join(home, 'workspace.json'), { force: true });
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(home, 'workspace.json', 'in-the-way'), { recursive: true });
+      const result = await api.apply({ planId: plan.id, lang: 'fr' });
+      expect(result.outcome).toBe('rolled-back');
+      expect(result.message).toMatch(/^Je n’ai pas pu enregistrer de quoi annuler ces changements \(.+\) : je les ai donc retirés tout de suite\./);
+      expect(await packageInstalled('unattended-upgrades')).toBe(false);
+      expect(digest(await snapshotMachine())).toEqual(digest(before));
+      expect(service.context.store.read().changes).toEqual([]);
+    });
+  });
+
   it('a plan file changed between planning and the elevated step is refused: nothing changes', async () => {
     await onMachine(purgeUnattendedUpgrades, async () => {
       const before = await snapshotMachine();

@@ -21,7 +21,7 @@ import type { Probe } from '../checkup/probe';
 import { getT } from '../i18n';
 import { probesFor } from '../platforms';
 import type { ServiceContext } from '../service';
-import { defaultElevationRunner, type ElevationOutcome, type ElevationRunner } from './elevation';
+import { currentSelfEntry, defaultElevationRunner, type ElevationOutcome, type ElevationRunner, type SelfEntry } from './elevation';
 import { inverseOperations, type ReasonCode } from './executor';
 import { operationSchema, previousStateSchema, technicalLine, type Operation } from './operations';
 import { planResultSchema, resultPathOf, savePlanFile, type PlanFile, type PlanResult } from './plan-file';
@@ -41,6 +41,8 @@ export interface AutoUpdatesOptions {
   readonly elevation?: ElevationRunner | (() => Promise<ElevationRunner>);
   /** The probes that read the facts a plan needs (default: the platform's probes filling os + autoUpdates). */
   readonly factProbes?: readonly Probe[];
+  /** The program that starts our CLI for the elevated step (the Electron shell passes its own; default: this process's). */
+  readonly entry?: SelfEntry;
 }
 
 /** An owner-facing error of the auto-updates API (message already in the owner's language). */
@@ -115,7 +117,7 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
 
   async function runner(): Promise<ElevationRunner> {
     if (typeof options.elevation === 'function') return options.elevation();
-    return options.elevation ?? defaultElevationRunner(host);
+    return options.elevation ?? defaultElevationRunner(host, options.entry ?? currentSelfEntry());
   }
 
   function describe(lang: Lang, op: Operation): string {
@@ -143,6 +145,24 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
     await rm(resultPathOf(path), { force: true }).catch(() => undefined);
     await rm(path, { force: true }).catch(() => undefined);
     return { outcome, result };
+  }
+
+  /** Saves a plan file of operations and runs it through the elevated step. */
+  async function saveAndElevate(purpose: 'apply' | 'undo', operations: readonly Operation[], schedule: Schedule, changeId?: string) {
+    const id = randomUUID();
+    const saved = await savePlanFile(store.dir, {
+      format: 'revision-plan',
+      formatVersion: 1,
+      id,
+      purpose,
+      kind: 'auto-updates',
+      platform: host.platform,
+      schedule,
+      createdAt: context.now().toISOString(),
+      ...(changeId ? { changeId } : {}),
+      operations: [...operations],
+    });
+    return { plan: saved.plan, ...(await elevateAndRead(saved.path, saved.sha256, id)) };
   }
 
   async function verify(lang: Lang): Promise<Finding[]> {
@@ -280,17 +300,26 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
               .map((o) => ({ index: o.index, op: ops[o.index], status: o.status, previous: o.previous, ...(o.reason ? { reason: o.reason } : {}) })),
             platform: host.platform,
           };
-          await store.update((ws) => {
-            ws.changes.push(record);
-            ws.history.push({
-              at: result.finishedAt,
-              kind: 'change',
-              by: context.user,
-              summary: `auto-updates ${file.schedule}: ${changed.length} change(s)${result.outcome === 'failed' ? ' (rollback incomplete)' : ''}`,
-              key: file.schedule === 'night' ? 'history.autoUpdatesOnNight' : file.schedule === 'weekend' ? 'history.autoUpdatesOnWeekend' : 'history.autoUpdatesOn',
-              params: { changes: changed.length },
+          try {
+            await store.update((ws) => {
+              ws.changes.push(record);
+              ws.history.push({
+                at: result.finishedAt,
+                kind: 'change',
+                by: context.user,
+                summary: `auto-updates ${file.schedule}: ${changed.length} change(s)${result.outcome === 'failed' ? ' (rollback incomplete)' : ''}`,
+                key: file.schedule === 'night' ? 'history.autoUpdatesOnNight' : file.schedule === 'weekend' ? 'history.autoUpdatesOnWeekend' : 'history.autoUpdatesOn',
+                params: { changes: changed.length },
+              });
             });
-          });
+          } catch (error) {
+            // Without its undo record the change could not be undone later: take it back now.
+            const back = inverseOperations(result.operations.filter((o) => o.status === 'done'));
+            const revert = back.length > 0 ? await saveAndElevate('undo', back, file.schedule).catch(() => null) : null;
+            const reverted = revert?.outcome.status === 'completed' && (revert.result?.outcome === 'applied' || revert.result?.outcome === 'nothing-to-do');
+            const message = t(reverted ? 'plans:result.notSavedReverted' : 'plans:result.notSavedNotReverted', { message: (error as Error).message });
+            return { planId: file.id, outcome: reverted ? 'rolled-back' : 'failed', message, operations, verification: [] };
+          }
         }
         if (result.outcome === 'rolled-back' || result.outcome === 'failed') {
           const reason = reasonText(lang, firstFailure(result)) ?? '';
@@ -328,7 +357,6 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
           return { planId: '', outcome: 'failed', message: t('plans:result.recordDamaged'), operations: [], verification: [], changeId: record.id };
         }
         const inverse = inverseOperations(recorded.data.filter((o) => o.status === 'done' || o.reason === 'rollback-failed'));
-        const id = randomUUID();
         const markUndone = async (count: number): Promise<void> => {
           const at = context.now().toISOString();
           await store.update((draft) => {
@@ -339,26 +367,15 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
         };
         if (inverse.length === 0) {
           await markUndone(0);
-          return { planId: id, outcome: 'undone', message: t('plans:result.undone'), operations: [], verification: [], changeId: record.id };
+          return { planId: '', outcome: 'undone', message: t('plans:result.undone'), operations: [], verification: [], changeId: record.id };
         }
-        const saved = await savePlanFile(store.dir, {
-          format: 'revision-plan',
-          formatVersion: 1,
-          id,
-          purpose: 'undo',
-          kind: 'auto-updates',
-          platform: host.platform,
-          schedule: record.schedule ?? 'always',
-          createdAt: context.now().toISOString(),
-          changeId: record.id,
-          operations: inverse,
-        });
-        const { outcome, result } = await elevateAndRead(saved.path, saved.sha256, id);
+        const { plan: saved, outcome, result } = await saveAndElevate('undo', inverse, record.schedule ?? 'always', record.id);
+        const id = saved.id;
         if (outcome.status !== 'completed' || !result) {
           const m = outcome.status === 'completed' ? { outcome: 'failed' as const, message: t('plans:result.noAnswerUndo') } : elevationMessage(lang, outcome, true);
-          return { planId: id, ...m, operations: operationsOf(lang, saved.plan.operations, null, 'skipped'), verification: [], changeId: record.id };
+          return { planId: id, ...m, operations: operationsOf(lang, saved.operations, null, 'skipped'), verification: [], changeId: record.id };
         }
-        const operations = operationsOf(lang, saved.plan.operations, result, 'skipped');
+        const operations = operationsOf(lang, saved.operations, result, 'skipped');
         if (result.outcome === 'refused') {
           return { planId: id, outcome: 'refused', message: t(`plans:result.refused.${result.refusal ?? 'invalid'}`), operations, verification: [], changeId: record.id };
         }
@@ -375,4 +392,5 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
 }
 
 export { computePlan } from './planners';
-export type { ElevationRunner } from './elevation';
+export type { ElevationRunner, SelfEntry } from './elevation';
+export { inProcessRunner, pkexecRunner } from './elevation';
