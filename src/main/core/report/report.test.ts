@@ -195,6 +195,8 @@ describe('the carnet d’entretien PDF', () => {
       ['/etc/hostname/carnet.pdf', 'not-directory', /n’est pas un dossier/],
       [join(home, 'no-such-folder', 'carnet.pdf'), 'no-folder', /n’existe pas/],
       [home, 'is-directory', /est un dossier/],
+      // sysfs refuses new files even to root: a real « permission denied ».
+      ['/sys/carnet.pdf', 'denied', /Je n’ai pas le droit d’écrire dans \/sys/],
     ];
     for (const [path, code, message] of cases) {
       const error = await service.reportWritePdf({ path, overwrite: true }).catch((e: unknown) => e);

@@ -3,13 +3,15 @@
  * folder renamed over the target (so the target is either the old file or the whole new one,
  * never half a PDF), with a plain message for each way the disk can refuse.
  */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../../../shared/i18n';
 import { getT } from '../i18n';
 
 /** Why a report could not be written. */
-export type ReportErrorCode = 'exists' | 'not-directory' | 'no-folder' | 'denied' | 'disk-full' | 'is-directory' | 'render' | 'failed';
+export type ReportErrorCode = 'exists' | 'not-directory' | 'no-folder' | 'denied' | 'busy' | 'disk-full' | 'is-directory' | 'render' | 'failed';
 
 /** A report export that did not happen; the message is for the owner, in the report's language. */
 export class ReportError extends Error {
@@ -32,8 +34,13 @@ function errorFor(error: unknown, path: string, lang: Lang): ReportError {
       return new ReportError('not-directory', t('report:errors.notDirectory', { path }), path);
     case 'ENOENT':
       return new ReportError('no-folder', t('report:errors.noFolder', { dir }), path);
-    case 'EACCES':
+    case 'EBUSY':
+      return new ReportError('busy', t('report:errors.busy', { path }), path);
     case 'EPERM':
+      // On Windows, replacing a file that a PDF reader holds open fails with EPERM.
+      if (process.platform === 'win32' && existsSync(path)) return new ReportError('busy', t('report:errors.busy', { path }), path);
+      return new ReportError('denied', t('report:errors.denied', { dir }), path);
+    case 'EACCES':
     case 'EROFS':
       return new ReportError('denied', t('report:errors.denied', { dir }), path);
     case 'ENOSPC':
@@ -73,7 +80,7 @@ export async function checkTarget(path: string, overwrite: boolean, lang: Lang):
 /** Writes bytes atomically at `path` (temp file in the same folder, fsync, rename). */
 export async function writePdfFile(path: string, bytes: Uint8Array, overwrite: boolean, lang: Lang): Promise<void> {
   await checkTarget(path, overwrite, lang);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   let created = false;
   try {
     const handle = await open(tmp, 'wx', 0o644);
