@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCheckup } from '../checkup/run-checkup';
 import { createReplayHost, loadCapture } from '../exec/capture';
 import { createLiveHost } from '../exec/live-host';
-import { executeOperations, inverseOperations, parseRegQuery } from './executor';
+import { executeOperations, inverseOperations, keyIsEmpty, parseRegQuery } from './executor';
 import { createLiveMachineFiles } from './machine-files';
 import { operationSchema, type Operation } from './operations';
 import { computePlan } from './planners';
@@ -49,7 +49,7 @@ describe('Windows 11 Pro: apply, verify, undo (replayed)', () => {
     expect(applied.outcome).toBe('applied');
     expect(applied.operations.map((r) => [r.status, r.previous])).toEqual([
       ['done', { kind: 'registry', key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', name: 'NoAutoUpdate', exists: true, type: 'REG_DWORD', data: '1' }],
-      ['done', { kind: 'registry', key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', name: 'AUOptions', exists: false }],
+      ['done', { kind: 'registry', key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', name: 'AUOptions', exists: false, keyExisted: true }],
     ]);
     // Verification: the checkup of the machine after the change.
     expect(await autoUpdatesState('plans/win11-pro-after-apply')).toBe('ok');
@@ -61,6 +61,31 @@ describe('Windows 11 Pro: apply, verify, undo (replayed)', () => {
     ]);
     const undone = await executeOperations({ host, files }, undo);
     expect(undone.operations.map((r) => r.status)).toEqual(['done', 'done']);
+  });
+
+  it('a PC without the policy key: undo deletes the values, then the key the plan created (left alone if someone else uses it)', async () => {
+    const AU = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU';
+    const ops = parseAll([
+      { op: 'registry-set', key: AU, name: 'NoAutoUpdate', type: 'REG_DWORD', data: '0' },
+      { op: 'registry-set', key: AU, name: 'AUOptions', type: 'REG_DWORD', data: '4' },
+    ]);
+    const { host } = await replay('plans/win-no-policy-key-exchanges');
+    const files = createLiveMachineFiles(await mkdtemp(join(tmpdir(), 'revision-unused-')));
+    const applied = await executeOperations({ host, files }, ops);
+    expect(applied.operations.map((r) => r.previous)).toEqual([
+      { kind: 'registry', key: AU, name: 'NoAutoUpdate', exists: false, keyExisted: false },
+      { kind: 'registry', key: AU, name: 'AUOptions', exists: false, keyExisted: true },
+    ]);
+    const undo = inverseOperations(applied.operations);
+    expect(undo).toEqual([
+      { op: 'registry-delete', key: AU, name: 'AUOptions' },
+      { op: 'registry-delete', key: AU, name: 'NoAutoUpdate' },
+      { op: 'registry-delete-key', key: AU },
+    ]);
+    expect((await executeOperations({ host, files }, undo)).operations.map((r) => r.status)).toEqual(['done', 'done', 'done']);
+    const listing = '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\r\n\r\n';
+    expect(keyIsEmpty(listing, AU)).toBe(true);
+    expect(keyIsEmpty(listing.replace(/\r\n\r\n$/, '\r\n    UseWUServer    REG_DWORD    0x1\r\n\r\n'), AU)).toBe(false);
   });
 
   it('reads reg query output (hex DWORD → decimal, strings with spaces, missing value)', () => {

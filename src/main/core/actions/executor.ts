@@ -159,6 +159,21 @@ export function parseRegQuery(stdout: string, name: string): { type: string; dat
   return null;
 }
 
+/** `reg query KEY`: its listing, or null when the key does not exist (exit 1). */
+async function queryKey(host: Host, key: string): Promise<string | null> {
+  const r = await host.run({ id: `reg-query-key:${key}`, file: 'reg.exe', args: ['query', key], okExitCodes: [0, 1], timeoutMs: 15_000 });
+  return r.exitCode === 0 ? r.stdout : null;
+}
+
+/** Whether a `reg query KEY` listing shows no value and no subkey. */
+export function keyIsEmpty(listing: string, key: string): boolean {
+  const full = key.replace(/^HKLM\\/, 'HKEY_LOCAL_MACHINE\\').toLowerCase();
+  return listing
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .every((line) => line.trim().toLowerCase() === full);
+}
+
 async function readRegistry(host: Host, key: string, name: string): Promise<{ type: string; data: string } | null> {
   // reg query exits 1 when the key or value is missing (the message is localised: the code is what counts).
   const r = await host.run({ id: `reg-query:${key}:${name}`, file: 'reg.exe', args: ['query', key, '/v', name], okExitCodes: [0, 1], timeoutMs: 15_000 });
@@ -234,14 +249,31 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
     case 'registry-set': {
       const current = await readRegistry(host, op.key, op.name);
       if (current && current.type === op.type && current.data === op.data) return { status: 'already' };
+      // reg add creates a missing key: remember it, so undo leaves no empty key behind.
+      const keyExisted = current ? true : (await queryKey(host, op.key)) !== null;
       const line = commandLineOf(op)!;
       await runOrThrow(host, line.file, line.args);
       return {
         status: 'done',
         previous: current
           ? { kind: 'registry', key: op.key, name: op.name, exists: true, type: current.type as 'REG_DWORD', data: current.data }
-          : { kind: 'registry', key: op.key, name: op.name, exists: false },
+          : { kind: 'registry', key: op.key, name: op.name, exists: false, keyExisted },
       };
+    }
+    case 'registry-delete-key': {
+      const listing = await queryKey(host, op.key);
+      if (listing === null) return { status: 'already' };
+      // Someone else's value or subkey lives there now: the key stays.
+      if (!keyIsEmpty(listing, op.key)) return { status: 'already' };
+      const line = commandLineOf(op)!;
+      await runOrThrow(host, line.file, line.args);
+      return { status: 'done', previous: { kind: 'registry-key', key: op.key } };
+    }
+    case 'registry-add-key': {
+      if ((await queryKey(host, op.key)) !== null) return { status: 'already' };
+      const line = commandLineOf(op)!;
+      await runOrThrow(host, line.file, line.args);
+      return { status: 'done' };
     }
     case 'registry-delete': {
       const current = await readRegistry(host, op.key, op.name);
@@ -324,6 +356,10 @@ export function inverseOperations(results: readonly Pick<OperationResult, 'previ
             ? { op: 'registry-set', key: p.key, name: p.name, type: p.type, data: p.data }
             : { op: 'registry-delete', key: p.key, name: p.name },
         );
+        if (!p.exists && p.keyExisted === false) ops.push({ op: 'registry-delete-key', key: p.key });
+        break;
+      case 'registry-key':
+        ops.push({ op: 'registry-add-key', key: p.key });
         break;
       case 'defaults':
         ops.push(

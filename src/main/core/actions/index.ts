@@ -89,6 +89,9 @@ function operationKey(op: Operation): { key: string; params?: Record<string, str
     case 'registry-set':
     case 'registry-delete':
       return { key: 'op.windows', params: { name: op.name } };
+    case 'registry-delete-key':
+    case 'registry-add-key':
+      return { key: 'op.windows', params: { name: op.key.split('\\').pop() ?? '' } };
     case 'defaults-write':
     case 'defaults-delete':
       return { key: 'op.macos', params: { name: op.key } };

@@ -125,6 +125,12 @@ export const registrySetSchema = z
 /** Delete a registry value (reg delete). */
 export const registryDeleteSchema = z.object({ op: z.literal('registry-delete'), key: registryKey, name: registryValue }).strict();
 
+/** Delete a registry key the app created, only when it holds no value and no subkey (undo). */
+export const registryDeleteKeySchema = z.object({ op: z.literal('registry-delete-key'), key: registryKey }).strict();
+
+/** Create an empty registry key again (rollback of registry-delete-key). */
+export const registryAddKeySchema = z.object({ op: z.literal('registry-add-key'), key: registryKey }).strict();
+
 /** Write a macOS preference (defaults write DOMAIN KEY -bool|-int|-string VALUE). */
 export const defaultsWriteSchema = z
   .object({
@@ -153,6 +159,8 @@ export const operationSchema = z.discriminatedUnion('op', [
   iniSetSchema,
   registrySetSchema,
   registryDeleteSchema,
+  registryDeleteKeySchema,
+  registryAddKeySchema,
   defaultsWriteSchema,
   defaultsDeleteSchema,
   commandSchema,
@@ -180,7 +188,11 @@ export const previousStateSchema = z.discriminatedUnion('kind', [
     exists: z.boolean(),
     type: z.enum(REGISTRY_TYPES).optional(),
     data: registryData.optional(),
+    /** false: the key itself did not exist; undo removes it again when empty. */
+    keyExisted: z.boolean().optional(),
   }),
+  /** A registry key the operation removed (it was empty). */
+  z.object({ kind: z.literal('registry-key'), key: registryKey }),
   z.object({
     kind: z.literal('defaults'),
     domain: z.enum(ALLOWED_DEFAULTS_DOMAINS),
@@ -208,6 +220,10 @@ export function commandLineOf(op: Operation): { file: string; args: string[] } |
       return { file: 'reg.exe', args: ['add', op.key, '/v', op.name, '/t', op.type, '/d', op.data, '/f'] };
     case 'registry-delete':
       return { file: 'reg.exe', args: ['delete', op.key, '/v', op.name, '/f'] };
+    case 'registry-delete-key':
+      return { file: 'reg.exe', args: ['delete', op.key, '/f'] };
+    case 'registry-add-key':
+      return { file: 'reg.exe', args: ['add', op.key, '/f'] };
     case 'defaults-write':
       return { file: 'defaults', args: ['write', op.domain, op.key, `-${op.type}`, op.value] };
     case 'defaults-delete':
