@@ -88,6 +88,12 @@ describe('revision checkup', () => {
     expect(voyants(live.stdout())).toHaveLength(7);
   });
 
+  it('--help prints the usage without running anything', async () => {
+    const io = captureIo();
+    expect(await main(['checkup', '--help'], io)).toBe(0);
+    expect(io.stdout()).toContain('revision checkup [--json]');
+  });
+
   it('cannot run: a non-zero exit with a French message, nothing else', async () => {
     const missing = captureIo();
     expect(await main(['checkup', '--replay', join(tmp, 'no-such-capture'), '--workspace', join(tmp, 'ws5')], missing)).toBe(2);

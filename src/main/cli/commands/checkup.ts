@@ -66,6 +66,10 @@ async function hostFor(replayDir: string | undefined, captureDir: string | undef
 export const checkupCommand: CliCommand = async (options, io: CliIo) => {
   const lang = options.lang;
   const t = getT(lang);
+  if (options.help) {
+    io.out(t('cli:usage') + '\n');
+    return 0;
+  }
   if (options.capture && options.replay) throw new CliError(t('cli:checkup.captureAndReplay'), 2);
   const replayDir = options.replay ? resolve(options.replay) : undefined;
   const captureDir = options.capture ? resolve(options.capture) : undefined;

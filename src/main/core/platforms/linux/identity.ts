@@ -106,8 +106,11 @@ export const identityProbe: Probe = {
       optional(() => host.call('si.mem', () => si.mem(), { signal, probe })),
     ]);
     // A desktop session directory means a graphical desktop; without one, treat the machine as a server.
-    const hasDesktop = await optional(() => host.exists('/usr/share/xsessions', { signal, probe }));
-    const os = buildLinuxOsFacts(osRelease, osInfo, hasDesktop !== true);
+    const [x11, wayland] = await Promise.all([
+      optional(() => host.exists('/usr/share/xsessions', { signal, probe })),
+      optional(() => host.exists('/usr/share/wayland-sessions', { signal, probe })),
+    ]);
+    const os = buildLinuxOsFacts(osRelease, osInfo, x11 !== true && wayland !== true);
     if (!os) {
       if (firstError) throw firstError;
       throw new Error("ni /etc/os-release ni systeminformation n'ont dit quel Linux tourne ici");
