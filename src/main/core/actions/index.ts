@@ -226,6 +226,9 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
       const notChanged = [...computed.notChanged];
       const isServer = ws.settings.thisComputerIsServer ?? facts.os?.isServer ?? false;
       if (isServer && schedule === 'always' && operations.length > 0) notChanged.push({ key: 'notChanged.serverSchedule' });
+      // One plan at a time: a new plan replaces the one shown before (its file is removed).
+      for (const old of pending.values()) if (old.path) await rm(old.path, { force: true }).catch(() => undefined);
+      pending.clear();
       const id = randomUUID();
       const createdAt = context.now().toISOString();
       const view: PlanView = {
