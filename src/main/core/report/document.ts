@@ -11,6 +11,9 @@ import { formatDate, formatDateTime, openCount, shorten, type ChecklistItem, typ
 /** A piece of pdfmake content (kept loose: pdfmake ships no typings). */
 export type Content = string | Record<string, unknown> | Content[];
 
+/** A checkup older than this is flagged on the cover. */
+const STALE_DAYS = 7;
+
 const BOX_TODO = '☐';
 const BOX_DONE = '✓';
 
@@ -108,6 +111,15 @@ function cover(model: ReportModel): Content[] {
   const p = model.provider;
   const providerLine = p.name || t('report:providerNone');
   const contact = [p.email, p.phone].filter(Boolean).join(' · ');
+  const checkedAt = model.computer.checkup ? new Date(model.computer.checkup.generatedAt) : null;
+  const checkedOk = checkedAt !== null && !Number.isNaN(checkedAt.getTime());
+  // A carnet made from an old checkup says so: the state it shows may have changed since.
+  const stale = checkedOk && model.generatedAt.getTime() - checkedAt.getTime() > STALE_DAYS * 86_400_000;
+  const lastCheckup: Content = !checkedOk
+    ? { text: t('report:cover.noCheckup'), bold: true, color: colors.unknown }
+    : stale
+      ? { text: [formatDateTime(model.computer.checkup!.generatedAt, model.lang), { text: ` — ${t('report:cover.stale', { days: STALE_DAYS })}`, bold: true, color: colors.attention }] }
+      : formatDateTime(model.computer.checkup!.generatedAt, model.lang);
   const summaryRows: Content[][] = [
     [{ text: `${t('report:kinds.this-computer')} (${shorten(model.computer.name, 80)})` }, voyant(model, model.computer.state), { text: String(model.computer.open), alignment: 'right' }],
     ...model.devices.map((d) => [
@@ -126,6 +138,7 @@ function cover(model: ReportModel): Content[] {
           [{ text: t('report:cover.company'), bold: true }, { text: model.company, fontSize: 13, bold: true }],
           [{ text: t('report:cover.date'), bold: true }, formatDate(model.generatedAt, model.lang, 'long')],
           [{ text: t('report:cover.provider'), bold: true }, providerLine],
+          [{ text: t('report:cover.lastCheckup'), bold: true }, lastCheckup],
           ...(contact ? [[{ text: t('report:cover.providerContact'), bold: true }, contact]] : []),
         ],
       },

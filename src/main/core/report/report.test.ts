@@ -326,6 +326,16 @@ describe('the carnet d’entretien PDF', () => {
     await keepPngs('carnet-windows', file, 12);
   });
 
+  it('the cover dates the checkup, and flags one older than a week', async () => {
+    const old: CheckupReport = { ...checkup, generatedAt: new Date(NOW.getTime() - 30 * 86_400_000).toISOString() };
+    const stale = (await pdfPages((await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup: old, lang: 'fr', now: NOW })).bytes))[0]!;
+    expectContains(stale, 'Dernier contrôle technique 23/10/2026');
+    expectContains(stale, 'date de plus de 7 jours : refaites le contrôle pour un état à jour');
+    const fresh = (await pdfPages((await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup, lang: 'en', now: NOW })).bytes))[0]!;
+    expectContains(fresh, 'Last check-up 22/11/2026');
+    expect(squash(fresh)).not.toContain(squash('days old'));
+  });
+
   it('a damaged or foreign last-checkup.json still gives a carnet, where nothing unreadable reads as OK', async () => {
     const { service, home } = await serviceWith(undefined, false);
     await writeFile(
