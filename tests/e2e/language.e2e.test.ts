@@ -60,7 +60,8 @@ function frenchLeft(fr: Map<string, string[]>, en: Map<string, string[]>): strin
   const left: string[] = [];
   for (const [screen, texts] of en) {
     for (const text of texts) {
-      if (SAME_IN_BOTH.has(text) || !/\p{L}{2,}/u.test(text)) continue;
+      const rest = [...SAME_IN_BOTH].reduce((r, term) => r.split(term).join(' '), text);
+      if (!/\p{L}{2,}/u.test(rest)) continue;
       const identical = frTexts.has(text);
       const looksFrench = /[éèêàçùôîœ«»]|\b(le|la|les|des|du|vous|votre|vos|je|j’ai|et|pour|sur|avec|une?)\b/i.test(text.replace(/Révision|Éric/g, ''));
       if (identical || looksFrench) left.push(`${screen}: « ${text} »`);

@@ -6,6 +6,7 @@ import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../com
 import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
+import { ExportPdfButton } from '../missions/provider-actions';
 
 /** The dashboard. */
 export function DashboardScreen() {
@@ -108,7 +109,10 @@ export function DashboardScreen() {
               <ul className="device-mini-list">
                 {devices.map((d) => (
                   <li key={d.id}>
-                    <Voyant state={deviceState(d)} label={`${d.name} — ${t(`guides:devices.${d.kind}.name`)}`} />
+                    <Voyant
+                      state={deviceState(d)}
+                      label={d.name === t(`guides:devices.${d.kind}.name`) ? d.name : `${d.name} — ${t(`guides:devices.${d.kind}.name`)}`}
+                    />
                   </li>
                 ))}
               </ul>
@@ -125,6 +129,7 @@ export function DashboardScreen() {
           </h2>
           <p>{t('dashboard.carnetText')}</p>
           <p>{t('dashboard.softwareCount', { count: workspace.software.length })}</p>
+          <ExportPdfButton taskId="intermediaire.export-pdf" />
           <Button className="button" onPress={() => openInventory('apps')}>
             {t('dashboard.seeInventory')}
           </Button>

@@ -16,6 +16,7 @@ describe('categorise', () => {
       ['clamav', null, 'dpkg', 'securite'],
       ['Microsoft Visual C++ 2015-2022 Redistributable (x64)', 'Microsoft Corporation', 'registry', 'systeme'],
       ['libc6', null, 'dpkg', 'systeme'],
+      ['apt-transport-https', 'APT Development Team', 'dpkg', 'systeme'],
       ['VLC media player', 'VideoLAN', 'registry', 'autres'],
     ];
     for (const [name, publisher, source, expected] of cases) {

@@ -22,7 +22,7 @@ const METIERS = [
   /\b(crm|salesforce|hubspot|pipedrive|zoho)\b/,
   /\b(stock|inventaire|inventory|erp|wms|logistique)\b/,
   /\b(caisse|point of sale|pos|lightspeed|bimedia|zelty|tiller)\b/,
-  /\b(flotte|fleet|transport\w*|tachy\w*|geoloc\w*|masternaut|webfleet|optimum automotive)\b/,
+  /\b(flotte|fleet|gestion de transport|tms|tachy\w*|geoloc\w*|masternaut|webfleet|optimum automotive)\b/,
 ];
 const SECURITE = [
   /\b(antivirus|anti-virus|antimalware|malware|defender|clamav|clamtk|eset|kaspersky|avast|avg|bitdefender|norton|mcafee|sophos|trend micro|f-secure|malwarebytes|xprotect|gdata|g data|withsecure)\b/,

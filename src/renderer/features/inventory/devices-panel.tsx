@@ -76,7 +76,8 @@ export function DeviceCard({ device }: { readonly device: Device }) {
         <Button slot="trigger" className="voyant-card__trigger">
           <Voyant state={state} />
           <span className="voyant-card__title">
-            {device.name} <span className="muted">— {t(`guides:devices.${device.kind}.name`)}</span>
+            {device.name}
+            {device.name !== t(`guides:devices.${device.kind}.name`) && <span className="muted"> — {t(`guides:devices.${device.kind}.name`)}</span>}
           </span>
           <span className="muted">{t('devices.progress', { done: progress.done, total: progress.total })}</span>
         </Button>

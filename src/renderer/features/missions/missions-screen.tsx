@@ -123,11 +123,15 @@ function MissionPanel({ id, ctx }: { readonly id: MissionId; readonly ctx: Missi
 
 /** The missions screen: one tab per mission, the current one open. */
 export function MissionsScreen() {
-  const { t } = useTranslation(['ui', 'guides']);
   const ctx = useMissionContext();
-  const [selected, setSelected] = useState<Key | null>(null);
   if (!ctx) return null;
-  const current = currentMission(ctx) ?? 'expert';
+  return <MissionTabs ctx={ctx} />;
+}
+
+/** The tabs; the mission current on arrival stays selected when it completes, so « Mission accomplie ! » is seen. */
+function MissionTabs({ ctx }: { readonly ctx: MissionContext }) {
+  const { t } = useTranslation(['ui', 'guides']);
+  const [selected, setSelected] = useState<Key>(() => currentMission(ctx) ?? 'expert');
   return (
     <div className="screen">
       <header className="screen__header">
@@ -135,7 +139,7 @@ export function MissionsScreen() {
         <h1>{t('missions.title')}</h1>
       </header>
       <p>{t('missions.intro')}</p>
-      <Tabs selectedKey={selected ?? current} onSelectionChange={setSelected} className="tabs">
+      <Tabs selectedKey={selected} onSelectionChange={setSelected} className="tabs">
         <TabList aria-label={t('missions.title')} className="tabs__list">
           {missions.map((m) => {
             const p = missionProgress(m.id, ctx);
