@@ -34,6 +34,8 @@ export const XPROTECT_INFO = '/Library/Apple/System/Library/CoreServices/XProtec
 /** Every command the macOS probes run, by capture key. */
 export const macosCommands = {
   swVers: { id: 'sw_vers', file: '/usr/bin/sw_vers', args: [] },
+  computerName: { id: 'scutil-computername', file: '/usr/sbin/scutil', args: ['--get', 'ComputerName'] },
+  arch: { id: 'uname-m', file: '/usr/bin/uname', args: ['-m'] },
   enrollment: { id: 'profiles-enrollment', file: '/usr/bin/profiles', args: ['status', '-type', 'enrollment'] },
   defaultsRead: (domain: string): CommandSpec => ({ id: `defaults-read ${domain}`, file: '/usr/bin/defaults', args: ['read', domain] }),
   installHistory: { id: 'system_profiler-install-history', file: '/usr/sbin/system_profiler', args: ['SPInstallHistoryDataType', '-json'], timeoutMs: 60_000 },
@@ -71,9 +73,15 @@ export const macosIdentityProbe: Probe = {
   sections: ['os'],
   timeoutMs: 15_000,
   async run(ctx) {
-    const swVers = await run(ctx, 'macos-identity', macosCommands.swVers);
-    const enrollment = await optional(ctx, 'macos-identity', macosCommands.enrollment);
-    return { os: parseSwVers(swVers, enrollment === null ? null : parseProfilesEnrollment(enrollment)) };
+    const id = 'macos-identity';
+    const [swVers, enrollment, name, arch] = await Promise.all([
+      run(ctx, id, macosCommands.swVers),
+      optional(ctx, id, macosCommands.enrollment),
+      optional(ctx, id, macosCommands.computerName),
+      optional(ctx, id, macosCommands.arch),
+    ]);
+    const os = parseSwVers(swVers, enrollment === null ? null : parseProfilesEnrollment(enrollment));
+    return { os: { ...os, hostname: name?.trim() || null, arch: arch?.trim() || null } };
   },
 };
 

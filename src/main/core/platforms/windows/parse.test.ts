@@ -201,3 +201,11 @@ describe('how PowerShell is started', () => {
     expect(isScriptBlocked('Get-CimInstance : Invalid namespace')).toBe(false);
   });
 });
+
+describe('a warning line printed before the JSON', () => {
+  it('is skipped; the JSON line is read', () => {
+    const doc = parseWindowsCheckupOutput('AVERTISSEMENT : module chargé avec des verbes non approuvés.\r\n{"identity":{"currentBuild":"19045"}}\r\n');
+    expect(doc.identity).toEqual({ currentBuild: '19045' });
+    expect(() => parseWindowsCheckupOutput('AVERTISSEMENT : rien\r\n{"identity":{"curr')).toThrow(/illisible/);
+  });
+});

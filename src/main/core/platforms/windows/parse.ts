@@ -85,13 +85,27 @@ export function isoDate(value: unknown): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+/**
+ * The JSON the script printed: the whole output, or else its last line that is a complete JSON object
+ * (ConvertTo-Json -Compress prints one line; a module may print a warning line before it).
+ */
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const last = text.split(/\r?\n/).reverse().find((l) => l.trim().startsWith('{'));
+    if (last === undefined) throw new SyntaxError('no JSON line');
+    return JSON.parse(last);
+  }
+}
+
 /** Parses the checkup script's stdout. Throws WindowsOutputError on anything but one JSON object. */
 export function parseWindowsCheckupOutput(stdout: string): WindowsCheckupDoc {
   const text = stdout.replace(/^\uFEFF/, '').trim();
   if (text === '') throw new WindowsOutputError('PowerShell n’a rien renvoyé');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = jsonOf(text);
   } catch {
     throw new WindowsOutputError(`réponse de PowerShell illisible (JSON invalide ou tronqué, ${text.length} caractères)`);
   }
@@ -508,7 +522,7 @@ export function parseWuaSearchOutput(stdout: string): PendingUpdatesFacts {
   if (text === '') throw new WuaSearchError('la recherche de mises à jour n’a rien renvoyé');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = jsonOf(text);
   } catch {
     throw new WuaSearchError('réponse de la recherche de mises à jour illisible (JSON invalide ou tronqué)');
   }
