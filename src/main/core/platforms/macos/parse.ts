@@ -95,7 +95,8 @@ export interface MacosUpdatePrefs {
 /**
  * Automatic-update state from the Software Update and App Store preferences. A key absent from both
  * the managed and local files is unknown (Apple documents no default that holds on every macOS).
- * "Enabled" means: checks, downloads, installs macOS updates and security responses by itself.
+ * "Enabled" means: checks, downloads, installs macOS updates, security responses and system data
+ * files (XProtect) by itself: all five keys on.
  */
 export function macosAutoUpdateFacts(prefs: MacosUpdatePrefs): AutoUpdateFacts {
   const local = dict(prefs.local);
@@ -117,7 +118,8 @@ export function macosAutoUpdateFacts(prefs: MacosUpdatePrefs): AutoUpdateFacts {
   settings.push({ source: `${COMMERCE_DOMAIN} AutoUpdate`, value: commerceLocal });
   if (commerceManaged !== null) settings.push({ source: `${MANAGED_COMMERCE_DOMAIN} AutoUpdate`, value: commerceManaged });
 
-  const core = [effective.AutomaticCheckEnabled, effective.AutomaticDownload, effective.AutomaticallyInstallMacOSUpdates, effective.CriticalUpdateInstall];
+  // ConfigDataInstall counts too: without it XProtect's signatures stop arriving.
+  const core = SOFTWARE_UPDATE_KEYS.map((k) => effective[k]);
   let enabled: boolean | null;
   if (core.some((v) => v === false)) enabled = false;
   else if (core.every((v) => v === true)) enabled = true;
