@@ -68,6 +68,8 @@ $result.identity = Invoke-Section {
   $cv = Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
   $os = Get-CimInstance -ClassName Win32_OperatingSystem
   $cs = Get-CimInstance -ClassName Win32_ComputerSystem
+  $cpu = $null
+  try { $cpu = [string](Get-CimInstance -ClassName Win32_Processor | Select-Object -First 1).Name } catch { }
   $mdm = 0
   if (Test-Path -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Enrollments') {
     foreach ($k in Get-ChildItem -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Enrollments' -ErrorAction SilentlyContinue) {
@@ -95,6 +97,7 @@ $result.identity = Invoke-Section {
     manufacturer = [string]$cs.Manufacturer
     model = [string]$cs.Model
     memoryBytes = [long]$cs.TotalPhysicalMemory
+    cpu = $cpu
     mdmEnrollments = $mdm
   }
 }

@@ -174,7 +174,7 @@ export function windowsHardwareFacts(identity: JsonObject): HardwareFacts {
   return {
     manufacturer: str(identity.manufacturer),
     model: str(identity.model),
-    cpu: null,
+    cpu: str(identity.cpu),
     memoryBytes: num(identity.memoryBytes),
   };
 }
