@@ -125,7 +125,9 @@ function productState(p: AntivirusProduct, now: Date): { state: FindingSpec['sta
   if (p.enabled === false) return { state: 'danger', key: 'antivirus.off', params };
   const age = daysSince(p.signatureDate, now);
   const staleAfter = p.name === 'XProtect' ? XPROTECT_STALE_DAYS : THRESHOLDS.signatureDangerDays;
-  if (age !== null && age > staleAfter) return { state: 'danger', key: 'antivirus.stale', params: { ...params, date: p.signatureDate ?? '', days: age } };
+  if (age !== null && age > staleAfter) {
+    return { state: 'danger', key: p.name === 'XProtect' ? 'antivirus.macos.xprotectStale' : 'antivirus.stale', params: { ...params, date: p.signatureDate ?? '', days: age } };
+  }
   if (p.upToDate === false && age === null) return { state: 'danger', key: 'antivirus.noSignatures', params };
   if (p.enabled === null) return { state: 'unknown', key: 'antivirus.stateUnknown', params: { ...params, what: 'antivirus' } };
   if (age === null && p.upToDate !== true) return { state: 'unknown', key: 'antivirus.signaturesUnknown', params: { ...params, what: 'antivirus' } };

@@ -44,6 +44,8 @@ describe('macOS checkup replays', () => {
     expect(finding(report, 'reboot').key).toBe('reboot.maybe');
     expect(finding(report, 'pending-updates').title).toBe('2 mises à jour en attente, dont 2 de sécurité');
     expect(report.facts.antivirus).toMatchObject({ builtIn: true, products: [{ name: 'XProtect', signatureVersion: '5272', signatureDate: '2024-08-13T10:41:18.000Z' }] });
+    expect(finding(report, 'antivirus').key).toBe('antivirus.macos.xprotectStale');
+    expect(finding(report, 'antivirus').action).toContain('réponses de sécurité');
     expect(report.facts.lastUpdate?.lastInstalledAt).toBe('2024-08-09T14:12:37.000Z');
     // Helpers inside /System/Library and frameworks are not "installed software"; an app without version is "version inconnue".
     expect(report.inventory.applications.map((a) => [a.name, a.version, a.publisher])).toEqual([
