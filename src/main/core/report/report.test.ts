@@ -120,7 +120,7 @@ describe('the carnet d’entretien PDF', () => {
     expect(pages.some((p) => squash(p).startsWith(squash('Serveur : Serveur du dépôt')))).toBe(true);
     // Every finding of the checkup, in French.
     const t = getT('fr');
-    for (const f of checkup.findings) expectContains(all, t(`findings:${f.key}.title`, { ...f.params, what: f.params.what ? t(`findings:names.${f.params.what}`) : '' }));
+    for (const f of checkup.findings) expectContains(all, t(`findings:${f.key}.title`, { ...f.params, what: f.params.what ? t(`findings:names.${f.params.what}`) : '', defaultValue: f.title }));
     // The guide steps, ticked (✓) or not (☐); the glyphs survive extraction only if the font has them.
     expectContains(all, '✓ Mises à jour du système automatiques — fait le 22/11/2026');
     expectContains(all, `☐ ${t('guides:steps.ios-app-store-auto.title')}`);
@@ -161,9 +161,9 @@ describe('the carnet d’entretien PDF', () => {
     const fr = getT('fr');
     for (const f of checkup.findings) {
       const params = (t: typeof en) => ({ ...f.params, what: f.params.what ? t(`findings:names.${f.params.what}`) : '' });
-      const english = en(`findings:${f.key}.title`, params(en));
+      const english = en(`findings:${f.key}.title`, { ...params(en), defaultValue: f.title });
       expectContains(all, english);
-      const french = fr(`findings:${f.key}.title`, params(fr));
+      const french = fr(`findings:${f.key}.title`, { ...params(fr), defaultValue: f.title });
       if (squash(french) !== squash(english)) expect(squash(all)).not.toContain(squash(french));
     }
     expectContains(all, `☐ ${en('guides:steps.ios-app-store-auto.title')}`);
