@@ -30,7 +30,7 @@ async function autoUpgradeSetting(): Promise<string> {
 describe('first launch', () => {
   it(
     'leads Éric from the welcome to the beginner mission done, and undoes the change',
-    { timeout: 900_000 },
+    { timeout: 2_700_000 },
     async () => {
       // The whole scenario holds the machine lock: the checkup must see this machine as no other test leaves it.
       let repaired: string[] = [];
@@ -133,7 +133,7 @@ describe('first launch', () => {
         } finally {
           repaired = await restoreMachine(before);
         }
-      });
+      }, 1_800_000);
       // The app's undo left nothing for the safety net to repair in the settings files.
       expect(repaired.filter((r) => !r.startsWith('purged'))).toEqual([]);
     },
