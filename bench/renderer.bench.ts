@@ -40,7 +40,10 @@ export async function run(): Promise<void> {
       const session = await harness.open({ home });
       // Navigation start → the dashboard heading and the menu exist (the page can be used).
       const handle = await session.page.waitForFunction(
-        `document.querySelector('nav [data-screen="missions"]') && [...document.querySelectorAll('main h1')].some((h) => h.textContent === 'Tableau de bord') ? performance.now() : false`,
+        () =>
+          document.querySelector('nav [data-screen="missions"]') && [...document.querySelectorAll('main h1')].some((h) => h.textContent === 'Tableau de bord')
+            ? performance.now()
+            : false,
         undefined,
         { polling: 'raf', timeout: 30_000 },
       );
