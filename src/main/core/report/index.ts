@@ -17,6 +17,7 @@ import { buildReportModel, stripControls, type ReportModel } from './model';
 import { glyphFilter, renderPdf } from './render';
 import { ReportError, checkTarget, writePdfFile } from './save';
 
+/** Re-exported for the CLI, the Electron shell, the tests and the bench. */
 export { ReportError, type ReportErrorCode } from './save';
 export { buildReportModel, type ReportModel } from './model';
 export { buildEmail, MAILTO_MAX } from './email';
