@@ -19,6 +19,9 @@ export interface UiSlice {
   screen: Screen;
   inventoryTab: InventoryTab;
   openInventory(tab: InventoryTab): void;
+  /** The mission tab to open on arrival (null: the current mission). */
+  missionTab: string | null;
+  openMissions(tab: string | null): void;
   notice: Notice | null;
   go(screen: Screen): void;
   notify(notice: Notice): void;
@@ -30,8 +33,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   screen: 'welcome',
   inventoryTab: 'apps',
   openInventory: (inventoryTab) => set({ screen: 'inventory', inventoryTab }),
+  missionTab: null,
+  openMissions: (missionTab) => set({ screen: 'missions', missionTab }),
   notice: null,
-  go: (screen) => set({ screen }),
+  go: (screen) => set({ screen, missionTab: null }),
   notify: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
 });

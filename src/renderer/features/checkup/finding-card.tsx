@@ -11,7 +11,7 @@ import { AutoUpdatesFlow } from './auto-updates-flow';
 export function FindingCard({ finding }: { readonly finding: Finding }) {
   const { t } = useTranslation('ui');
   const text = useFindingText();
-  const go = useAppStore((s) => s.go);
+  const openMissions = useAppStore((s) => s.openMissions);
   const planActive = useAppStore((s) => s.planPhase !== 'idle');
   const action = text(finding, 'action');
   return (
@@ -24,7 +24,6 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
       </Heading>
       <DisclosurePanel className="voyant-card__panel">
         <p>{text(finding, 'detail')}</p>
-        {finding.state === 'unknown' && <p className="hint">{t('checkup.unknownExplain')}</p>}
         {action && finding.state !== 'ok' && (
           <p>
             <strong>{t('checkup.whatToDo')}</strong> {action}
@@ -32,7 +31,7 @@ export function FindingCard({ finding }: { readonly finding: Finding }) {
         )}
         {((finding.fix === 'enable-auto-updates' && finding.state !== 'ok') || (finding.id === 'auto-updates' && planActive)) && <AutoUpdatesFlow />}
         {finding.fix === 'contact-provider' && finding.state !== 'ok' && (
-          <Button className="button" onPress={() => go('missions')}>
+          <Button className="button" onPress={() => openMissions('intermediaire')}>
             {t('checkup.prepareProvider')}
           </Button>
         )}

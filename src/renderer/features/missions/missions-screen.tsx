@@ -131,7 +131,8 @@ export function MissionsScreen() {
 /** The tabs; the mission current on arrival stays selected when it completes, so « Mission accomplie ! » is seen. */
 function MissionTabs({ ctx }: { readonly ctx: MissionContext }) {
   const { t } = useTranslation(['ui', 'guides']);
-  const [selected, setSelected] = useState<Key>(() => currentMission(ctx) ?? 'expert');
+  const requested = useAppStore((s) => s.missionTab);
+  const [selected, setSelected] = useState<Key>(() => requested ?? currentMission(ctx) ?? 'expert');
   return (
     <div className="screen">
       <header className="screen__header">
