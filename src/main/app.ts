@@ -3,7 +3,7 @@
  * the owner's data folder, IPC, menu, the window, the owner told about their data at start, and
  * updates of the app itself when packaged.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { getT } from './core/i18n';
@@ -11,7 +11,7 @@ import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { createAppUrlMatcher, hardenSession, hardenWebContents } from './security';
+import { createAppUrlMatcher, hardenSession, hardenWebContents, headerPolicy, type RendererSource } from './security';
 import { startAutoUpdates } from './updater';
 import { appPaths, createMainWindow, focusWindow, rendererSource, type MainWindow } from './window';
 
@@ -30,6 +30,16 @@ function log(message: string, detail?: unknown): void {
  */
 export function dataFolder(env: NodeJS.ProcessEnv, userData: string): string {
   return env.REVISION_HOME || userData;
+}
+
+/** The renderer's index.html (built, or its source in development), to read its CSP; null if unreadable. */
+function readPage(source: RendererSource, mainDir: string): string | null {
+  const path = source.kind === 'file' ? source.path : join(mainDir, '..', '..', 'src', 'renderer', 'index.html');
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** Options of startApp (tests pass their own). */
@@ -75,7 +85,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
   });
 
   const ready = app.whenReady().then(async () => {
-    hardenSession(session.defaultSession, isAppUrl);
+    hardenSession(session.defaultSession, isAppUrl, headerPolicy(readPage(source, options.mainDir ?? import.meta.dirname)));
     const home = dataFolder(env, app.getPath('userData'));
     let service: RevisionService;
     try {

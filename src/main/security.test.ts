@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const openExternal = vi.fn(async (_url: string, _options?: unknown) => undefined);
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
-const { CONTENT_SECURITY_POLICY, createAppUrlMatcher, hardenSession, hardenWebContents, safeExternalUrl } = await import('./security');
+const { CONTENT_SECURITY_POLICY, createAppUrlMatcher, hardenSession, hardenWebContents, headerPolicy, isStrictPolicy, policyFromHtml, safeExternalUrl } =
+  await import('./security');
 
 /** A stand-in for Electron's WebContents: an event emitter with a window-open handler slot. */
 class FakeContents extends EventEmitter {
@@ -164,16 +165,37 @@ describe('the hardened session', () => {
 
 describe('the content security policy', () => {
   it('allows no inline script, no eval, no remote source', () => {
+    expect(isStrictPolicy(CONTENT_SECURITY_POLICY)).toBe(true);
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   });
 
-  it('is the one the renderer page also carries as a meta tag', async () => {
+  it.each([
+    "default-src 'none'; script-src 'self' 'unsafe-inline'",
+    "default-src 'none'; script-src 'self' 'unsafe-eval'",
+    "default-src 'none'; script-src 'self'; connect-src https://api.example.org",
+    "default-src 'none'; script-src 'self'; img-src *",
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'",
+    "default-src 'self'; script-src 'self'",
+    "script-src 'self'",
+    "default-src 'none'; script-src 'self' cdn.example.org",
+  ])('judges « %s » too loose', (policy) => {
+    expect(isStrictPolicy(policy)).toBe(false);
+  });
+
+  it('sends the page’s own policy as the header when it is strict, else the strict default', () => {
+    const hashed = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-abc='";
+    expect(headerPolicy(`<meta http-equiv="Content-Security-Policy" content="${hashed}" />`)).toBe(hashed);
+    expect(headerPolicy(`<meta http-equiv="Content-Security-Policy" content="default-src *" />`)).toBe(CONTENT_SECURITY_POLICY);
+    expect(headerPolicy('<html></html>')).toBe(CONTENT_SECURITY_POLICY);
+    expect(headerPolicy(null)).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('the renderer page carries a strict policy as a meta tag, which the header then repeats', async () => {
     const html = await readFile(join(import.meta.dirname, '..', 'renderer', 'index.html'), 'utf8');
-    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-    expect(meta, 'src/renderer/index.html must carry a CSP meta tag').not.toBeNull();
-    const norm = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean).sort();
-    expect(norm(meta?.[1] ?? '')).toEqual(norm(CONTENT_SECURITY_POLICY));
+    const policy = policyFromHtml(html);
+    expect(policy, 'src/renderer/index.html must carry a CSP meta tag').not.toBeNull();
+    expect(isStrictPolicy(policy ?? '')).toBe(true);
+    expect(headerPolicy(html)).toBe(policy);
   });
 });
