@@ -20,6 +20,7 @@ import {
   parseProfilesEnrollment,
   parseSocketFilterFw,
   parseSoftwareUpdateList,
+  parseSoftwareUpdateSchedule,
   parseSwVers,
   parseXprotectBundleVersion,
   parseXprotectCommandVersion,
@@ -41,6 +42,7 @@ export const macosCommands = {
   installHistory: { id: 'system_profiler-install-history', file: '/usr/sbin/system_profiler', args: ['SPInstallHistoryDataType', '-json'], timeoutMs: 60_000 },
   xprotectBundle: { id: 'xprotect-bundle-version', file: '/usr/bin/defaults', args: ['read', XPROTECT_INFO, 'CFBundleShortVersionString'] },
   xprotectCommand: { id: 'xprotect-version', file: '/usr/bin/xprotect', args: ['version'] },
+  softwareUpdateSchedule: { id: 'softwareupdate-schedule', file: '/usr/sbin/softwareupdate', args: ['--schedule'] },
   softwareUpdateList: { id: 'softwareupdate-list', file: '/usr/sbin/softwareupdate', args: ['-l'], timeoutMs: 150_000 },
   firewall: { id: 'socketfilterfw-globalstate', file: '/usr/libexec/ApplicationFirewall/socketfilterfw', args: ['--getglobalstate'] },
   applications: { id: 'system_profiler-applications', file: '/usr/sbin/system_profiler', args: ['SPApplicationsDataType', '-json'], timeoutMs: 90_000, maxOutputBytes: 64 * 1024 * 1024 },
@@ -99,7 +101,14 @@ export const macosAutoUpdatesProbe: Probe = {
       readDomain(ctx, id, COMMERCE_DOMAIN),
       readDomain(ctx, id, MANAGED_COMMERCE_DOMAIN),
     ]);
-    return { autoUpdates: macosAutoUpdateFacts({ local, managed, commerce, managedCommerce }) };
+    // AutomaticCheckEnabled is often absent on a fresh Mac: then ask macOS for the effective state.
+    const has = (v: OldStyleValue | null): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && 'AutomaticCheckEnabled' in v;
+    let scheduleOn: boolean | null = null;
+    if (!has(local) && !has(managed)) {
+      const out = await optional(ctx, id, macosCommands.softwareUpdateSchedule);
+      scheduleOn = out === null ? null : parseSoftwareUpdateSchedule(out);
+    }
+    return { autoUpdates: macosAutoUpdateFacts({ local, managed, commerce, managedCommerce, scheduleOn }) };
   },
 };
 

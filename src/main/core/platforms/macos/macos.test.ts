@@ -228,3 +228,34 @@ describe('verifying a change from an "after" capture (helper for the auto-update
     expect(macosAutoUpdatesFromDefaults({ local: after, managed: null, commerce: '{\n    AutoUpdate = 1;\n}\n' })).toMatchObject({ enabled: true, managed: false, storeApps: true });
   });
 });
+
+describe('AutomaticCheckEnabled absent from the file (common on a fresh Mac)', () => {
+  it('macOS is asked for the effective check state (softwareupdate --schedule); the other keys still decide', async () => {
+    const { macosAutoUpdateFacts, parseSoftwareUpdateSchedule } = await import('./parse');
+    // Real output published with a Mac whose file lacks AutomaticCheckEnabled.
+    expect(parseSoftwareUpdateSchedule('Automatic checking for updates is turned on\n')).toBe(true);
+    expect(parseSoftwareUpdateSchedule('Automatic checking for updates is turned off\n')).toBe(false);
+    expect(parseSoftwareUpdateSchedule('')).toBeNull();
+    const local = { AutomaticDownload: '1', AutomaticallyInstallMacOSUpdates: '1', ConfigDataInstall: '1', CriticalUpdateInstall: '1' };
+    const on = macosAutoUpdateFacts({ local, managed: null, commerce: null, scheduleOn: true });
+    expect(on.enabled).toBe(true);
+    expect(on.settings).toContainEqual({ source: 'softwareupdate --schedule', value: true });
+    expect(macosAutoUpdateFacts({ local, managed: null, commerce: null, scheduleOn: null }).enabled).toBeNull();
+  });
+
+  it('in a replay: the key removed from the file, --schedule answers', async () => {
+    let capture = await loadCapture(join(FIXTURES, 'macos14-auto-check-off'));
+    capture = replace(capture, 'defaults-read /Library/Preferences/com.apple.SoftwareUpdate', (e) => ({
+      ...e,
+      stdout: '{\n    AutomaticDownload = 1;\n    AutomaticallyInstallMacOSUpdates = 1;\n    ConfigDataInstall = 1;\n    CriticalUpdateInstall = 1;\n}\n',
+    }));
+    capture = {
+      ...capture,
+      entries: [
+        ...capture.entries,
+        { kind: 'exec', key: 'softwareupdate-schedule', probe: 'macos-auto-updates', file: '/usr/sbin/softwareupdate', args: ['--schedule'], stdout: 'Automatic checking for updates is turned on\n', stderr: '', exitCode: 0 },
+      ],
+    };
+    expect(finding(await replay(capture), 'auto-updates').state).toBe('ok');
+  });
+});

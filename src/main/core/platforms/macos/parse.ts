@@ -90,6 +90,14 @@ export interface MacosUpdatePrefs {
   readonly managed: OldStyleValue | null;
   readonly commerce: OldStyleValue | null;
   readonly managedCommerce?: OldStyleValue | null;
+  /** `softwareupdate --schedule`'s answer (effective automatic-check state), when it was asked. */
+  readonly scheduleOn?: boolean | null;
+}
+
+/** `softwareupdate --schedule` → "Automatic checking for updates is turned on/off"; null otherwise. */
+export function parseSoftwareUpdateSchedule(output: string): boolean | null {
+  const m = /Automatic check(?:ing)? for updates is turned (on|off)/i.exec(output);
+  return m?.[1] ? m[1].toLowerCase() === 'on' : null;
 }
 
 /**
@@ -112,6 +120,11 @@ export function macosAutoUpdateFacts(prefs: MacosUpdatePrefs): AutoUpdateFacts {
     settings.push({ source: `${MANAGED_SOFTWARE_UPDATE_DOMAIN} ${key}`, value: m });
     settings.push({ source: `${SOFTWARE_UPDATE_DOMAIN} ${key}`, value: l });
     effective[key] = m ?? l;
+  }
+  // The one key macOS reports itself when the file does not hold it (its effective check state).
+  if (effective.AutomaticCheckEnabled === null && typeof prefs.scheduleOn === 'boolean') {
+    effective.AutomaticCheckEnabled = prefs.scheduleOn;
+    settings.push({ source: 'softwareupdate --schedule', value: prefs.scheduleOn });
   }
   const commerceManaged = plistBool(dict(prefs.managedCommerce ?? null)?.AutoUpdate);
   const commerceLocal = plistBool(dict(prefs.commerce)?.AutoUpdate);
