@@ -17,16 +17,42 @@ export async function run(): Promise<void> {
   const real = checkup.inventory.applications;
   const applications = Array.from({ length: 2000 }, (_, i) => {
     const base = real[i % Math.max(1, real.length)];
-    return { name: `${base?.name ?? 'programme'}${i >= real.length ? `-${Math.floor(i / Math.max(1, real.length))}` : ''}`, version: base?.version ?? null, publisher: base?.publisher ?? null, source: base?.source ?? 'dpkg', installDate: null };
+    return {
+      name: `${base?.name ?? 'programme'}${i >= real.length ? `-${Math.floor(i / Math.max(1, real.length))}` : ''}`,
+      version: base?.version ?? null,
+      publisher: base?.publisher ?? null,
+      source: base?.source ?? 'dpkg',
+      installDate: null,
+    };
   });
   const big: CheckupReport = { ...checkup, inventory: { applications } };
   const workspace: Workspace = {
     ...emptyWorkspace(now),
     company: { name: 'Réseau de boutiques — bench' },
     provider: { name: 'Prestataire', email: 'support@exemple.fr' },
-    devices: Array.from({ length: 50 }, (_, i) => ({ id: `d${i}`, kind: deviceKinds[i % deviceKinds.length]!, name: `Appareil n°${i + 1}`, addedAt: now.toISOString(), steps: {} })),
-    software: Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, name: `Logiciel métier ${i + 1}`, version: i % 3 ? `${i}.0` : null, category: 'autre', critical: i % 4 === 0, detected: false })),
-    history: Array.from({ length: 300 }, (_, i) => ({ at: new Date(now.getTime() - i * 86_400_000).toISOString(), kind: 'checkup', by: 'eric', summary: 'checkup', key: 'history.checkup', counts: { ok: 4, attention: 2, danger: 1, unknown: 0 } })),
+    devices: Array.from({ length: 50 }, (_, i) => ({
+      id: `d${i}`,
+      kind: deviceKinds[i % deviceKinds.length]!,
+      name: `Appareil n°${i + 1}`,
+      addedAt: now.toISOString(),
+      steps: {},
+    })),
+    software: Array.from({ length: 20 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Logiciel métier ${i + 1}`,
+      version: i % 3 ? `${i}.0` : null,
+      category: 'autre',
+      critical: i % 4 === 0,
+      detected: false,
+    })),
+    history: Array.from({ length: 300 }, (_, i) => ({
+      at: new Date(now.getTime() - i * 86_400_000).toISOString(),
+      kind: 'checkup',
+      by: 'eric',
+      summary: 'checkup',
+      key: 'history.checkup',
+      counts: { ok: 4, attention: 2, danger: 1, unknown: 0 },
+    })),
   };
   for (const label of ['first (fonts loaded)', 'second', 'third']) {
     const started = performance.now();
@@ -35,10 +61,14 @@ export async function run(): Promise<void> {
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     // CPU time too: on a shared, busy machine the wall-clock figure mostly measures the others.
-    console.log(`report.pdf 50 devices + 2,000 programs, ${label}: ${ms.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `report.pdf 50 devices + 2,000 programs, ${label}: ${ms.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KiB`,
+    );
   }
   const { model } = await generateReportPdf({ workspace: emptyWorkspace(now), checkup, lang: 'fr', now });
   const started = performance.now();
   const email = buildEmail({ ...model });
-  console.log(`report.email: ${(performance.now() - started).toFixed(1)} ms, mailto ${email.mailto.length} chars`);
+  console.log(
+    `report.email: ${(performance.now() - started).toFixed(1)} ms, mailto ${email.mailto.length} chars`,
+  );
 }

@@ -31,7 +31,10 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'revision-cli-report-'));
   const service = await createService({ home });
   await service.context.store.saveCheckup(await runCheckup({ host: createLiveHost(), lang: 'fr' }));
-  await service.workspaceUpdate({ company: { name: 'Transport Dubois' }, provider: { name: 'Kevin', email: 'kevin@exemple.fr' } });
+  await service.workspaceUpdate({
+    company: { name: 'Transport Dubois' },
+    provider: { name: 'Kevin', email: 'kevin@exemple.fr' },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -54,7 +57,9 @@ describe('revision report', () => {
     expect((await stat(file)).mtimeMs).toBe(written);
 
     const forced = io();
-    expect(await main(['report', '--pdf', file, '--workspace', home, '--force', '--lang', 'en'], forced)).toBe(0);
+    expect(
+      await main(['report', '--pdf', file, '--workspace', home, '--force', '--lang', 'en'], forced),
+    ).toBe(0);
     expect(forced.stdout).toMatch(/^Maintenance logbook saved: /);
   });
 
@@ -74,7 +79,9 @@ describe('revision report', () => {
   it('`report email` prints the message to the prestataire', async () => {
     const run = io();
     expect(await main(['report', 'email', '--workspace', home], run)).toBe(0);
-    expect(run.stdout).toMatch(/^À : kevin@exemple\.fr\nObjet : Carnet d’entretien informatique — Transport Dubois — /);
+    expect(run.stdout).toMatch(
+      /^À : kevin@exemple\.fr\nObjet : Carnet d’entretien informatique — Transport Dubois — /,
+    );
     expect(run.stdout).toContain('Le PDF est en pièce jointe');
   });
 });

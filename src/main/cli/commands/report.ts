@@ -26,7 +26,9 @@ export const reportCommand: CliCommand = async (options, io) => {
     if (options.json) {
       io.out(JSON.stringify(email, null, 2) + '\n');
     } else {
-      io.out(`${email.to ? t('report:cli.emailTo', { to: email.to }) : t('report:cli.emailToNone')}\n${t('report:cli.emailSubject', { subject: email.subject })}\n\n${email.body}\n`);
+      io.out(
+        `${email.to ? t('report:cli.emailTo', { to: email.to }) : t('report:cli.emailToNone')}\n${t('report:cli.emailSubject', { subject: email.subject })}\n\n${email.body}\n`,
+      );
     }
     return 0;
   }
@@ -35,7 +37,11 @@ export const reportCommand: CliCommand = async (options, io) => {
     // Say why it takes a while only when the file can be written at all.
     await checkTarget(resolve(options.pdf as string), options.force, options.lang);
     if (!(await service.checkupLatest())) io.err(t('report:cli.running') + '\n');
-    const result = await service.reportWritePdf({ path: options.pdf as string, lang: options.lang, overwrite: options.force });
+    const result = await service.reportWritePdf({
+      path: options.pdf as string,
+      lang: options.lang,
+      overwrite: options.force,
+    });
     if (options.json) io.out(JSON.stringify(result) + '\n');
     else io.out(t('report:cli.saved', { path: result.path, pages: result.pages }) + '\n');
     return 0;

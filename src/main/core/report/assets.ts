@@ -47,9 +47,13 @@ export function resolveAssetsDir(explicit?: string, env: NodeJS.ProcessEnv = pro
   if (explicit) {
     const first = candidates[0] as string;
     if (hasFonts(first)) return first;
-    throw new AssetsMissingError(`Les polices du carnet d’entretien sont introuvables dans ${first}. Réinstallez Révision ou montrez ce message à votre prestataire.`);
+    throw new AssetsMissingError(
+      `Les polices du carnet d’entretien sont introuvables dans ${first}. Réinstallez Révision ou montrez ce message à votre prestataire.`,
+    );
   }
   const found = candidates.find(hasFonts);
   if (found) return found;
-  throw new AssetsMissingError('Les polices du carnet d’entretien sont introuvables : l’installation de Révision semble incomplète. Réinstallez-la ou montrez ce message à votre prestataire.');
+  throw new AssetsMissingError(
+    'Les polices du carnet d’entretien sont introuvables : l’installation de Révision semble incomplète. Réinstallez-la ou montrez ce message à votre prestataire.',
+  );
 }

@@ -6,7 +6,15 @@
 import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { FONT_FAMILY } from './render';
-import { formatDate, formatDateTime, openCount, shorten, type ChecklistItem, type ReportModel, type VoyantState } from './model';
+import {
+  formatDate,
+  formatDateTime,
+  openCount,
+  shorten,
+  type ChecklistItem,
+  type ReportModel,
+  type VoyantState,
+} from './model';
 
 /** A piece of pdfmake content (kept loose: pdfmake ships no typings). */
 export type Content = string | Record<string, unknown> | Content[];
@@ -28,7 +36,8 @@ const colors: Record<VoyantState, string> = {
 
 /** Table borders: a rule under the header, hairlines between rows. */
 const tableLayout = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.6 : i === 1 ? 0.8 : 0.3),
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+    i === 0 || i === node.table.body.length ? 0.6 : i === 1 ? 0.8 : 0.3,
   vLineWidth: () => 0,
   hLineColor: () => '#9e9e9e',
   paddingLeft: () => 4,
@@ -53,13 +62,24 @@ function stateLabel(model: ReportModel, state: VoyantState): string {
 
 /** A voyant: a coloured disc and the state in words (never colour alone). */
 function voyant(model: ReportModel, state: VoyantState): Content {
-  return { text: [{ text: '● ', color: colors[state] }, { text: stateLabel(model, state), bold: true, color: colors[state] }] };
+  return {
+    text: [
+      { text: '● ', color: colors[state] },
+      { text: stateLabel(model, state), bold: true, color: colors[state] },
+    ],
+  };
 }
 
 /** « Voyant : ● À corriger » on one line. */
 function voyantLine(model: ReportModel, state: VoyantState): Record<string, unknown> {
   const t = getT(model.lang);
-  return { text: [`${t('report:cover.state')}${sep(model)}`, { text: '● ', color: colors[state] }, { text: stateLabel(model, state), bold: true, color: colors[state] }] };
+  return {
+    text: [
+      `${t('report:cover.state')}${sep(model)}`,
+      { text: '● ', color: colors[state] },
+      { text: stateLabel(model, state), bold: true, color: colors[state] },
+    ],
+  };
 }
 
 /** The label separator: French puts a space before the colon. */
@@ -71,7 +91,12 @@ function headerCell(text: string): Content {
   return { text, bold: true, fillColor: '#eeeeee' };
 }
 
-function table(widths: (string | number)[], header: string[], rows: Content[][], extra: Record<string, unknown> = {}): Content {
+function table(
+  widths: (string | number)[],
+  header: string[],
+  rows: Content[][],
+  extra: Record<string, unknown> = {},
+): Content {
   return {
     table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [header.map(headerCell), ...rows] },
     layout: tableLayout,
@@ -94,7 +119,14 @@ function checklist(items: readonly ChecklistItem[], lang: ReportModel['lang']): 
           {
             text: [
               { text: item.title, bold: true },
-              ...(item.done && item.doneAt ? [{ text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`, color: '#555555' }] : []),
+              ...(item.done && item.doneAt
+                ? [
+                    {
+                      text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`,
+                      color: '#555555',
+                    },
+                  ]
+                : []),
               ...(item.detail ? [{ text: `\n${item.detail}`, color: '#333333' }] : []),
             ],
           },
@@ -118,10 +150,23 @@ function cover(model: ReportModel): Content[] {
   const lastCheckup: Content = !checkedOk
     ? { text: t('report:cover.noCheckup'), bold: true, color: colors.unknown }
     : stale
-      ? { text: [formatDateTime(model.computer.checkup!.generatedAt, model.lang), { text: ` — ${t('report:cover.stale', { days: STALE_DAYS })}`, bold: true, color: colors.attention }] }
+      ? {
+          text: [
+            formatDateTime(model.computer.checkup!.generatedAt, model.lang),
+            {
+              text: ` — ${t('report:cover.stale', { days: STALE_DAYS })}`,
+              bold: true,
+              color: colors.attention,
+            },
+          ],
+        }
       : formatDateTime(model.computer.checkup!.generatedAt, model.lang);
   const summaryRows: Content[][] = [
-    [{ text: `${t('report:kinds.this-computer')} (${shorten(model.computer.name, 80)})` }, voyant(model, model.computer.state), { text: String(model.computer.open), alignment: 'right' }],
+    [
+      { text: `${t('report:kinds.this-computer')} (${shorten(model.computer.name, 80)})` },
+      voyant(model, model.computer.state),
+      { text: String(model.computer.open), alignment: 'right' },
+    ],
     ...model.devices.map((d) => [
       { text: `${d.kindLabel}${sep(model)}${shorten(d.device.name || t('report:device.unnamed'), 120)}` },
       voyant(model, d.state),
@@ -135,7 +180,10 @@ function cover(model: ReportModel): Content[] {
       table: {
         widths: [110, '*'],
         body: [
-          [{ text: t('report:cover.company'), bold: true }, { text: model.company, fontSize: 13, bold: true }],
+          [
+            { text: t('report:cover.company'), bold: true },
+            { text: model.company, fontSize: 13, bold: true },
+          ],
           [{ text: t('report:cover.date'), bold: true }, formatDate(model.generatedAt, model.lang, 'long')],
           [{ text: t('report:cover.provider'), bold: true }, providerLine],
           [{ text: t('report:cover.lastCheckup'), bold: true }, lastCheckup],
@@ -147,7 +195,11 @@ function cover(model: ReportModel): Content[] {
     },
     { text: t('report:cover.intro'), margin: [0, 0, 0, 12] },
     { text: t('report:cover.summary'), style: 'h2' },
-    table(['*', 150, 60], [t('report:cover.device'), t('report:cover.state'), t('report:cover.open')], summaryRows),
+    table(
+      ['*', 150, 60],
+      [t('report:cover.device'), t('report:cover.state'), t('report:cover.open')],
+      summaryRows,
+    ),
     { text: t('report:cover.openTotal', { count: openCount(model) }), bold: true, margin: [0, 0, 0, 12] },
     { text: t('report:cover.legend'), fontSize: 8, color: '#444444', margin: [0, 0, 0, 10] },
     { text: t('report:cover.warning'), italics: true, margin: [0, 6, 0, 0] },
@@ -157,17 +209,35 @@ function cover(model: ReportModel): Content[] {
 function computerPage(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const c = model.computer;
-  const out: Content[] = [{ text: t('report:thisComputer.heading', { name: c.name }), style: 'h1', pageBreak: 'before' }];
+  const out: Content[] = [
+    { text: t('report:thisComputer.heading', { name: c.name }), style: 'h1', pageBreak: 'before' },
+  ];
   if (!c.checkup) {
     out.push(voyant(model, 'unknown'));
     out.push({ text: t('report:thisComputer.noCheckup'), margin: [0, 8, 0, 4] });
-    if (c.checkupError) out.push({ text: t('report:thisComputer.noCheckupReason', { reason: c.checkupError }), color: '#444444' });
-    out.push(...checklist([{ done: false, doneAt: null, title: t('report:signoff.runCheckup'), detail: '' }], model.lang));
+    if (c.checkupError)
+      out.push({
+        text: t('report:thisComputer.noCheckupReason', { reason: c.checkupError }),
+        color: '#444444',
+      });
+    out.push(
+      ...checklist(
+        [{ done: false, doneAt: null, title: t('report:signoff.runCheckup'), detail: '' }],
+        model.lang,
+      ),
+    );
     return out;
   }
-  out.push({ text: t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) }), color: '#444444' });
-  out.push({ text: c.os ? t('report:thisComputer.system', { os: c.os }) : t('report:thisComputer.systemUnknown'), color: '#444444' });
-  if (c.checkup.mode === 'replay') out.push({ text: t('report:thisComputer.replay'), color: '#444444', italics: true });
+  out.push({
+    text: t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) }),
+    color: '#444444',
+  });
+  out.push({
+    text: c.os ? t('report:thisComputer.system', { os: c.os }) : t('report:thisComputer.systemUnknown'),
+    color: '#444444',
+  });
+  if (c.checkup.mode === 'replay')
+    out.push({ text: t('report:thisComputer.replay'), color: '#444444', italics: true });
   out.push({ ...voyantLine(model, c.state), margin: [0, 6, 0, 6] });
   out.push({ text: t('report:thisComputer.findings'), style: 'h2' });
   if (c.findings.length === 0) {
@@ -182,7 +252,13 @@ function computerPage(model: ReportModel): Content[] {
         {
           width: '*',
           stack: [
-            { text: [{ text: f.title, bold: true }, { text: '   ' }, { text: `● ${stateLabel(model, f.state)}`, color: colors[f.state], fontSize: 8.5 }] },
+            {
+              text: [
+                { text: f.title, bold: true },
+                { text: '   ' },
+                { text: `● ${stateLabel(model, f.state)}`, color: colors[f.state], fontSize: 8.5 },
+              ],
+            },
             ...(f.detail ? [{ text: f.detail, color: '#333333' }] : []),
             ...(!done && f.action ? [{ text: `→ ${f.action}` }] : []),
           ],
@@ -203,17 +279,30 @@ function devicePages(model: ReportModel): Content[] {
     const done = d.items.filter((i) => i.done).length;
     const page: Content[] = [
       { text: t('report:device.heading', { kind: d.kindLabel, name }), style: 'h1', pageBreak: 'before' },
-      ...(name !== fullName.trim() ? [{ text: fullName, fontSize: 7.5, color: '#444444', margin: [0, 0, 0, 4] }] : []),
-      { text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }), color: '#444444' },
+      ...(name !== fullName.trim()
+        ? [{ text: fullName, fontSize: 7.5, color: '#444444', margin: [0, 0, 0, 4] }]
+        : []),
+      {
+        text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }),
+        color: '#444444',
+      },
       { ...voyantLine(model, d.state), margin: [0, 6, 0, 2] },
       { text: t('report:device.notChecked'), fontSize: 8.5, color: '#444444', margin: [0, 0, 0, 6] },
     ];
     const intro = t(`guides:devices.${d.device.kind}.intro`, { defaultValue: '' });
     if (intro) page.push({ text: intro, margin: [0, 0, 0, 4] });
-    if (d.device.schedule) page.push({ text: t('report:device.schedule', { schedule: t(`report:schedules.${d.device.schedule}`) }) });
-    if (d.device.notes) page.push({ text: t('report:device.notes', { notes: d.device.notes }), margin: [0, 2, 0, 4] });
+    if (d.device.schedule)
+      page.push({
+        text: t('report:device.schedule', { schedule: t(`report:schedules.${d.device.schedule}`) }),
+      });
+    if (d.device.notes)
+      page.push({ text: t('report:device.notes', { notes: d.device.notes }), margin: [0, 2, 0, 4] });
     page.push({ text: t('report:device.stepsTitle'), style: 'h2' });
-    page.push({ text: t('report:device.progress', { done, total: d.items.length }), color: '#444444', margin: [0, 0, 0, 4] });
+    page.push({
+      text: t('report:device.progress', { done, total: d.items.length }),
+      color: '#444444',
+      margin: [0, 0, 0, 4],
+    });
     page.push(checklist(d.items, model.lang));
     return page;
   });
@@ -221,9 +310,14 @@ function devicePages(model: ReportModel): Content[] {
 
 function softwarePage(model: ReportModel): Content[] {
   const t = getT(model.lang);
-  const out: Content[] = [{ text: t('report:software.heading'), style: 'h1', pageBreak: 'before' }, { text: t('report:software.intro'), margin: [0, 0, 0, 6] }];
+  const out: Content[] = [
+    { text: t('report:software.heading'), style: 'h1', pageBreak: 'before' },
+    { text: t('report:software.intro'), margin: [0, 0, 0, 6] },
+  ];
   if (model.software.length === 0) {
-    out.push(...checklist([{ done: false, doneAt: null, title: t('report:software.none'), detail: '' }], model.lang));
+    out.push(
+      ...checklist([{ done: false, doneAt: null, title: t('report:software.none'), detail: '' }], model.lang),
+    );
     return out;
   }
   const rows = model.software.map((s) => [
@@ -238,7 +332,15 @@ function softwarePage(model: ReportModel): Content[] {
   out.push(
     table(
       ['*', 60, 60, '*', 30, 62, 52],
-      [t('report:software.name'), t('report:software.version'), t('report:software.category'), t('report:software.vendor'), t('report:software.critical'), t('report:software.latest'), t('report:software.tested')],
+      [
+        t('report:software.name'),
+        t('report:software.version'),
+        t('report:software.category'),
+        t('report:software.vendor'),
+        t('report:software.critical'),
+        t('report:software.latest'),
+        t('report:software.tested'),
+      ],
       rows,
     ),
   );
@@ -249,10 +351,23 @@ function missionsAndHistory(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const out: Content[] = [{ text: t('report:missions.heading'), style: 'h1', pageBreak: 'before' }];
   for (const m of model.missions) {
-    out.push({ text: `${m.title} — ${t('report:missions.progress', { done: m.done, total: m.total })}`, style: 'h3' });
+    out.push({
+      text: `${m.title} — ${t('report:missions.progress', { done: m.done, total: m.total })}`,
+      style: 'h3',
+    });
     const goal = t(`guides:missions.${m.id}.goal`, { defaultValue: '' });
     if (goal) out.push({ text: goal, color: '#444444', margin: [0, 0, 0, 2] });
-    out.push(checklist(m.tasks.map((task) => ({ done: task.done, doneAt: task.done ? task.at : null, title: task.title, detail: '' })), model.lang));
+    out.push(
+      checklist(
+        m.tasks.map((task) => ({
+          done: task.done,
+          doneAt: task.done ? task.at : null,
+          title: task.title,
+          detail: '',
+        })),
+        model.lang,
+      ),
+    );
   }
   out.push({ text: t('report:history.heading'), style: 'h1', margin: [0, 16, 0, 6] });
   if (model.history.length === 0) {
@@ -262,7 +377,16 @@ function missionsAndHistory(model: ReportModel): Content[] {
       table(
         [78, '*', 70],
         [t('report:history.date'), t('report:history.what'), t('report:history.by')],
-        model.history.map((h) => [formatDateTime(h.at, model.lang), { text: [{ text: `${t(`report:history.kinds.${h.kind}`, { defaultValue: h.kind })} — `, bold: true }, shorten(h.text, 600)] }, shorten(h.by, 60)]),
+        model.history.map((h) => [
+          formatDateTime(h.at, model.lang),
+          {
+            text: [
+              { text: `${t(`report:history.kinds.${h.kind}`, { defaultValue: h.kind })} — `, bold: true },
+              shorten(h.text, 600),
+            ],
+          },
+          shorten(h.by, 60),
+        ]),
       ),
     );
   }
@@ -271,26 +395,48 @@ function missionsAndHistory(model: ReportModel): Content[] {
 
 function signoff(model: ReportModel): Content[] {
   const t = getT(model.lang);
-  const out: Content[] = [{ text: t('report:signoff.heading'), style: 'h1', pageBreak: 'before' }, { text: t('report:signoff.intro'), margin: [0, 0, 0, 6] }];
+  const out: Content[] = [
+    { text: t('report:signoff.heading'), style: 'h1', pageBreak: 'before' },
+    { text: t('report:signoff.intro'), margin: [0, 0, 0, 6] },
+  ];
   if (model.actions.length === 0) {
     out.push({ text: t('report:signoff.none') });
   } else {
     out.push(
       table(
         [14, '*', 80, 58, 58],
-        ['', t('report:signoff.action'), t('report:signoff.who'), t('report:signoff.due'), t('report:signoff.done')],
-        model.actions.map((a) => [{ text: BOX_TODO, fontSize: 11 }, shorten(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, 700), shorten(a.who, 120), '', '']),
+        [
+          '',
+          t('report:signoff.action'),
+          t('report:signoff.who'),
+          t('report:signoff.due'),
+          t('report:signoff.done'),
+        ],
+        model.actions.map((a) => [
+          { text: BOX_TODO, fontSize: 11 },
+          shorten(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, 700),
+          shorten(a.who, 120),
+          '',
+          '',
+        ]),
         { dontBreakRows: true },
       ),
     );
   }
   const signatureBox = (label: string): Content => ({
-    stack: [{ text: label, bold: true, fontSize: 8.5 }, { canvas: [{ type: 'rect', x: 0, y: 4, w: 240, h: 70, lineColor: '#777777' }] }],
+    stack: [
+      { text: label, bold: true, fontSize: 8.5 },
+      { canvas: [{ type: 'rect', x: 0, y: 4, w: 240, h: 70, lineColor: '#777777' }] },
+    ],
   });
   out.push({
     columns: [
       signatureBox(t('report:signoff.forCompany', { company: shorten(model.company, 80) })),
-      signatureBox(t('report:signoff.forProvider', { provider: shorten(model.provider.name || t('report:providerNone'), 80) })),
+      signatureBox(
+        t('report:signoff.forProvider', {
+          provider: shorten(model.provider.name || t('report:providerNone'), 80),
+        }),
+      ),
     ],
     columnGap: 20,
     margin: [0, 16, 0, 0],
@@ -306,7 +452,8 @@ function yesNo(model: ReportModel, value: boolean | null | undefined): string {
 }
 
 function valueText(model: ReportModel, value: unknown): string {
-  if (value === null || value === undefined || value === '') return getT(model.lang)('report:annex.unknownValue');
+  if (value === null || value === undefined || value === '')
+    return getT(model.lang)('report:annex.unknownValue');
   if (typeof value === 'boolean') return yesNo(model, value);
   return shorten(typeof value === 'string' ? value : JSON.stringify(value), 400);
 }
@@ -326,11 +473,16 @@ function describeOperation(model: ReportModel, record: Record<string, unknown>):
   const op = record.op;
   if (!op || typeof op !== 'object') return shorten(JSON.stringify(record), 500);
   const o = op as Record<string, unknown>;
-  const target = [o.path, o.key, o.name, o.domain, o.command, o.section].filter((v) => typeof v === 'string' && v).join(' ');
+  const target = [o.path, o.key, o.name, o.domain, o.command, o.section]
+    .filter((v) => typeof v === 'string' && v)
+    .join(' ');
   const value = o.data ?? o.value ?? o.content;
   const what = `${String(o.op ?? '?')} ${target}${value !== undefined ? ` = ${shorten(typeof value === 'string' ? value : JSON.stringify(value), 120)}` : ''}`;
   const status = typeof record.status === 'string' ? ` [${record.status}]` : '';
-  const before = record.previous !== undefined ? ` — ${t('report:annex.before')} ${shorten(JSON.stringify(record.previous), 300)}` : '';
+  const before =
+    record.previous !== undefined
+      ? ` — ${t('report:annex.before')} ${shorten(JSON.stringify(record.previous), 300)}`
+      : '';
   return shorten(`${what}${status}${before}`, 600);
 }
 
@@ -346,7 +498,15 @@ function annex(model: ReportModel): Content[] {
     const annexOut: Content[] = [];
     try {
       const facts = (report.facts ?? {}) as MachineFacts;
-      annexOut.push({ text: t('report:annex.intro', { date: formatDateTime(report.generatedAt, model.lang), mode: report.mode, version: report.appVersion }), color: '#444444', margin: [0, 0, 0, 6] });
+      annexOut.push({
+        text: t('report:annex.intro', {
+          date: formatDateTime(report.generatedAt, model.lang),
+          mode: report.mode,
+          version: report.appVersion,
+        }),
+        color: '#444444',
+        margin: [0, 0, 0, 6],
+      });
       const os = facts.os;
       annexOut.push({ text: t('report:annex.os'), style: 'h3' });
       annexOut.push(
@@ -363,7 +523,13 @@ function annex(model: ReportModel): Content[] {
       if (facts.hardware) {
         const h = facts.hardware;
         annexOut.push({ text: t('report:annex.hardware'), style: 'h3' });
-        annexOut.push(keyValues(model, [[t('report:annex.model'), [h.manufacturer, h.model].filter(Boolean).join(' ') || null], ['CPU', h.cpu], ['RAM', h.memoryBytes ? `${Math.round(h.memoryBytes / 1024 ** 3)} GiB` : null]]));
+        annexOut.push(
+          keyValues(model, [
+            [t('report:annex.model'), [h.manufacturer, h.model].filter(Boolean).join(' ') || null],
+            ['CPU', h.cpu],
+            ['RAM', h.memoryBytes ? `${Math.round(h.memoryBytes / 1024 ** 3)} GiB` : null],
+          ]),
+        );
       }
       const au = facts.autoUpdates;
       annexOut.push({ text: t('report:annex.autoUpdates'), style: 'h3' });
@@ -375,31 +541,69 @@ function annex(model: ReportModel): Content[] {
             [t('report:annex.managed'), au.managed],
             [t('report:annex.autoReboot'), au.autoReboot],
             [t('report:annex.schedule'), au.schedule ?? au.rebootTime],
-            [t('report:annex.limits'), au.limits && au.limits.length > 0 ? au.limits.join(', ') : t('report:annex.none')],
+            [
+              t('report:annex.limits'),
+              au.limits && au.limits.length > 0 ? au.limits.join(', ') : t('report:annex.none'),
+            ],
           ]),
         );
         if (au.settings.length > 0) {
           annexOut.push({ text: t('report:annex.settingsRead'), bold: true });
-          annexOut.push(table(['*', 150], [t('report:annex.source'), t('report:annex.value')], au.settings.map((s) => [shorten(s.source, 400), valueText(model, s.value)])));
+          annexOut.push(
+            table(
+              ['*', 150],
+              [t('report:annex.source'), t('report:annex.value')],
+              au.settings.map((s) => [shorten(s.source, 400), valueText(model, s.value)]),
+            ),
+          );
         }
       } else {
         annexOut.push({ text: t('report:annex.unknownValue'), margin: [0, 0, 0, 6] });
       }
       annexOut.push({ text: t('report:annex.lastUpdate'), style: 'h3' });
-      annexOut.push(keyValues(model, [[t('report:annex.lastUpdate'), facts.lastUpdate?.lastInstalledAt ? formatDateTime(facts.lastUpdate.lastInstalledAt, model.lang) : null], [t('report:annex.source'), facts.lastUpdate?.source]]));
+      annexOut.push(
+        keyValues(model, [
+          [
+            t('report:annex.lastUpdate'),
+            facts.lastUpdate?.lastInstalledAt
+              ? formatDateTime(facts.lastUpdate.lastInstalledAt, model.lang)
+              : null,
+          ],
+          [t('report:annex.source'), facts.lastUpdate?.source],
+        ]),
+      );
       const pending = facts.pendingUpdates;
       annexOut.push({ text: t('report:annex.pending'), style: 'h3' });
       if (pending) {
-        annexOut.push({ text: t('report:annex.pendingCount', { total: pending.total, security: pending.security ?? t('report:annex.unknownValue'), source: pending.source }), margin: [0, 0, 0, 4] });
+        annexOut.push({
+          text: t('report:annex.pendingCount', {
+            total: pending.total,
+            security: pending.security ?? t('report:annex.unknownValue'),
+            source: pending.source,
+          }),
+          margin: [0, 0, 0, 4],
+        });
         if (pending.items.length > 0) {
-          annexOut.push(table(['*', 120, 50], [t('report:annex.package'), t('report:annex.osVersion'), t('report:annex.security')], pending.items.map((i) => [shorten(i.name, 300), i.version ?? '', yesNo(model, i.security)])));
+          annexOut.push(
+            table(
+              ['*', 120, 50],
+              [t('report:annex.package'), t('report:annex.osVersion'), t('report:annex.security')],
+              pending.items.map((i) => [shorten(i.name, 300), i.version ?? '', yesNo(model, i.security)]),
+            ),
+          );
         }
       } else {
         annexOut.push({ text: t('report:annex.unknownValue'), margin: [0, 0, 0, 6] });
       }
       const reboot = facts.reboot;
       annexOut.push({ text: t('report:annex.reboot'), style: 'h3' });
-      annexOut.push(keyValues(model, [[t('report:annex.reboot'), reboot ? reboot.required : null], ...(reboot?.signals ?? []).map((s): [string, unknown] => [s.name, s.present]), ...(reboot?.causes?.length ? [['', reboot.causes.join(', ')] as [string, unknown]] : [])]));
+      annexOut.push(
+        keyValues(model, [
+          [t('report:annex.reboot'), reboot ? reboot.required : null],
+          ...(reboot?.signals ?? []).map((s): [string, unknown] => [s.name, s.present]),
+          ...(reboot?.causes?.length ? [['', reboot.causes.join(', ')] as [string, unknown]] : []),
+        ]),
+      );
       const av = facts.antivirus;
       annexOut.push({ text: t('report:annex.antivirus'), style: 'h3' });
       if (!av) {
@@ -410,23 +614,65 @@ function annex(model: ReportModel): Content[] {
         annexOut.push(
           table(
             ['*', 42, 42, 42, 80, 70],
-            [t('report:annex.product'), t('report:annex.enabled'), t('report:annex.realTime'), t('report:annex.upToDate'), t('report:annex.signatureDate'), t('report:annex.signatureVersion')],
-            av.products.map((p) => [`${shorten(p.name, 200)} (${p.source})`, yesNo(model, p.enabled), yesNo(model, p.realTime), yesNo(model, p.upToDate), p.signatureDate ? formatDateTime(p.signatureDate, model.lang) : t('report:annex.unknownValue'), p.signatureVersion ?? '']),
+            [
+              t('report:annex.product'),
+              t('report:annex.enabled'),
+              t('report:annex.realTime'),
+              t('report:annex.upToDate'),
+              t('report:annex.signatureDate'),
+              t('report:annex.signatureVersion'),
+            ],
+            av.products.map((p) => [
+              `${shorten(p.name, 200)} (${p.source})`,
+              yesNo(model, p.enabled),
+              yesNo(model, p.realTime),
+              yesNo(model, p.upToDate),
+              p.signatureDate ? formatDateTime(p.signatureDate, model.lang) : t('report:annex.unknownValue'),
+              p.signatureVersion ?? '',
+            ]),
           ),
         );
       }
       const fw = facts.firewall;
       annexOut.push({ text: t('report:annex.firewall'), style: 'h3' });
-      annexOut.push(keyValues(model, [[t('report:annex.firewall'), fw ? fw.enabled : null], [t('report:annex.source'), fw?.tool], ...(fw?.profiles ?? []).map((p): [string, unknown] => [p.name, p.enabled])]));
+      annexOut.push(
+        keyValues(model, [
+          [t('report:annex.firewall'), fw ? fw.enabled : null],
+          [t('report:annex.source'), fw?.tool],
+          ...(fw?.profiles ?? []).map((p): [string, unknown] => [p.name, p.enabled]),
+        ]),
+      );
 
       const reasons = report.findings.filter((f) => f.reason);
       if (reasons.length > 0) {
         annexOut.push({ text: t('report:annex.findingsTech'), style: 'h3' });
-        annexOut.push(table([90, '*'], [t('report:annex.probe'), t('report:annex.error')], reasons.map((f) => [f.id, shorten(f.reason ?? '', 600)])));
+        annexOut.push(
+          table(
+            [90, '*'],
+            [t('report:annex.probe'), t('report:annex.error')],
+            reasons.map((f) => [f.id, shorten(f.reason ?? '', 600)]),
+          ),
+        );
       }
       annexOut.push({ text: t('report:annex.probes'), style: 'h3' });
-      annexOut.push(table([110, 50, 50, '*'], [t('report:annex.probe'), t('report:annex.status'), t('report:annex.duration'), t('report:annex.error')], report.probes.map((p) => [p.id, p.status, { text: String(p.durationMs), alignment: 'right' }, shorten(p.error ?? '', 400)])));
-  
+      annexOut.push(
+        table(
+          [110, 50, 50, '*'],
+          [
+            t('report:annex.probe'),
+            t('report:annex.status'),
+            t('report:annex.duration'),
+            t('report:annex.error'),
+          ],
+          report.probes.map((p) => [
+            p.id,
+            p.status,
+            { text: String(p.durationMs), alignment: 'right' },
+            shorten(p.error ?? '', 400),
+          ]),
+        ),
+      );
+
       out.push(...annexOut);
     } catch {
       out.push(...annexOut, { text: t('report:annex.unreadable'), italics: true, margin: [0, 4, 0, 8] });
@@ -440,7 +686,12 @@ function annex(model: ReportModel): Content[] {
     out.push(
       table(
         [90, 70, 70, '*'],
-        [t('report:annex.changeId'), t('report:annex.appliedAt'), t('report:annex.undoneAt'), t('report:annex.operations')],
+        [
+          t('report:annex.changeId'),
+          t('report:annex.appliedAt'),
+          t('report:annex.undoneAt'),
+          t('report:annex.operations'),
+        ],
         model.changes.map((c) => [
           `${c.kind}${c.schedule ? ` (${c.schedule})` : ''}\n${shorten(c.id, 60)}\n${shorten(c.by, 40)}`,
           formatDateTime(c.appliedAt, model.lang),
@@ -459,8 +710,18 @@ function annex(model: ReportModel): Content[] {
     out.push(
       table(
         ['*', 105, 105, 56],
-        [t('report:software.name'), t('report:annex.osVersion'), t('report:annex.publisher'), t('report:annex.source')],
-        apps.map((a) => [shorten(a.name, 300), a.version ? shorten(a.version, 120) : { text: t('report:software.versionUnknown'), italics: true }, shorten(a.publisher ?? '', 120), a.source]),
+        [
+          t('report:software.name'),
+          t('report:annex.osVersion'),
+          t('report:annex.publisher'),
+          t('report:annex.source'),
+        ],
+        apps.map((a) => [
+          shorten(a.name, 300),
+          a.version ? shorten(a.version, 120) : { text: t('report:software.versionUnknown'), italics: true },
+          shorten(a.publisher ?? '', 120),
+          a.source,
+        ]),
         { fontSize: 7.5 },
       ),
     );
@@ -498,6 +759,14 @@ export function buildDocument(model: ReportModel): Record<string, unknown> {
       alignment: 'center',
       margin: [40, 16, 40, 0],
     }),
-    content: [...cover(model), ...computerPage(model), ...devicePages(model), ...softwarePage(model), ...missionsAndHistory(model), ...signoff(model), ...annex(model)],
+    content: [
+      ...cover(model),
+      ...computerPage(model),
+      ...devicePages(model),
+      ...softwarePage(model),
+      ...missionsAndHistory(model),
+      ...signoff(model),
+      ...annex(model),
+    ],
   };
 }

@@ -31,7 +31,11 @@ afterAll(async () => {
 function openLink(link: string): { to: string; subject: string; body: string } {
   const url = new URL(link);
   expect(url.protocol).toBe('mailto:');
-  return { to: decodeURIComponent(url.pathname), subject: url.searchParams.get('subject') ?? '', body: (url.searchParams.get('body') ?? '').replace(/\r\n/g, '\n') };
+  return {
+    to: decodeURIComponent(url.pathname),
+    subject: url.searchParams.get('subject') ?? '',
+    body: (url.searchParams.get('body') ?? '').replace(/\r\n/g, '\n'),
+  };
 }
 
 function dubois(): Workspace {
@@ -40,7 +44,16 @@ function dubois(): Workspace {
     company: { name: 'Transport Dubois' },
     provider: { name: 'Kevin', email: 'kevin@exemple.fr' },
     devices: [{ id: 'p1', kind: 'iphone', name: 'iPhone d’Éric', addedAt: NOW.toISOString(), steps: {} }],
-    software: [{ id: 's1', name: 'Sage Comptabilité', version: '9.1', category: 'comptabilite', critical: true, detected: false }],
+    software: [
+      {
+        id: 's1',
+        name: 'Sage Comptabilité',
+        version: '9.1',
+        category: 'comptabilite',
+        critical: true,
+        detected: false,
+      },
+    ],
   };
 }
 
@@ -50,8 +63,16 @@ describe('the message to the prestataire', () => {
     dirs.push(home);
     const service = await createService({ home, now: () => NOW });
     await service.context.store.saveCheckup(checkup);
-    await service.workspaceUpdate({ company: { name: 'Transport Dubois' }, provider: { name: 'Kevin', email: 'kevin@exemple.fr' } });
-    await service.softwareUpsert({ name: 'Sage Comptabilité', version: '9.1', category: 'comptabilite', critical: true });
+    await service.workspaceUpdate({
+      company: { name: 'Transport Dubois' },
+      provider: { name: 'Kevin', email: 'kevin@exemple.fr' },
+    });
+    await service.softwareUpsert({
+      name: 'Sage Comptabilité',
+      version: '9.1',
+      category: 'comptabilite',
+      critical: true,
+    });
     const before = (await service.workspaceGet()).history.length;
 
     const email = await service.reportEmail({ lang: 'fr' });
@@ -62,7 +83,8 @@ describe('the message to the prestataire', () => {
     expect(email.body).toContain('Sage Comptabilité 9.1');
     expect(email.body).toContain('liste des logiciels métiers à mettre à jour');
     expect(email.body).toContain('qui s’en charge et pour quand');
-    for (const f of checkup.findings.filter((x) => x.state === 'danger' || x.state === 'attention')) expect(email.body).toContain(f.title);
+    for (const f of checkup.findings.filter((x) => x.state === 'danger' || x.state === 'attention'))
+      expect(email.body).toContain(f.title);
 
     const opened = openLink(email.mailto);
     expect(opened.to).toBe('kevin@exemple.fr');
@@ -85,8 +107,21 @@ describe('the message to the prestataire', () => {
   it('a big workspace: the link stays under the limit, keeps the PDF reminder and points to the PDF for the rest; the copied body keeps everything', () => {
     const ws: Workspace = {
       ...dubois(),
-      devices: Array.from({ length: 60 }, (_, i) => ({ id: `d${i}`, kind: 'android-phone', name: `Téléphone du chauffeur n°${i + 1} « équipe de nuit »`, addedAt: NOW.toISOString(), steps: {} })),
-      software: Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: `Logiciel métier numéro ${i + 1}`, version: null, category: 'autre', critical: false, detected: false })),
+      devices: Array.from({ length: 60 }, (_, i) => ({
+        id: `d${i}`,
+        kind: 'android-phone',
+        name: `Téléphone du chauffeur n°${i + 1} « équipe de nuit »`,
+        addedAt: NOW.toISOString(),
+        steps: {},
+      })),
+      software: Array.from({ length: 40 }, (_, i) => ({
+        id: `s${i}`,
+        name: `Logiciel métier numéro ${i + 1}`,
+        version: null,
+        category: 'autre',
+        critical: false,
+        detected: false,
+      })),
     };
     const email = buildEmail(buildReportModel({ workspace: ws, checkup, lang: 'fr', now: NOW }));
     expect(email.mailto.length).toBeLessThanOrEqual(MAILTO_MAX);
@@ -114,11 +149,15 @@ describe('the message to the prestataire', () => {
     const url = new URL(email.mailto);
     expect([...url.searchParams.keys()]).toEqual(['subject', 'body']);
     expect(url.pathname).toBe('');
-    expect(mailtoLink('', 'a b', 'ligne 1\nligne 2')).toBe('mailto:?subject=a%20b&body=ligne%201%0D%0Aligne%202');
+    expect(mailtoLink('', 'a b', 'ligne 1\nligne 2')).toBe(
+      'mailto:?subject=a%20b&body=ligne%201%0D%0Aligne%202',
+    );
   });
 
   it('with no company name, no prestataire and no checkup, it still reads naturally', () => {
-    const email = buildEmail(buildReportModel({ workspace: emptyWorkspace(NOW), checkup: null, lang: 'fr', now: NOW }));
+    const email = buildEmail(
+      buildReportModel({ workspace: emptyWorkspace(NOW), checkup: null, lang: 'fr', now: NOW }),
+    );
     expect(email.to).toBe('');
     expect(email.subject).toBe('Carnet d’entretien informatique — 22 novembre 2026');
     expect(email.body).toMatch(/^Bonjour,/);

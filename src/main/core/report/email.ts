@@ -18,7 +18,10 @@ export function safeAddress(email: string): string {
 /** The mailto: link for an address, subject and body (RFC 6068: percent-encoded, CRLF line ends). */
 export function mailtoLink(to: string, subject: string, body: string): string {
   // Lone surrogates (broken emoji in pasted text) would make encodeURIComponent throw.
-  const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  const enc = (s: string) =>
+    encodeURIComponent(
+      s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    );
   const address = to ? enc(to).replace(/%40/g, '@') : '';
   return `mailto:${address}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
 }
@@ -29,24 +32,39 @@ export function buildEmail(model: ReportModel): ProviderEmail {
   const date = formatDate(model.generatedAt, model.lang, 'long');
   const company = model.companyGiven ? shorten(model.company, 120) : t('report:email.ourCompany');
   const to = safeAddress(model.provider.email);
-  const subject = model.companyGiven ? t('report:email.subject', { company, date }) : t('report:email.subjectNoCompany', { date });
+  const subject = model.companyGiven
+    ? t('report:email.subject', { company, date })
+    : t('report:email.subjectNoCompany', { date });
 
   const asks: string[] = [];
   // To the prestataire, the problems speak for themselves: titles only (the actions are worded for the owner).
-  for (const f of model.computer.findings.filter((x) => x.state === 'attention' || x.state === 'danger')) asks.push(t('report:email.askComputer', { title: shorten(f.title, 220) }));
-  const unknown = model.computer.checkup ? model.computer.findings.filter((f) => f.state === 'unknown').map((f) => shorten(f.title, 80)) : [t('report:signoff.runCheckup')];
+  for (const f of model.computer.findings.filter((x) => x.state === 'attention' || x.state === 'danger'))
+    asks.push(t('report:email.askComputer', { title: shorten(f.title, 220) }));
+  const unknown = model.computer.checkup
+    ? model.computer.findings.filter((f) => f.state === 'unknown').map((f) => shorten(f.title, 80))
+    : [t('report:signoff.runCheckup')];
   if (unknown.length > 0) asks.push(t('report:email.askUnknown', { list: unknown.join(', ') }));
   if (model.software.length > 0) {
-    asks.push(t('report:email.askSoftware', { list: model.software.map((s) => shorten(`${s.name}${s.version ? ` ${s.version}` : ''}`, 60)).join(', ') }));
+    asks.push(
+      t('report:email.askSoftware', {
+        list: model.software
+          .map((s) => shorten(`${s.name}${s.version ? ` ${s.version}` : ''}`, 60))
+          .join(', '),
+      }),
+    );
   } else {
     asks.push(t('report:email.askSoftwareNone'));
   }
-  const devicesTodo = model.devices.filter((d) => d.open > 0).map((d) => shorten(d.device.name || d.kindLabel, 50));
+  const devicesTodo = model.devices
+    .filter((d) => d.open > 0)
+    .map((d) => shorten(d.device.name || d.kindLabel, 50));
   if (devicesTodo.length > 0) asks.push(t('report:email.askDevices', { list: devicesTodo.join(', ') }));
 
   const compose = (items: string[], dropped: number): string =>
     [
-      model.provider.name ? t('report:email.greeting', { name: shorten(model.provider.name, 80) }) : t('report:email.greetingNoName'),
+      model.provider.name
+        ? t('report:email.greeting', { name: shorten(model.provider.name, 80) })
+        : t('report:email.greetingNoName'),
       '',
       t('report:email.intro', { company, date }),
       t('report:email.attachReminder'),

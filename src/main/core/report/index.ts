@@ -24,7 +24,11 @@ export { buildEmail, MAILTO_MAX } from './email';
 
 /** The report part of the service. */
 export interface ReportApi {
-  writePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
+  writePdf(args: {
+    path: string;
+    lang?: Lang;
+    overwrite?: boolean;
+  }): Promise<{ path: string; pages: number }>;
   email(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
 }
 
@@ -43,15 +47,29 @@ export interface GeneratedReport {
 
 /** Lays out and renders the carnet from plain data (no workspace store needed: tests and bench). */
 export async function generateReportPdf(
-  input: { workspace: Workspace; checkup: CheckupReport | null; checkupError?: string | null; lang: Lang; now: Date },
+  input: {
+    workspace: Workspace;
+    checkup: CheckupReport | null;
+    checkupError?: string | null;
+    lang: Lang;
+    now: Date;
+  },
   options: ReportOptions = {},
 ): Promise<GeneratedReport> {
   let model: ReportModel;
   try {
     // Names typed by the owner or read off the machine may hold characters the font lacks (emoji, CJK).
     const drawable = glyphFilter(options.assetsDir);
-    const cover = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(stripControls(v)) : v))) as T;
-    model = buildReportModel({ ...input, workspace: cover(input.workspace), checkup: input.checkup ? cover(input.checkup) : null, checkupError: input.checkupError ? drawable(input.checkupError) : null });
+    const cover = <T>(value: T): T =>
+      JSON.parse(
+        JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(stripControls(v)) : v)),
+      ) as T;
+    model = buildReportModel({
+      ...input,
+      workspace: cover(input.workspace),
+      checkup: input.checkup ? cover(input.checkup) : null,
+      checkupError: input.checkupError ? drawable(input.checkupError) : null,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ReportError('render', getT(input.lang)('report:errors.render', { message }), '');
@@ -87,13 +105,23 @@ export function createReportApi(context: ServiceContext, options: ReportOptions 
       // Refuse early (before the checkup and the layout) when the target is obviously wrong.
       await checkTarget(path, overwrite, lang);
       const { checkup, error } = await checkupFor(lang);
-      const { bytes, pages } = await generateReportPdf({ workspace: context.store.read(), checkup, checkupError: error, lang, now: context.now() }, options);
+      const { bytes, pages } = await generateReportPdf(
+        { workspace: context.store.read(), checkup, checkupError: error, lang, now: context.now() },
+        options,
+      );
       await writePdfFile(path, bytes, overwrite, lang);
       if (!context.store.readOnly) {
         // The PDF is saved: a logbook that cannot be written must not turn that into a failure.
         await context.store
           .update((ws) => {
-            ws.history.push({ at: context.now().toISOString(), kind: 'report', by: context.user, summary: `report exported (${pages} pages, ${lang})`, key: 'history.report', params: { pages, lang } });
+            ws.history.push({
+              at: context.now().toISOString(),
+              kind: 'report',
+              by: context.user,
+              summary: `report exported (${pages} pages, ${lang})`,
+              key: 'history.report',
+              params: { pages, lang },
+            });
           })
           .catch(() => undefined);
       }

@@ -9,7 +9,8 @@ import en from '../../../shared/locales/en/report.json';
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) Object.assign(out, flatten(v, prefix ? `${prefix}.${k}` : k));
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    Object.assign(out, flatten(v, prefix ? `${prefix}.${k}` : k));
   return out;
 }
 
@@ -29,7 +30,10 @@ describe('report.json (fr, en)', () => {
   });
 
   it('keeps technical words out of the owner’s pages', () => {
-    for (const [key, text] of Object.entries({ ...f, ...Object.fromEntries(Object.entries(e).map(([k, v]) => [`en.${k}`, v])) })) {
+    for (const [key, text] of Object.entries({
+      ...f,
+      ...Object.fromEntries(Object.entries(e).map(([k, v]) => [`en.${k}`, v])),
+    })) {
       if (key.startsWith('annex.') || key.startsWith('en.annex.') || key.includes('cli.')) continue;
       expect(text, key).not.toMatch(/\b(registre|registry|CVE|patch\w*|apt-get|systemd|dpkg)\b/i);
     }

@@ -5,7 +5,13 @@
  */
 import type { CheckupReport, Finding, FindingState } from '../../../shared/checkup';
 import type { Lang } from '../../../shared/i18n';
-import { deviceGuides, deviceProgress, missions, taskStatus, type MissionContext } from '../../../shared/missions';
+import {
+  deviceGuides,
+  deviceProgress,
+  missions,
+  taskStatus,
+  type MissionContext,
+} from '../../../shared/missions';
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
 import { getT } from '../i18n';
 
@@ -74,7 +80,12 @@ export interface ReportModel {
   readonly devices: readonly DeviceSection[];
   readonly software: readonly BusinessSoftware[];
   readonly missions: readonly MissionSection[];
-  readonly history: readonly { readonly at: string; readonly kind: string; readonly text: string; readonly by: string }[];
+  readonly history: readonly {
+    readonly at: string;
+    readonly kind: string;
+    readonly text: string;
+    readonly by: string;
+  }[];
   readonly changes: Workspace['changes'];
   readonly actions: readonly OpenAction[];
 }
@@ -101,7 +112,10 @@ export function worstState(states: readonly FindingState[]): FindingState {
 export function localizeFinding(finding: Finding, lang: Lang): Finding {
   const t = getT(lang);
   const what = finding.params.what;
-  const params = { ...finding.params, what: what !== undefined ? t(`findings:names.${what}`, { defaultValue: String(what) }) : '' };
+  const params = {
+    ...finding.params,
+    what: what !== undefined ? t(`findings:names.${what}`, { defaultValue: String(what) }) : '',
+  };
   // The stored texts are in the checkup's language: used only when this language lacks the key.
   return {
     ...finding,
@@ -114,7 +128,9 @@ export function localizeFinding(finding: Finding, lang: Lang): Finding {
 /** A device kind's label in the report's language. */
 export function kindLabel(kind: string, lang: Lang): string {
   const t = getT(lang);
-  return t(`guides:devices.${kind}.name`, { defaultValue: t(`report:kinds.${kind}`, { defaultValue: kind }) });
+  return t(`guides:devices.${kind}.name`, {
+    defaultValue: t(`report:kinds.${kind}`, { defaultValue: kind }),
+  });
 }
 
 function stepTitle(stepId: string, lang: Lang): string {
@@ -136,7 +152,12 @@ export function shorten(text: string, max: number): string {
   // Cut by code points, so an emoji is never split into half a character.
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
-  return chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
+  return (
+    chars
+      .slice(0, Math.max(1, max - 1))
+      .join('')
+      .trimEnd() + '…'
+  );
 }
 
 function buildComputer(input: ReportInput): ComputerSection {
@@ -153,8 +174,13 @@ function buildComputer(input: ReportInput): ComputerSection {
       open: 1,
     };
   }
-  const findings = report.findings.map((f) => ({ ...localizeFinding(f, input.lang), doneAt: f.state === 'ok' ? report.generatedAt : null }));
-  const os = report.machine.os ? [report.machine.os.name, report.machine.os.version].filter(Boolean).join(' ') : null;
+  const findings = report.findings.map((f) => ({
+    ...localizeFinding(f, input.lang),
+    doneAt: f.state === 'ok' ? report.generatedAt : null,
+  }));
+  const os = report.machine.os
+    ? [report.machine.os.name, report.machine.os.version].filter(Boolean).join(' ')
+    : null;
   return {
     name: report.machine.hostname || t('report:thisComputer.unnamed'),
     state: worstState(findings.map((f) => f.state)),
@@ -174,7 +200,8 @@ function buildDevice(device: Device, lang: Lang): DeviceSection {
   });
   // Steps ticked under ids this version's guide no longer lists are kept: the owner did them.
   for (const [stepId, at] of Object.entries(device.steps)) {
-    if (!guide.includes(stepId)) items.push({ done: true, doneAt: at, title: stepTitle(stepId, lang), detail: '' });
+    if (!guide.includes(stepId))
+      items.push({ done: true, doneAt: at, title: stepTitle(stepId, lang), detail: '' });
   }
   const progress = deviceProgress(device);
   const open = progress.total - progress.done;
@@ -210,12 +237,16 @@ export function stripControls(text: string): string {
 
 /** A copy of the workspace whose texts carry no control characters. */
 function withoutControlCharacters(ws: Workspace): Workspace {
-  return JSON.parse(JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? stripControls(value) : value))) as Workspace;
+  return JSON.parse(
+    JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? stripControls(value) : value)),
+  ) as Workspace;
 }
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : v === null || v === undefined ? fallback : String(v));
+const str = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' ? v : v === null || v === undefined ? fallback : String(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /**
  * A saved checkup made safe to print: last-checkup.json may come from another version of the app
@@ -228,8 +259,19 @@ export function normalizeCheckup(raw: unknown): CheckupReport | null {
   const findings = arr(r.findings).map((x) => {
     const f = obj(x);
     const state = states.includes(f.state as FindingState) ? (f.state as FindingState) : 'unknown';
-    const params = Object.fromEntries(Object.entries(obj(f.params)).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
-    const finding: Finding = { id: str(f.id, '?'), state, title: str(f.title, str(f.id, '?')), detail: str(f.detail), action: str(f.action), key: str(f.key), params, fix: (str(f.fix) || 'none') as Finding['fix'] };
+    const params = Object.fromEntries(
+      Object.entries(obj(f.params)).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+    ) as Record<string, string | number>;
+    const finding: Finding = {
+      id: str(f.id, '?'),
+      state,
+      title: str(f.title, str(f.id, '?')),
+      detail: str(f.detail),
+      action: str(f.action),
+      key: str(f.key),
+      params,
+      fix: (str(f.fix) || 'none') as Finding['fix'],
+    };
     if (f.reason !== undefined) finding.reason = str(f.reason);
     return finding;
   });
@@ -243,7 +285,14 @@ export function normalizeCheckup(raw: unknown): CheckupReport | null {
     appVersion: str(r.appVersion, '?'),
     mode: r.mode === 'replay' ? 'replay' : 'live',
     machine: {
-      os: os ? { family: (str(os.family) || 'linux') as 'linux', name: str(os.name), version: str(os.version), build: os.build === null || os.build === undefined ? null : str(os.build) } : null,
+      os: os
+        ? {
+            family: (str(os.family) || 'linux') as 'linux',
+            name: str(os.name),
+            version: str(os.version),
+            build: os.build === null || os.build === undefined ? null : str(os.build),
+          }
+        : null,
       hostname: machine.hostname === null || machine.hostname === undefined ? null : str(machine.hostname),
       isServer: typeof machine.isServer === 'boolean' ? machine.isServer : null,
     },
@@ -252,12 +301,23 @@ export function normalizeCheckup(raw: unknown): CheckupReport | null {
     inventory: {
       applications: arr(obj(r.inventory).applications).map((x) => {
         const a = obj(x);
-        return { name: str(a.name, '?'), version: a.version === null || a.version === undefined ? null : str(a.version), publisher: a.publisher === null || a.publisher === undefined ? null : str(a.publisher), source: str(a.source), installDate: null };
+        return {
+          name: str(a.name, '?'),
+          version: a.version === null || a.version === undefined ? null : str(a.version),
+          publisher: a.publisher === null || a.publisher === undefined ? null : str(a.publisher),
+          source: str(a.source),
+          installDate: null,
+        };
       }),
     },
     probes: arr(r.probes).map((x) => {
       const p = obj(x);
-      return { id: str(p.id, '?'), status: (str(p.status) || 'failed') as 'failed', durationMs: typeof p.durationMs === 'number' ? p.durationMs : 0, error: p.error === null || p.error === undefined ? null : str(p.error) };
+      return {
+        id: str(p.id, '?'),
+        status: (str(p.status) || 'failed') as 'failed',
+        durationMs: typeof p.durationMs === 'number' ? p.durationMs : 0,
+        error: p.error === null || p.error === undefined ? null : str(p.error),
+      };
     }),
     facts: obj(r.facts) as CheckupReport['facts'],
   };
@@ -274,7 +334,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   for (const f of input.checkup?.findings ?? []) findingStates[f.id] = f.state;
   const ctx: MissionContext = { workspace: ws, findingStates };
   const missionSections: MissionSection[] = missions.map((m) => {
-    const tasks = m.tasks.map((task) => ({ title: taskTitle(task.id, input.lang), ...taskStatus(task, ctx) }));
+    const tasks = m.tasks.map((task) => ({
+      title: taskTitle(task.id, input.lang),
+      ...taskStatus(task, ctx),
+    }));
     return {
       id: m.id,
       title: t(`guides:missions.${m.id}.title`, { defaultValue: t(`report:missions.names.${m.id}`) }),
@@ -302,12 +365,31 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
   for (const d of devices) {
     if (d.open > 0) {
-      actions.push({ text: t('report:signoff.finishDevice', { name: d.device.name || t('report:device.unnamed'), count: d.open }), device: '', who: '', group: 'device' });
+      actions.push({
+        text: t('report:signoff.finishDevice', {
+          name: d.device.name || t('report:device.unnamed'),
+          count: d.open,
+        }),
+        device: '',
+        who: '',
+        group: 'device',
+      });
     }
   }
   for (const s of ws.software) {
-    actions.push({ text: t('report:signoff.askVendor', { name: s.name }), device: '', who: providerName, group: 'software' });
-    if (s.critical) actions.push({ text: t('report:signoff.testCritical', { name: s.name }), device: '', who: '', group: 'software' });
+    actions.push({
+      text: t('report:signoff.askVendor', { name: s.name }),
+      device: '',
+      who: providerName,
+      group: 'software',
+    });
+    if (s.critical)
+      actions.push({
+        text: t('report:signoff.testCritical', { name: s.name }),
+        device: '',
+        who: '',
+        group: 'software',
+      });
   }
 
   const history = [...ws.history]
@@ -320,7 +402,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     // A name longer than a cover line is cut there (the owner typed it; nobody reads 5,000 characters).
     company: company ? shorten(company, 200) : t('report:companyNone'),
     companyGiven: company.length > 0,
-    provider: { name: providerName, email: ws.provider.email.trim(), phone: (ws.provider.phone ?? '').trim() },
+    provider: {
+      name: providerName,
+      email: ws.provider.email.trim(),
+      phone: (ws.provider.phone ?? '').trim(),
+    },
     computer,
     devices,
     software: ws.software,
@@ -344,14 +430,21 @@ function formatter(lang: Lang, style: 'long' | 'short' | 'time'): Intl.DateTimeF
   let f = formatters.get(key);
   if (!f) {
     const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-    f = new Intl.DateTimeFormat(locale, style === 'time' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: style });
+    f = new Intl.DateTimeFormat(
+      locale,
+      style === 'time' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: style },
+    );
     formatters.set(key, f);
   }
   return f;
 }
 
 /** A date in the report's language (local time of the machine that writes the carnet). */
-export function formatDate(iso: string | Date | null | undefined, lang: Lang, style: 'long' | 'short' = 'short'): string {
+export function formatDate(
+  iso: string | Date | null | undefined,
+  lang: Lang,
+  style: 'long' | 'short' = 'short',
+): string {
   if (!iso) return '';
   const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '';

@@ -12,7 +12,9 @@ declare module 'pdfmake' {
   /** The process-wide pdfmake instance. */
   interface Pdfmake {
     readonly virtualfs: PdfmakeVirtualFs;
-    setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
+    setFonts(
+      fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>,
+    ): void;
     setUrlAccessPolicy(callback: (url: string) => boolean): void;
     setLocalAccessPolicy(callback: (path: string) => boolean): void;
     createPdf(docDefinition: object, options?: object): PdfmakeOutputDocument;

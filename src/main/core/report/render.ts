@@ -49,7 +49,8 @@ export function glyphFilter(assetsDir?: string): (text: string) => string {
     for (const ch of text) {
       const cp = ch.codePointAt(0) as number;
       if (ch === '\n' || has(cp)) out += ch;
-      else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) changed = true; // variation selectors and joiners draw nothing
+      else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d)
+        changed = true; // variation selectors and joiners draw nothing
       else {
         out += MISSING_GLYPH;
         changed = true;
@@ -69,7 +70,12 @@ export function ensureFonts(assetsDir?: string): void {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setFonts({
-    [FONT_FAMILY]: { normal: key('normal'), bold: key('bold'), italics: key('normal'), bolditalics: key('bold') },
+    [FONT_FAMILY]: {
+      normal: key('normal'),
+      bold: key('bold'),
+      italics: key('normal'),
+      bolditalics: key('bold'),
+    },
   });
   loadedFrom.clear();
   loadedFrom.add(dir);
@@ -85,7 +91,10 @@ export interface RenderedPdf {
  * Renders a document definition. The footer function (if any) is wrapped to learn the page
  * count, so callers get it without parsing the PDF.
  */
-export async function renderPdf(docDefinition: Record<string, unknown>, assetsDir?: string): Promise<RenderedPdf> {
+export async function renderPdf(
+  docDefinition: Record<string, unknown>,
+  assetsDir?: string,
+): Promise<RenderedPdf> {
   ensureFonts(assetsDir);
   let pages = 0;
   const footer = docDefinition.footer as ((current: number, count: number) => unknown) | undefined;

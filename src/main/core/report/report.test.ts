@@ -34,7 +34,9 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   for (let i = 1; i <= doc.numPages; i += 1) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
+    pages.push(
+      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''),
+    );
   }
   await task.destroy();
   return pages;
@@ -67,7 +69,10 @@ async function tempDir(): Promise<string> {
 }
 
 /** A service over a fresh workspace whose latest checkup is the real one of this machine. */
-async function serviceWith(fill?: (s: RevisionService) => Promise<void>, withCheckup = true): Promise<{ service: RevisionService; home: string }> {
+async function serviceWith(
+  fill?: (s: RevisionService) => Promise<void>,
+  withCheckup = true,
+): Promise<{ service: RevisionService; home: string }> {
   const home = await tempDir();
   const service = await createService({ home, now: () => NOW });
   if (withCheckup) await service.context.store.saveCheckup(checkup);
@@ -77,11 +82,21 @@ async function serviceWith(fill?: (s: RevisionService) => Promise<void>, withChe
 
 /** Éric's workspace: company, prestataire, an iPhone half set up, a server, two business programs. */
 async function fillDubois(s: RevisionService): Promise<void> {
-  await s.workspaceUpdate({ company: { name: 'Transport Dubois' }, provider: { name: 'Kevin Lefèvre', email: 'kevin@exemple.fr' } });
+  await s.workspaceUpdate({
+    company: { name: 'Transport Dubois' },
+    provider: { name: 'Kevin Lefèvre', email: 'kevin@exemple.fr' },
+  });
   const ws = await s.devicesAdd({ kind: 'iphone', name: 'iPhone d’Éric' });
   await s.devicesAdd({ kind: 'server', name: 'Serveur du dépôt', schedule: 'night' });
   await s.devicesTickStep({ deviceId: ws.devices[0]!.id, stepId: 'ios-system-auto', done: true });
-  await s.softwareUpsert({ name: 'Comptabilité Cœur de métier', version: '9.1', category: 'comptabilite', vendor: 'Éditeur Sage', vendorContact: '01 23 45 67 89', critical: true });
+  await s.softwareUpsert({
+    name: 'Comptabilité Cœur de métier',
+    version: '9.1',
+    category: 'comptabilite',
+    vendor: 'Éditeur Sage',
+    vendorContact: '01 23 45 67 89',
+    critical: true,
+  });
   await s.softwareUpsert({ name: 'Gestion de flotte TruckPro', category: 'flotte' });
 }
 
@@ -120,7 +135,15 @@ describe('the carnet d’entretien PDF', () => {
     expect(pages.some((p) => squash(p).startsWith(squash('Serveur : Serveur du dépôt')))).toBe(true);
     // Every finding of the checkup, in French.
     const t = getT('fr');
-    for (const f of checkup.findings) expectContains(all, t(`findings:${f.key}.title`, { ...f.params, what: f.params.what ? t(`findings:names.${f.params.what}`) : '', defaultValue: f.title }));
+    for (const f of checkup.findings)
+      expectContains(
+        all,
+        t(`findings:${f.key}.title`, {
+          ...f.params,
+          what: f.params.what ? t(`findings:names.${f.params.what}`) : '',
+          defaultValue: f.title,
+        }),
+      );
     // The guide steps, ticked (✓) or not (☐); the glyphs survive extraction only if the font has them.
     expectContains(all, '✓ Mises à jour du système automatiques — fait le 22/11/2026');
     expectContains(all, `☐ ${t('guides:steps.ios-app-store-auto.title')}`);
@@ -137,11 +160,20 @@ describe('the carnet d’entretien PDF', () => {
     expectContains(all, `Logiciels installés (${apps.length})`);
     if (apps.length > 0) expectContains(all, apps[apps.length - 1]!.name);
     // Footer on every page: company and « page N / total ».
-    pages.forEach((p, i) => expectContains(p, `Transport Dubois — carnet d’entretien du 22/11/2026 — page ${i + 1} / ${pages.length}`));
+    pages.forEach((p, i) =>
+      expectContains(
+        p,
+        `Transport Dubois — carnet d’entretien du 22/11/2026 — page ${i + 1} / ${pages.length}`,
+      ),
+    );
 
     const ws = await service.workspaceGet();
     expect(ws.history.length).toBe(before + 1);
-    expect(ws.history.at(-1)).toMatchObject({ kind: 'report', key: 'history.report', params: { pages: result.pages } });
+    expect(ws.history.at(-1)).toMatchObject({
+      kind: 'report',
+      key: 'history.report',
+      params: { pages: result.pages },
+    });
 
     const pngs = await keepPngs('carnet-fr', file);
     expect(pngs.length).toBeGreaterThanOrEqual(6);
@@ -160,7 +192,10 @@ describe('the carnet d’entretien PDF', () => {
     const en = getT('en');
     const fr = getT('fr');
     for (const f of checkup.findings) {
-      const params = (t: typeof en) => ({ ...f.params, what: f.params.what ? t(`findings:names.${f.params.what}`) : '' });
+      const params = (t: typeof en) => ({
+        ...f.params,
+        what: f.params.what ? t(`findings:names.${f.params.what}`) : '',
+      });
       const english = en(`findings:${f.key}.title`, { ...params(en), defaultValue: f.title });
       expectContains(all, english);
       const french = fr(`findings:${f.key}.title`, { ...params(fr), defaultValue: f.title });
@@ -211,7 +246,13 @@ describe('the carnet d’entretien PDF', () => {
 
   it('an empty workspace with no checkup possible still gives a valid carnet that says what could not be checked', async () => {
     const workspace = emptyWorkspace(NOW);
-    const { bytes, pages } = await generateReportPdf({ workspace, checkup: null, checkupError: 'le contrôle a été interrompu', lang: 'fr', now: NOW });
+    const { bytes, pages } = await generateReportPdf({
+      workspace,
+      checkup: null,
+      checkupError: 'le contrôle a été interrompu',
+      lang: 'fr',
+      now: NOW,
+    });
     const text = (await pdfPages(bytes)).join('\n');
     expect(pages).toBeGreaterThanOrEqual(5);
     expectContains(text, 'Entreprise (nom non renseigné)');
@@ -226,13 +267,35 @@ describe('the carnet d’entretien PDF', () => {
 
   it('hostile names (quotes, emoji, right-to-left, 5,000 characters, control characters) give a readable PDF', async () => {
     const long = 'Société ' + 'très-longue-'.repeat(420);
-    const hostile = ['"; DROP TABLE devices; --', 'Caisse 🧾🚚 n°2', 'مكتب المحاسبة', 'עסק קטן', '<script>alert(1)</script> ${x} {{y}}', 'ligne1\nligne2\ttab\u0000nul', long];
+    const hostile = [
+      '"; DROP TABLE devices; --',
+      'Caisse 🧾🚚 n°2',
+      'مكتب المحاسبة',
+      'עסק קטן',
+      '<script>alert(1)</script> ${x} {{y}}',
+      'ligne1\nligne2\ttab\u0000nul',
+      long,
+    ];
     const workspace: Workspace = {
       ...emptyWorkspace(NOW),
       company: { name: long },
       provider: { name: 'Kévin « le prestataire » O’Neil', email: 'kevin@exemple.fr' },
-      devices: hostile.map((name, i) => ({ id: `d${i}`, kind: 'android-phone', name, addedAt: NOW.toISOString(), steps: (i === 0 ? { 'android-play-auto': NOW.toISOString() } : {}) as Record<string, string> })),
-      software: hostile.map((name, i) => ({ id: `s${i}`, name, version: i === 1 ? 'v'.repeat(200) : null, category: 'autre', critical: i % 2 === 0, detected: false, vendorContact: name })),
+      devices: hostile.map((name, i) => ({
+        id: `d${i}`,
+        kind: 'android-phone',
+        name,
+        addedAt: NOW.toISOString(),
+        steps: (i === 0 ? { 'android-play-auto': NOW.toISOString() } : {}) as Record<string, string>,
+      })),
+      software: hostile.map((name, i) => ({
+        id: `s${i}`,
+        name,
+        version: i === 1 ? 'v'.repeat(200) : null,
+        category: 'autre',
+        critical: i % 2 === 0,
+        detected: false,
+        vendorContact: name,
+      })),
     };
     const { bytes, pages } = await generateReportPdf({ workspace, checkup, lang: 'fr', now: NOW });
     const extracted = await pdfPages(bytes);
@@ -259,19 +322,32 @@ describe('the carnet d’entretien PDF', () => {
   });
 
   it('scale: 50 devices and 2,000 installed programs give a readable PDF with every device and program', async () => {
-    const applications = Array.from({ length: 2000 }, (_, i) => ({ name: `programme-${String(i).padStart(4, '0')}-éditeur`, version: `1.${i}.0`, publisher: 'Éditeur', source: 'dpkg', installDate: null }));
+    const applications = Array.from({ length: 2000 }, (_, i) => ({
+      name: `programme-${String(i).padStart(4, '0')}-éditeur`,
+      version: `1.${i}.0`,
+      publisher: 'Éditeur',
+      source: 'dpkg',
+      installDate: null,
+    }));
     const big: CheckupReport = { ...checkup, inventory: { applications } };
     const workspace: Workspace = {
       ...emptyWorkspace(NOW),
       company: { name: 'Réseau de boutiques' },
-      devices: Array.from({ length: 50 }, (_, i) => ({ id: `d${i}`, kind: i % 2 ? 'ipad' : 'windows-pc', name: `Caisse n°${i + 1}`, addedAt: NOW.toISOString(), steps: {} })),
+      devices: Array.from({ length: 50 }, (_, i) => ({
+        id: `d${i}`,
+        kind: i % 2 ? 'ipad' : 'windows-pc',
+        name: `Caisse n°${i + 1}`,
+        addedAt: NOW.toISOString(),
+        steps: {},
+      })),
     };
     const { bytes, pages } = await generateReportPdf({ workspace, checkup: big, lang: 'fr', now: NOW });
     const extracted = await pdfPages(bytes);
     expect(extracted.length).toBe(pages);
     expect(pages).toBeGreaterThan(50 + 30);
     const text = extracted.join('\n');
-    for (let i = 1; i <= 50; i += 1) expect(extracted.some((p) => squash(p).includes(squash(`Caisse n°${i}`)))).toBe(true);
+    for (let i = 1; i <= 50; i += 1)
+      expect(extracted.some((p) => squash(p).includes(squash(`Caisse n°${i}`)))).toBe(true);
     expectContains(text, 'programme-0000-éditeur');
     expectContains(text, 'programme-1999-éditeur');
     // The inventory table repeats its header on each page it spans.
@@ -281,7 +357,10 @@ describe('the carnet d’entretien PDF', () => {
   });
 
   it('a Windows PC replayed from a capture: the carnet runs the checkup itself, and the annex has the build, the settings read, Defender and the undo record', async () => {
-    const dir = resolve(import.meta.dirname, '../../../../tests/fixtures/windows/win10-22h2-home-old-signatures');
+    const dir = resolve(
+      import.meta.dirname,
+      '../../../../tests/fixtures/windows/win10-22h2-home-old-signatures',
+    );
     const capture = await loadCapture(dir);
     const now = new Date(capture.manifest.now ?? NOW.toISOString());
     const home = await tempDir();
@@ -296,7 +375,20 @@ describe('the carnet d’entretien PDF', () => {
         by: 'eric',
         kind: 'auto-updates',
         schedule: 'night',
-        operations: [{ index: 0, op: { op: 'registry-set', key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', name: 'NoAutoUpdate', type: 'REG_DWORD', data: 0 }, status: 'done', previous: { kind: 'registry', exists: true, type: 'REG_DWORD', data: 1 } }],
+        operations: [
+          {
+            index: 0,
+            op: {
+              op: 'registry-set',
+              key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU',
+              name: 'NoAutoUpdate',
+              type: 'REG_DWORD',
+              data: 0,
+            },
+            status: 'done',
+            previous: { kind: 'registry', exists: true, type: 'REG_DWORD', data: 1 },
+          },
+        ],
       });
     });
     expect(await service.checkupLatest()).toBeNull();
@@ -319,19 +411,37 @@ describe('the carnet d’entretien PDF', () => {
     for (const s of report!.facts.autoUpdates?.settings ?? []) expectContains(all, shortSource(s.source));
     expectContains(all, 'Microsoft Defender Antivirus');
     expectContains(all, '1.397.358.0');
-    expectContains(all, new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' }).format(new Date('2023-09-04T07:28:08.000Z')));
-    expectContains(all, 'registry-set HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU NoAutoUpdate = 0 [done] — avant :');
+    expectContains(
+      all,
+      new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' }).format(new Date('2023-09-04T07:28:08.000Z')),
+    );
+    expectContains(
+      all,
+      'registry-set HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU NoAutoUpdate = 0 [done] — avant :',
+    );
     expectContains(all, `Logiciels installés (${report!.inventory.applications.length})`);
     for (const a of report!.inventory.applications) expectContains(all, a.name);
     await keepPngs('carnet-windows', file, 12);
   });
 
   it('the cover dates the checkup, and flags one older than a week', async () => {
-    const old: CheckupReport = { ...checkup, generatedAt: new Date(NOW.getTime() - 30 * 86_400_000).toISOString() };
-    const stale = (await pdfPages((await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup: old, lang: 'fr', now: NOW })).bytes))[0]!;
+    const old: CheckupReport = {
+      ...checkup,
+      generatedAt: new Date(NOW.getTime() - 30 * 86_400_000).toISOString(),
+    };
+    const stale = (
+      await pdfPages(
+        (await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup: old, lang: 'fr', now: NOW }))
+          .bytes,
+      )
+    )[0]!;
     expectContains(stale, 'Dernier contrôle technique 23/10/2026');
     expectContains(stale, 'date de plus de 7 jours : refaites le contrôle pour un état à jour');
-    const fresh = (await pdfPages((await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup, lang: 'en', now: NOW })).bytes))[0]!;
+    const fresh = (
+      await pdfPages(
+        (await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup, lang: 'en', now: NOW })).bytes,
+      )
+    )[0]!;
     expectContains(fresh, 'Last check-up 22/11/2026');
     expect(squash(fresh)).not.toContain(squash('days old'));
   });
@@ -340,7 +450,15 @@ describe('the carnet d’entretien PDF', () => {
     const { service, home } = await serviceWith(undefined, false);
     await writeFile(
       join(home, 'last-checkup.json'),
-      JSON.stringify({ generatedAt: 'hier', findings: [{ id: 'antivirus', state: 'green', title: 'Antivirus parfait', key: 'no.such.key' }, 'garbage'], facts: { os: { name: 'Windows 12' }, autoUpdates: { mechanism: 'x', settings: 'oops' } }, inventory: 'none' }),
+      JSON.stringify({
+        generatedAt: 'hier',
+        findings: [
+          { id: 'antivirus', state: 'green', title: 'Antivirus parfait', key: 'no.such.key' },
+          'garbage',
+        ],
+        facts: { os: { name: 'Windows 12' }, autoUpdates: { mechanism: 'x', settings: 'oops' } },
+        inventory: 'none',
+      }),
     );
     const file = join(home, 'carnet.pdf');
     const result = await service.reportWritePdf({ path: file });
@@ -358,7 +476,10 @@ describe('the carnet d’entretien PDF', () => {
     const empty = await tempDir();
     expect(() => resolveAssetsDir(empty)).toThrow(AssetsMissingError);
     expect(() => resolveAssetsDir(empty)).toThrow(/polices du carnet d’entretien sont introuvables/);
-    const error = await generateReportPdf({ workspace: emptyWorkspace(NOW), checkup: null, lang: 'fr', now: NOW }, { assetsDir: empty }).catch((e: unknown) => e);
+    const error = await generateReportPdf(
+      { workspace: emptyWorkspace(NOW), checkup: null, lang: 'fr', now: NOW },
+      { assetsDir: empty },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
   });
 });

@@ -11,7 +11,16 @@ import type { Lang } from '../../../shared/i18n';
 import { getT } from '../i18n';
 
 /** Why a report could not be written. */
-export type ReportErrorCode = 'exists' | 'not-directory' | 'no-folder' | 'denied' | 'busy' | 'disk-full' | 'is-directory' | 'render' | 'failed';
+export type ReportErrorCode =
+  | 'exists'
+  | 'not-directory'
+  | 'no-folder'
+  | 'denied'
+  | 'busy'
+  | 'disk-full'
+  | 'is-directory'
+  | 'render'
+  | 'failed';
 
 /** A report export that did not happen; the message is for the owner, in the report's language. */
 export class ReportError extends Error {
@@ -38,7 +47,8 @@ function errorFor(error: unknown, path: string, lang: Lang): ReportError {
       return new ReportError('busy', t('report:errors.busy', { path }), path);
     case 'EPERM':
       // On Windows, replacing a file that a PDF reader holds open fails with EPERM.
-      if (process.platform === 'win32' && existsSync(path)) return new ReportError('busy', t('report:errors.busy', { path }), path);
+      if (process.platform === 'win32' && existsSync(path))
+        return new ReportError('busy', t('report:errors.busy', { path }), path);
       return new ReportError('denied', t('report:errors.denied', { dir }), path);
     case 'EACCES':
     case 'EROFS':
@@ -73,12 +83,18 @@ export async function checkTarget(path: string, overwrite: boolean, lang: Lang):
     }
     throw errorFor(error, path, lang);
   }
-  if (info.isDirectory()) throw new ReportError('is-directory', t('report:errors.isDirectory', { path }), path);
+  if (info.isDirectory())
+    throw new ReportError('is-directory', t('report:errors.isDirectory', { path }), path);
   if (!overwrite) throw new ReportError('exists', t('report:errors.exists', { path }), path);
 }
 
 /** Writes bytes atomically at `path` (temp file in the same folder, fsync, rename). */
-export async function writePdfFile(path: string, bytes: Uint8Array, overwrite: boolean, lang: Lang): Promise<void> {
+export async function writePdfFile(
+  path: string,
+  bytes: Uint8Array,
+  overwrite: boolean,
+  lang: Lang,
+): Promise<void> {
   await checkTarget(path, overwrite, lang);
   const tmp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   let created = false;
