@@ -486,6 +486,31 @@ function describeOperation(model: ReportModel, record: Record<string, unknown>):
   return shorten(`${what}${status}${before}`, 600);
 }
 
+/** Longest table kept on one page with its heading (longer ones split, with repeated headers). */
+const KEEP_TABLE_ROWS = 30;
+
+/**
+ * Keeps each small heading on the same page as what follows it (a heading alone at the bottom of
+ * a page reads as a mistake). Only small blocks are glued: long tables must split across pages.
+ */
+function keepHeadingsWithNext(nodes: Content[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < nodes.length; i += 1) {
+    const node = nodes[i];
+    const next = nodes[i + 1];
+    const isHeading = (n: Content | undefined) =>
+      !!n && typeof n === 'object' && !Array.isArray(n) && (n.style === 'h3' || n.keepWithNext === true);
+    const rows = (n: Content) => (n as { table?: { body?: unknown[] } }).table?.body?.length ?? 0;
+    if (isHeading(node) && next !== undefined && !isHeading(next) && rows(next) <= KEEP_TABLE_ROWS) {
+      out.push({ stack: [node as Content, next], unbreakable: true });
+      i += 1;
+    } else {
+      out.push(node as Content);
+    }
+  }
+  return out;
+}
+
 function annex(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const report = model.computer.checkup;
@@ -548,7 +573,7 @@ function annex(model: ReportModel): Content[] {
           ]),
         );
         if (au.settings.length > 0) {
-          annexOut.push({ text: t('report:annex.settingsRead'), bold: true });
+          annexOut.push({ text: t('report:annex.settingsRead'), bold: true, keepWithNext: true });
           annexOut.push(
             table(
               ['*', 150],
@@ -673,7 +698,7 @@ function annex(model: ReportModel): Content[] {
         ),
       );
 
-      out.push(...annexOut);
+      out.push(...keepHeadingsWithNext(annexOut));
     } catch {
       out.push(...annexOut, { text: t('report:annex.unreadable'), italics: true, margin: [0, 4, 0, 8] });
     }
@@ -726,7 +751,7 @@ function annex(model: ReportModel): Content[] {
       ),
     );
   }
-  return out;
+  return keepHeadingsWithNext(out);
 }
 
 /** Builds the whole document definition of the carnet. */
