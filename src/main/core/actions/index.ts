@@ -273,7 +273,16 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
         }
         pending.delete(args.planId);
         if (!plan.file) {
-          return { planId: args.planId, outcome: 'nothing-to-do', message: t('plans:result.nothingToDo'), operations: [], verification: [] };
+          // Nothing for the app to change (already on, guided path, managed): read back the effective state.
+          const verification = plan.view.notChanged.some((l) => l.key === 'notChanged.unknownSystem' || l.key === 'notChanged.unsupported') ? [] : await verify(lang);
+          const state = verification[0]?.state;
+          let message: string;
+          const managed = plan.view.notChanged.find((l) => l.key === 'notChanged.managed');
+          if (managed) message = managed.text;
+          else if (state === 'ok') message = t('plans:result.alreadyVerified');
+          else if (plan.view.guide.length > 0 && state) message = t('plans:result.guideNotYet', { detail: verification[0]?.detail ?? '' });
+          else message = plan.view.notChanged[0]?.text ?? t('plans:result.nothingToDo');
+          return { planId: args.planId, outcome: 'nothing-to-do', message, operations: [], verification };
         }
         const file = plan.file;
         if (store.readOnly) {
