@@ -95,6 +95,35 @@ describe('a process killed in the middle of saving', () => {
   });
 });
 
+describe('the app and the command line saving at the same moment', () => {
+  it('lose nothing: every entry of both processes is in the carnet', async () => {
+    const script = resolve(import.meta.dirname, 'kill-writer.script.ts');
+    const repoRoot = resolve(import.meta.dirname, '../../../..');
+    await openWorkspace(dir);
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, '40', 'cli'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Start writing once the child has begun, so the two really overlap.
+    await new Promise<void>((started) => child.stdout.once('data', () => started()));
+    const app = await openWorkspace(dir);
+    for (let i = 0; i < 40; i += 1) {
+      await app.update((ws) => void ws.history.push({ at: new Date().toISOString(), kind: 'tick', by: 'app', summary: `app ${i}` }));
+    }
+    expect(await exited, stderr).toBe(0);
+    const history = (await onDisk()).history;
+    expect(history.filter((h) => h.by === 'app').map((h) => h.summary)).toEqual(Array.from({ length: 40 }, (_, i) => `app ${i}`));
+    expect(history.filter((h) => h.by === 'cli')).toHaveLength(40);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('a lock left by a killed process does not block the owner', async () => {
+    await writeFile(join(dir, 'workspace.lock'), '999999999\n');
+    const store = await openWorkspace(dir);
+    await expect(store.update((ws) => void (ws.onboarded = true))).resolves.toMatchObject({ onboarded: true });
+  });
+});
+
 describe('a damaged file', () => {
   it('is set aside, the last good copy restored, and the owner told in French', async () => {
     const store = await openWorkspace(dir);

@@ -8,7 +8,12 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile }
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CheckupReport } from '../../../shared/checkup';
-import { WORKSPACE_SCHEMA_VERSION, emptyWorkspace, workspaceSchema, type Workspace } from '../../../shared/workspace';
+import {
+  WORKSPACE_SCHEMA_VERSION,
+  emptyWorkspace,
+  workspaceSchema,
+  type Workspace,
+} from '../../../shared/workspace';
 import { migrate, WorkspaceTooNewError } from './migrations';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -36,7 +41,10 @@ export const PRODUCT_NAME = 'Révision';
  * (app.getPath('userData'): the OS's app-data folder + the product name), so that the app and
  * the `revision` command line share one carnet d'entretien.
  */
-export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultWorkspaceDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.REVISION_HOME) return env.REVISION_HOME;
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
@@ -116,6 +124,67 @@ async function removeStaleTemps(dir: string): Promise<void> {
   }
 }
 
+/** Held while a change is written, so the app and the command line never write at the same time. */
+export const LOCK_FILE = 'workspace.lock';
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 10_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `fn` holding a lock file (created exclusively, holding our pid). A lock whose process is
+ * gone (killed) or that is older than 30 s is taken over; after 10 s of waiting, the owner is
+ * told to try again and nothing is written.
+ */
+async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const [text, info] = await Promise.all([
+        readFile(path, 'utf8').catch(() => ''),
+        stat(path).catch(() => null),
+      ]);
+      const pid = Number.parseInt(text, 10);
+      const stale =
+        !info ||
+        Date.now() - info.mtimeMs > LOCK_STALE_MS ||
+        (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid));
+      if (stale && text !== '') {
+        await rm(path, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new WorkspaceWriteError(
+          'Vos données sont en cours d’enregistrement par une autre fenêtre ou commande Révision. Rien n’a été modifié : réessayez dans un instant.',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 20));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(path, { force: true }).catch(() => undefined);
+  }
+}
+
 type Parsed =
   | { ok: true; workspace: Workspace; migrated: boolean }
   | { ok: false; reason: string; tooNew?: number; raw?: unknown };
@@ -130,10 +199,12 @@ function parseWorkspace(text: string): Parsed {
   try {
     const { value, migrated } = migrate(raw);
     const parsed = workspaceSchema.safeParse(value);
-    if (!parsed.success) return { ok: false, reason: `contenu invalide (${parsed.error.issues[0]?.path.join('.') ?? '?'})` };
+    if (!parsed.success)
+      return { ok: false, reason: `contenu invalide (${parsed.error.issues[0]?.path.join('.') ?? '?'})` };
     return { ok: true, workspace: parsed.data, migrated };
   } catch (error) {
-    if (error instanceof WorkspaceTooNewError) return { ok: false, reason: error.message, tooNew: error.version, raw };
+    if (error instanceof WorkspaceTooNewError)
+      return { ok: false, reason: error.message, tooNew: error.version, raw };
     return { ok: false, reason: (error as Error).message };
   }
 }
@@ -144,7 +215,10 @@ function parseWorkspace(text: string): Parsed {
  */
 function viewOfNewer(raw: unknown): Workspace | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const parsed = workspaceSchema.safeParse({ ...(raw as Record<string, unknown>), schemaVersion: WORKSPACE_SCHEMA_VERSION });
+  const parsed = workspaceSchema.safeParse({
+    ...(raw as Record<string, unknown>),
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+  });
   return parsed.success ? parsed.data : null;
 }
 
@@ -167,7 +241,8 @@ function diskProblem(error: unknown): string {
   }
 }
 
-const READ_ONLY_MESSAGE = 'Vos données viennent d’une version plus récente de Révision : je ne les modifie pas. Mettez Révision à jour.';
+const READ_ONLY_MESSAGE =
+  'Vos données viennent d’une version plus récente de Révision : je ne les modifie pas. Mettez Révision à jour.';
 
 function newerNotice(version: number): WorkspaceNotice {
   return {
@@ -193,7 +268,10 @@ export interface WorkspaceStore {
 }
 
 /** Opens (or creates) the workspace in a folder, recovering from corruption as described above. */
-export async function openWorkspace(dir: string, now: () => Date = () => new Date()): Promise<WorkspaceStore> {
+export async function openWorkspace(
+  dir: string,
+  now: () => Date = () => new Date(),
+): Promise<WorkspaceStore> {
   await mkdir(dir, { recursive: true });
   await removeStaleTemps(dir);
   const file = join(dir, WORKSPACE_FILE);
@@ -235,7 +313,10 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
     if (fromBackup) {
       // workspace.json is gone but the last good copy is there: never start from an empty carnet.
       current = fromBackup;
-      notices.push({ kind: 'restored-from-backup', message: 'Le fichier de vos données avait disparu. J’ai repris la dernière copie saine.' });
+      notices.push({
+        kind: 'restored-from-backup',
+        message: 'Le fichier de vos données avait disparu. J’ai repris la dernière copie saine.',
+      });
     } else {
       current = emptyWorkspace(now());
     }
@@ -247,7 +328,11 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
       lastText = mainText;
       if (parsed.migrated) {
         await copyFile(file, join(dir, `workspace.v-old-${stamp()}.json`));
-        notices.push({ kind: 'migrated', message: 'Vos données ont été mises au format de cette version (une copie de l’ancien fichier est gardée).' });
+        notices.push({
+          kind: 'migrated',
+          message:
+            'Vos données ont été mises au format de cette version (une copie de l’ancien fichier est gardée).',
+        });
         await writeMain(current);
       }
     } else if (parsed.tooNew !== undefined) {
@@ -280,7 +365,8 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
   /** The workspace to change: the file on disk when someone else wrote it since, else ours. */
   const freshBase = async (): Promise<{ base: Workspace; previousText: string | null }> => {
     const diskText = await readText(file).catch(() => null);
-    if (diskText === null || diskText === lastText) return { base: current, previousText: diskText ?? lastText };
+    if (diskText === null || diskText === lastText)
+      return { base: current, previousText: diskText ?? lastText };
     const parsed = parseWorkspace(diskText);
     if (parsed.ok) {
       current = parsed.workspace;
@@ -310,25 +396,30 @@ export async function openWorkspace(dir: string, now: () => Date = () => new Dat
     },
     read: () => structuredClone(current),
     update(mutate) {
-      const next = queue.then(async () => {
-        if (readOnly) throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
-        const { base, previousText } = await freshBase();
-        const draft = structuredClone(base);
-        mutate(draft);
-        draft.updatedAt = now().toISOString();
-        const checked = workspaceSchema.parse(draft);
-        const text = serialize(checked);
-        try {
-          // The file on disk is the last good copy: keep it (atomically too) as the backup before replacing it.
-          if (previousText !== null) await writeFileAtomic(backup, previousText);
-          await writeFileAtomic(file, text);
-        } catch (error) {
-          throw new WorkspaceWriteError(`Je n’ai pas pu enregistrer vos données dans ${dir} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`, { cause: error });
-        }
-        current = checked;
-        lastText = text;
-        return structuredClone(current);
-      });
+      const next = queue.then(() =>
+        withFileLock(join(dir, LOCK_FILE), async () => {
+          if (readOnly) throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
+          const { base, previousText } = await freshBase();
+          const draft = structuredClone(base);
+          mutate(draft);
+          draft.updatedAt = now().toISOString();
+          const checked = workspaceSchema.parse(draft);
+          const text = serialize(checked);
+          try {
+            // The file on disk is the last good copy: keep it (atomically too) as the backup before replacing it.
+            if (previousText !== null) await writeFileAtomic(backup, previousText);
+            await writeFileAtomic(file, text);
+          } catch (error) {
+            throw new WorkspaceWriteError(
+              `Je n’ai pas pu enregistrer vos données dans ${dir} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`,
+              { cause: error },
+            );
+          }
+          current = checked;
+          lastText = text;
+          return structuredClone(current);
+        }),
+      );
       queue = next.catch(() => undefined);
       return next;
     },
