@@ -129,7 +129,7 @@ describe('a hardened web contents', () => {
 
 describe('the hardened session', () => {
   const isApp = createAppUrlMatcher({ kind: 'url', url: 'http://localhost:5173/' });
-  type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
+  type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details?: { requestingUrl?: string }) => void;
   type CheckHandler = (...args: unknown[]) => boolean;
   type HeadersAnswer = { responseHeaders?: Record<string, string | string[]> };
   type HeadersHandler = (details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: HeadersAnswer) => void) => void;
@@ -141,11 +141,24 @@ describe('the hardened session', () => {
   };
   hardenSession(session as never, isApp);
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies the %s permission', (permission) => {
+  const app = { getURL: () => 'http://localhost:5173/' };
+  const foreign = { getURL: () => 'https://evil.example/' };
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])('denies the %s permission, even to the app', (permission) => {
     const granted: boolean[] = [];
-    captured.permissionRequest?.(null, permission, (g: boolean) => granted.push(g));
+    captured.permissionRequest?.(app, permission, (g: boolean) => granted.push(g), { requestingUrl: 'http://localhost:5173/' });
     expect(granted).toEqual([false]);
-    expect(captured.permissionCheck?.(null, permission, 'http://localhost:5173', {})).toBe(false);
+    expect(captured.permissionCheck?.(app, permission, 'http://localhost:5173', { requestingUrl: 'http://localhost:5173/' })).toBe(false);
+  });
+
+  it('lets the app’s own page copy text, and no other page', () => {
+    const granted: boolean[] = [];
+    captured.permissionRequest?.(app, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), { requestingUrl: 'http://localhost:5173/' });
+    captured.permissionRequest?.(foreign, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), { requestingUrl: 'https://evil.example/' });
+    captured.permissionRequest?.(foreign, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), undefined);
+    expect(granted).toEqual([true, false, false]);
+    expect(captured.permissionCheck?.(app, 'clipboard-sanitized-write', 'http://localhost:5173', {})).toBe(true);
+    expect(captured.permissionCheck?.(null, 'clipboard-sanitized-write', 'https://evil.example', { requestingUrl: 'https://evil.example/' })).toBe(false);
   });
 
   it('sends the strict policy as a header for the app, replacing a looser one', () => {

@@ -153,13 +153,29 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   });
 }
 
+/** Permissions the app's own page gets: writing to the clipboard, nothing else. */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+function safeUrlOf(contents: WebContents | null | undefined): string | undefined {
+  try {
+    return contents?.getURL();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Hardens the session: every permission request (camera, notifications, geolocation…) denied,
+ * Hardens the session: every permission request (camera, notifications, geolocation…) denied
+ * except writing to the clipboard from the app's own page,
  * and the content security policy also sent as a response header for the app's own pages.
  */
 export function hardenSession(session: Session, isAppUrl: (url: string) => boolean, policy: string = CONTENT_SECURITY_POLICY): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // The one exception: the app's own page may copy text (« copier le message pour le prestataire »).
+  const allowed = (permission: string, url: string | undefined): boolean => GRANTED_PERMISSIONS.has(permission) && isAppUrl(url ?? '');
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl ?? safeUrlOf(contents))),
+  );
+  session.setPermissionCheckHandler((contents, permission, _origin, details) => allowed(permission, details?.requestingUrl ?? safeUrlOf(contents)));
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url)) {
       callback({});
