@@ -30,7 +30,13 @@ export function assetsDirCandidates(explicit?: string, env: NodeJS.ProcessEnv = 
   // Electron sets process.resourcesPath in a packaged app; electron-builder copies assets/ there.
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   if (resourcesPath) out.push(join(resourcesPath, 'assets'));
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir: string;
+  try {
+    dir = dirname(fileURLToPath(import.meta.url));
+  } catch {
+    // A bundle without import.meta.url (CommonJS output): fall back to the working directory.
+    dir = process.cwd();
+  }
   for (let i = 0; i < 8; i += 1) {
     out.push(join(dir, 'assets'));
     const parent = dirname(dir);

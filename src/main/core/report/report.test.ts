@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -472,7 +472,17 @@ describe('the carnet d’entretien PDF', () => {
   });
 
   it('finds its fonts from the source tree, and says so plainly when an explicit folder lacks them', async () => {
-    expect(existsSync(join(resolveAssetsDir(), 'fonts', 'DejaVuSans.ttf'))).toBe(true);
+    const fromSource = resolveAssetsDir(undefined, {});
+    expect(existsSync(join(fromSource, 'fonts', 'DejaVuSans.ttf'))).toBe(true);
+    // Packaged app: REVISION_ASSETS_DIR (the app's resources folder) wins over the source tree.
+    const packaged = await tempDir();
+    await cp(join(fromSource, 'fonts'), join(packaged, 'fonts'), { recursive: true });
+    expect(resolveAssetsDir(undefined, { REVISION_ASSETS_DIR: packaged })).toBe(packaged);
+    const rendered = await generateReportPdf(
+      { workspace: emptyWorkspace(NOW), checkup: null, lang: 'fr', now: NOW },
+      { assetsDir: packaged },
+    );
+    expect(rendered.pages).toBeGreaterThan(0);
     const empty = await tempDir();
     expect(() => resolveAssetsDir(empty)).toThrow(AssetsMissingError);
     expect(() => resolveAssetsDir(empty)).toThrow(/polices du carnet d’entretien sont introuvables/);
