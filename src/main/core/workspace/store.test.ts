@@ -117,6 +117,16 @@ describe('the app and the command line saving at the same moment', () => {
     expect((await readdir(dir)).filter((n) => n.endsWith('.lock'))).toEqual([]);
   });
 
+  it('a data folder that vanished: a French message, and the carnet in memory is kept', async () => {
+    const store = await openWorkspace(dir);
+    await store.update((ws) => void (ws.company.name = 'Avant'));
+    // The folder vanished (an unplugged USB disk, a cleaning tool): not even the lock can be created.
+    await rm(dir, { recursive: true, force: true });
+    await expect(store.update((ws) => void (ws.company.name = 'Après'))).rejects.toThrow(/Je n’ai pas pu enregistrer vos données.*Rien n’est perdu/);
+    expect(store.read().company.name).toBe('Avant');
+    await mkdir(dir, { recursive: true });
+  });
+
   it('a lock left by a killed process does not block the owner', async () => {
     await writeFile(join(dir, 'workspace.lock'), '999999999\n');
     const store = await openWorkspace(dir);
