@@ -28,8 +28,18 @@ function ServerSchedules() {
   const servers = devices?.filter((d) => d.kind === 'server');
   const setSchedule = useAppStore((s) => s.setDeviceSchedule);
   const openInventory = useAppStore((s) => s.openInventory);
+  const updateWorkspace = useAppStore((s) => s.updateWorkspace);
+  const thisIsServer = useAppStore((s) => s.workspace?.settings.thisComputerIsServer ?? s.report?.machine.isServer ?? false);
+  const thisSchedule = useAppStore((s) => s.workspace?.settings.schedule ?? 'always');
   return (
     <div className="stack">
+      {thisIsServer && (
+        <div className="card card--inner stack">
+          <ScheduleChoice name={t('missions.thisComputer')} value={thisSchedule} onChange={(schedule) => void updateWorkspace({ settings: { schedule } })} />
+          <p className="hint">{t('missions.thisComputerScheduleHint')}</p>
+          <AutoUpdatesFlow />
+        </div>
+      )}
       {servers?.map((d) => <ScheduleChoice key={d.id} name={d.name} value={d.schedule ?? 'always'} onChange={(s) => void setSchedule(d.id, s)} />)}
       <Button className="button" onPress={() => openInventory('devices')}>
         {t('missions.addServer')}
