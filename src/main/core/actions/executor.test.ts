@@ -11,10 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCheckup } from '../checkup/run-checkup';
 import { createReplayHost, loadCapture } from '../exec/capture';
 import { createLiveHost } from '../exec/live-host';
-import { executeOperations, inverseOperations, keyIsEmpty, parseRegQuery } from './executor';
+import { BACKUP_DIR, executeOperations, inverseOperations, keyIsEmpty, parseRegQuery } from './executor';
 import { createLiveMachineFiles } from './machine-files';
 import { operationSchema, type Operation } from './operations';
-import { computePlan } from './planners';
+import { computePlan, timerDropInContent } from './planners';
 
 const fixture = (rel: string): string => new URL(`../../../../tests/fixtures/${rel}`, import.meta.url).pathname;
 
@@ -159,7 +159,7 @@ describe('files: exact writes and exact restores (real files under a temporary r
     const files = createLiveMachineFiles(dir);
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(dir, 'etc/systemd/system'), { recursive: true });
-    const op = operationSchema.parse({ op: 'file-write', path: '/etc/systemd/system/dnf-automatic.timer.d/revision-schedule.conf', content: '[Timer]\n' });
+    const op = operationSchema.parse({ op: 'file-write', path: '/etc/systemd/system/dnf-automatic.timer.d/revision-schedule.conf', content: timerDropInContent('night') });
     const applied = await executeOperations({ host: createLiveHost(), files }, [op]);
     expect(applied.operations[0]?.previous).toEqual({
       kind: 'file',
@@ -178,11 +178,34 @@ describe('files: exact writes and exact restores (real files under a temporary r
     await expect(stat(join(dir, 'etc/systemd/system'))).resolves.toBeTruthy();
   });
 
+  it('only the app’s own exact contents may be written; a restore must be bytes the elevated side itself saved', async () => {
+    const dir = await root();
+    const files = createLiveMachineFiles(dir);
+    const host = createLiveHost();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(join(dir, 'etc/apt/apt.conf.d'), { recursive: true });
+    const path = '/etc/apt/apt.conf.d/52revision-auto-upgrades';
+    // New text, even in an allow-listed file: refused (it could hold DPkg::Pre-Invoke, run as root).
+    const smuggled = await executeOperations({ host, files }, parseAll([{ op: 'file-write', path, content: 'DPkg::Pre-Invoke { "touch /tmp/pwned"; };\n' }]));
+    expect(smuggled.operations[0]).toMatchObject({ status: 'failed', reason: 'failed' });
+    // A "restore" of bytes the elevated side never saw: refused too.
+    const restore = parseAll([{ op: 'file-write', path, content: Buffer.from('APT::Periodic::Unattended-Upgrade "0";\n').toString('base64'), encoding: 'base64' }]);
+    expect((await executeOperations({ host, files }, restore)).operations[0]?.status).toBe('failed');
+    await expect(stat(join(dir, path))).rejects.toThrow();
+    // Bytes it replaced itself are kept (root only) and may be put back.
+    await writeFile(join(dir, path), 'APT::Periodic::Unattended-Upgrade "0";\n');
+    const applied = await executeOperations({ host, files }, parseAll([{ op: 'file-write', path, content: (await import('./planners')).aptConfigContent('always') }]));
+    expect(applied.operations[0]?.status).toBe('done');
+    expect((await stat(join(dir, BACKUP_DIR))).isDirectory()).toBe(true);
+    expect((await executeOperations({ host, files }, restore)).operations[0]?.status).toBe('done');
+    expect(await readFile(join(dir, path), 'utf8')).toBe('APT::Periodic::Unattended-Upgrade "0";\n');
+  });
+
   it('ini-set on a missing file fails with its reason and rolls back the write done before it', async () => {
     const dir = await root();
     const files = createLiveMachineFiles(dir);
     const ops = parseAll([
-      { op: 'file-write', path: '/etc/systemd/system/dnf-automatic.timer.d/revision-schedule.conf', content: '[Timer]\n' },
+      { op: 'file-write', path: '/etc/systemd/system/dnf-automatic.timer.d/revision-schedule.conf', content: timerDropInContent('night') },
       { op: 'ini-set', path: '/etc/dnf/automatic.conf', section: 'commands', key: 'apply_updates', value: 'yes' },
     ]);
     const result = await executeOperations({ host: createLiveHost(), files }, ops);

@@ -3,9 +3,12 @@
  * it records the state of the target, so that a failure halfway rolls back what was done and
  * undo later puts back exactly what was there.
  */
+import { createHash } from 'node:crypto';
 import type { OperationStatus } from '../../../shared/plans';
+import { schedules } from '../../../shared/workspace';
 import { isRunError, type CommandResult, type Host } from '../exec/host';
 import type { MachineFiles } from './machine-files';
+import { aptConfigContent, timerDropInContent } from './planners';
 import {
   ALLOWED_COMMANDS,
   ALLOWED_DIRS,
@@ -206,14 +209,44 @@ async function runOrThrow(host: Host, file: string, args: string[]): Promise<voi
   }
 }
 
+/**
+ * The elevated side keeps every previous file content it replaces in a folder only the
+ * administrator can write, named by its SHA-256. A restore (undo, rollback) may only write back
+ * bytes found there: the undo data in the owner's workspace can say WHICH content to restore, but
+ * never smuggle new content into the system's configuration.
+ */
+export const BACKUP_DIR = '/var/lib/revision/backups';
+
+async function keepBackup(files: MachineFiles, bytes: Buffer): Promise<void> {
+  await files.ensureDir(BACKUP_DIR);
+  const path = `${BACKUP_DIR}/${createHash('sha256').update(bytes).digest('hex')}`;
+  const existing = await files.read(path);
+  if (!existing || !existing.bytes.equals(bytes)) await files.write(path, bytes, 0o600);
+}
+
+async function isKnownContent(files: MachineFiles, bytes: Buffer): Promise<boolean> {
+  const backup = await files.read(`${BACKUP_DIR}/${createHash('sha256').update(bytes).digest('hex')}`);
+  return backup !== null && backup.bytes.equals(bytes);
+}
+
+/** The exact contents the app itself writes to each of its own files (any other text is refused). */
+export function allowedContents(path: string): readonly string[] {
+  if (path.endsWith('52revision-auto-upgrades')) return schedules.map((s) => aptConfigContent(s));
+  if (path.endsWith('revision-schedule.conf')) return (['night', 'weekend'] as const).map((s) => timerDropInContent(s));
+  return [];
+}
+
 /** Applies one operation; returns its status and the previous state. Throws OperationError. */
 async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<OperationResult, 'status' | 'previous' | 'reason' | 'detail'>> {
   const { host, files } = deps;
   switch (op.op) {
     case 'file-write': {
       const bytes = Buffer.from(op.content, op.encoding === 'base64' ? 'base64' : 'utf8');
+      if (op.encoding === 'utf8' && !allowedContents(op.path).includes(op.content)) throw new OperationError('failed', `${op.path} : contenu non autorisé`);
+      if (op.encoding === 'base64' && !(await isKnownContent(files, bytes))) throw new OperationError('failed', `${op.path} : contenu à restaurer inconnu de l’étape administrateur, refusé`);
       const current = await files.read(op.path);
       if (current && current.bytes.equals(bytes) && current.mode === op.mode) return { status: 'already' };
+      if (current) await keepBackup(files, current.bytes);
       const dir = op.path.slice(0, op.path.lastIndexOf('/'));
       // Only the app's own folders are recorded (removed again on undo when empty).
       const createdDirs = (await files.ensureDir(dir)).filter(isAllowedDir);
@@ -225,7 +258,10 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
     }
     case 'file-remove': {
       const current = await files.read(op.path);
-      if (current) await files.remove(op.path);
+      if (current) {
+        await keepBackup(files, current.bytes);
+        await files.remove(op.path);
+      }
       // Folders are removed innermost first, and only when empty (someone else's file stays).
       for (const dir of [...op.removeDirs].reverse()) await files.removeDirIfEmpty(dir);
       if (!current) return { status: 'already' };
@@ -240,6 +276,7 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
       const text = current.bytes.toString('utf8');
       const next = setIniValue(text, op.section, op.key, op.value);
       if (next === text) return { status: 'already' };
+      await keepBackup(files, current.bytes);
       await files.write(op.path, Buffer.from(next, 'utf8'), current.mode);
       return {
         status: 'done',
