@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheckup } from '../../checkup/run-checkup';
 import { createCapturingHost, createReplayHost, loadCapture } from '../../exec/capture';
 import { createLiveHost } from '../../exec/live-host';
-import { DEBIAN_CAPTURE } from './test-support';
+import { DEBIAN_CAPTURE, LINUX_FIXTURES } from './test-support';
 
 const essentials = (findings: readonly { id: string; state: string; key: string; params: unknown; title: string }[]) =>
   findings.map(({ id, state, key, params, title }) => ({ id, state, key, params, title }));
@@ -53,5 +53,32 @@ describe('capture and replay on Linux', () => {
     const pending = report.findings.find((f) => f.id === 'pending-updates')!;
     expect(pending).toMatchObject({ state: 'unknown', key: 'unknown.notCaptured' });
     expect(report.findings.filter((f) => f.state === 'unknown').map((f) => f.id)).toEqual(['pending-updates', 'firewall']);
+  });
+});
+
+describe('a Fedora 42 replay (dnf branch)', () => {
+  it('reads dnf-automatic, rpm, dnf check-update, needs-restarting and firewalld into the expected voyants', async () => {
+    const capture = await loadCapture(join(LINUX_FIXTURES, 'fedora-42-replay'));
+    const report = await runCheckup({ host: createReplayHost(capture), now: new Date(capture.manifest.now!) });
+    expect(report.probes.every((p) => p.status === 'ok')).toBe(true);
+    expect(Object.fromEntries(report.findings.map((f) => [f.id, `${f.state} ${f.key}`]))).toEqual({
+      'os-support': 'ok osSupport.supported',
+      // The shipped automatic.conf downloads but does not install (apply_updates = no).
+      'auto-updates': 'danger autoUpdates.off',
+      'last-update': 'ok lastUpdate.recent',
+      'pending-updates': 'attention pendingUpdates.security',
+      reboot: 'attention reboot.required',
+      antivirus: 'attention antivirus.none',
+      firewall: 'ok firewall.on',
+    });
+    expect(report.facts.os).toMatchObject({ distroId: 'fedora', version: '42', packageManager: 'dnf' });
+    expect(report.facts.pendingUpdates).toMatchObject({ total: 6, security: 3 });
+    expect(report.inventory.applications.map((a) => `${a.source}:${a.name}`)).toEqual([
+      'rpm:kernel-core',
+      'rpm:bash',
+      'rpm:firefox',
+      'rpm:gpg-pubkey',
+      'flatpak:org.libreoffice.LibreOffice',
+    ]);
   });
 });
