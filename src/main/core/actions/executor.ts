@@ -217,14 +217,17 @@ async function runOrThrow(host: Host, file: string, args: string[]): Promise<voi
  */
 export const BACKUP_DIR = '/var/lib/revision/backups';
 
-async function keepBackup(files: MachineFiles, bytes: Buffer): Promise<void> {
+async function keepBackup(files: MachineFiles, path: string, bytes: Buffer): Promise<void> {
+  // The app's own exact contents need no copy: they can always be written again.
+  if (allowedContents(path).includes(bytes.toString('utf8'))) return;
   await files.ensureDir(BACKUP_DIR);
-  const path = `${BACKUP_DIR}/${createHash('sha256').update(bytes).digest('hex')}`;
-  const existing = await files.read(path);
-  if (!existing || !existing.bytes.equals(bytes)) await files.write(path, bytes, 0o600);
+  const copy = `${BACKUP_DIR}/${createHash('sha256').update(bytes).digest('hex')}`;
+  const existing = await files.read(copy);
+  if (!existing || !existing.bytes.equals(bytes)) await files.write(copy, bytes, 0o600);
 }
 
-async function isKnownContent(files: MachineFiles, bytes: Buffer): Promise<boolean> {
+async function isKnownContent(files: MachineFiles, path: string, bytes: Buffer): Promise<boolean> {
+  if (allowedContents(path).includes(bytes.toString('utf8'))) return true;
   const backup = await files.read(`${BACKUP_DIR}/${createHash('sha256').update(bytes).digest('hex')}`);
   return backup !== null && backup.bytes.equals(bytes);
 }
@@ -243,10 +246,10 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
     case 'file-write': {
       const bytes = Buffer.from(op.content, op.encoding === 'base64' ? 'base64' : 'utf8');
       if (op.encoding === 'utf8' && !allowedContents(op.path).includes(op.content)) throw new OperationError('failed', `${op.path} : contenu non autorisé`);
-      if (op.encoding === 'base64' && !(await isKnownContent(files, bytes))) throw new OperationError('failed', `${op.path} : contenu à restaurer inconnu de l’étape administrateur, refusé`);
+      if (op.encoding === 'base64' && !(await isKnownContent(files, op.path, bytes))) throw new OperationError('failed', `${op.path} : contenu à restaurer inconnu de l’étape administrateur, refusé`);
       const current = await files.read(op.path);
       if (current && current.bytes.equals(bytes) && current.mode === op.mode) return { status: 'already' };
-      if (current) await keepBackup(files, current.bytes);
+      if (current) await keepBackup(files, op.path, current.bytes);
       const dir = op.path.slice(0, op.path.lastIndexOf('/'));
       // Only the app's own folders are recorded (removed again on undo when empty).
       const createdDirs = (await files.ensureDir(dir)).filter(isAllowedDir);
@@ -259,7 +262,7 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
     case 'file-remove': {
       const current = await files.read(op.path);
       if (current) {
-        await keepBackup(files, current.bytes);
+        await keepBackup(files, op.path, current.bytes);
         await files.remove(op.path);
       }
       // Folders are removed innermost first, and only when empty (someone else's file stays).
@@ -276,7 +279,7 @@ async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Pick<Operati
       const text = current.bytes.toString('utf8');
       const next = setIniValue(text, op.section, op.key, op.value);
       if (next === text) return { status: 'already' };
-      await keepBackup(files, current.bytes);
+      await keepBackup(files, op.path, current.bytes);
       await files.write(op.path, Buffer.from(next, 'utf8'), current.mode);
       return {
         status: 'done',

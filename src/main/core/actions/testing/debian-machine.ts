@@ -23,7 +23,12 @@ export interface MachineSnapshot {
   readonly files: Readonly<Record<string, { content: string; mode: number }>>;
   readonly absentDirs: readonly string[];
   readonly packages: Readonly<Record<string, boolean>>;
+  /** Whether the elevated side's backup folder existed (removed again when a test created it). */
+  readonly stateDirExisted: boolean;
 }
+
+/** The elevated side's own folder (copies of replaced contents). */
+export const STATE_DIR = '/var/lib/revision';
 
 /** Whether a Debian package is installed. */
 export async function packageInstalled(name: string): Promise<boolean> {
@@ -56,7 +61,11 @@ export async function snapshotMachine(): Promise<MachineSnapshot> {
   }
   const packages: Record<string, boolean> = {};
   for (const p of WATCHED_PACKAGES) packages[p] = await packageInstalled(p);
-  return { files, absentDirs, packages };
+  const stateDirExisted = await stat(STATE_DIR).then(
+    () => true,
+    () => false,
+  );
+  return { files, absentDirs, packages, stateDirExisted };
 }
 
 /** A short, comparable digest of a snapshot's files (path, mode and SHA-256 of each). */
@@ -101,6 +110,7 @@ export async function restoreMachine(snapshot: MachineSnapshot): Promise<void> {
       if (!(path in snapshot.files) && (await stat(path)).isFile()) await rm(path, { force: true });
     }
   }
+  if (!snapshot.stateDirExisted) await rm(STATE_DIR, { recursive: true, force: true });
   for (const [path, f] of Object.entries(snapshot.files)) {
     const wanted = Buffer.from(f.content, 'base64');
     const current = await readFile(path).catch(() => null);
