@@ -19,8 +19,23 @@ async function measure(label: string, history: number, devices: number): Promise
   try {
     const seed = await openWorkspace(dir);
     await seed.update((ws) => {
-      for (let i = 0; i < devices; i += 1) ws.devices.push({ id: `d${i}`, kind: 'android-phone', name: `Téléphone ${i}`, addedAt: '2026-01-01', steps: { a: '2026-01-02' } });
-      for (let i = 0; i < history; i += 1) ws.history.push({ at: '2026-01-01T00:00:00Z', kind: 'checkup', by: 'eric', summary: `checkup live: ${i} ok`, key: 'history.checkup', counts: { ok: 5, attention: 1, danger: 0, unknown: 1 } });
+      for (let i = 0; i < devices; i += 1)
+        ws.devices.push({
+          id: `d${i}`,
+          kind: 'android-phone',
+          name: `Téléphone ${i}`,
+          addedAt: '2026-01-01',
+          steps: { a: '2026-01-02' },
+        });
+      for (let i = 0; i < history; i += 1)
+        ws.history.push({
+          at: '2026-01-01T00:00:00Z',
+          kind: 'checkup',
+          by: 'eric',
+          summary: `checkup live: ${i} ok`,
+          key: 'history.checkup',
+          counts: { ok: 5, attention: 1, danger: 0, unknown: 1 },
+        });
     });
     const size = (await stat(join(dir, WORKSPACE_FILE))).size;
     const openStart = performance.now();

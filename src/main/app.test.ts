@@ -42,8 +42,13 @@ const app = Object.assign(new EventEmitter(), {
 
 vi.mock('electron', () => ({
   app,
-  BrowserWindow: Object.assign(FakeWindow, { fromWebContents: (wc: unknown) => state.windows.find((w) => w.webContents === wc) ?? null }),
-  ipcMain: { handle: (c: string, h: unknown) => state.handlers.set(c, h), removeHandler: (c: string) => state.handlers.delete(c) },
+  BrowserWindow: Object.assign(FakeWindow, {
+    fromWebContents: (wc: unknown) => state.windows.find((w) => w.webContents === wc) ?? null,
+  }),
+  ipcMain: {
+    handle: (c: string, h: unknown) => state.handlers.set(c, h),
+    removeHandler: (c: string) => state.handlers.delete(c),
+  },
   dialog: {
     showErrorBox: (title: string, content: string) => state.errorBoxes.push([title, content]),
     showMessageBox: async (_w: unknown, box: { detail?: string }) => {
@@ -62,7 +67,9 @@ vi.mock('electron', () => ({
   },
   shell: { openExternal: vi.fn() },
 }));
-vi.mock('electron-updater', () => ({ default: { autoUpdater: Object.assign(new EventEmitter(), { checkForUpdatesAndNotify: vi.fn() }) } }));
+vi.mock('electron-updater', () => ({
+  default: { autoUpdater: Object.assign(new EventEmitter(), { checkForUpdatesAndNotify: vi.fn() }) },
+}));
 
 const { startApp } = await import('./app');
 const { channels } = await import('../shared/ipc');
@@ -115,8 +122,14 @@ describe('starting the app', () => {
 
   it('switches the menu to English when the owner picks English in the app', async () => {
     const { window } = await startApp({ env: { REVISION_HOME: home }, mainDir: '/app/out/main' }).ready;
-    const handler = state.handlers.get('workspace:update') as (event: unknown, ...args: unknown[]) => Promise<{ ok: boolean }>;
-    const event = { sender: window?.webContents, senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } };
+    const handler = state.handlers.get('workspace:update') as (
+      event: unknown,
+      ...args: unknown[]
+    ) => Promise<{ ok: boolean }>;
+    const event = {
+      sender: window?.webContents,
+      senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null },
+    };
     expect(await handler(event, { settings: { lang: 'en' } })).toMatchObject({ ok: true });
     expect(JSON.stringify(state.menu)).toContain('"File"');
     expect(JSON.stringify(state.menu)).not.toContain('Fichier');

@@ -11,7 +11,13 @@ import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { createAppUrlMatcher, hardenSession, hardenWebContents, headerPolicy, type RendererSource } from './security';
+import {
+  createAppUrlMatcher,
+  hardenSession,
+  hardenWebContents,
+  headerPolicy,
+  type RendererSource,
+} from './security';
 import { startAutoUpdates } from './updater';
 import { appPaths, createMainWindow, focusWindow, rendererSource, type MainWindow } from './window';
 
@@ -34,7 +40,8 @@ export function dataFolder(env: NodeJS.ProcessEnv, userData: string): string {
 
 /** The renderer's index.html (built, or its source in development), to read its CSP; null if unreadable. */
 function readPage(source: RendererSource, mainDir: string): string | null {
-  const path = source.kind === 'file' ? source.path : join(mainDir, '..', '..', 'src', 'renderer', 'index.html');
+  const path =
+    source.kind === 'file' ? source.path : join(mainDir, '..', '..', 'src', 'renderer', 'index.html');
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -66,7 +73,8 @@ export function startApp(options: StartOptions = {}): RunningApp {
     app.quit();
     return { primary: false, ready: Promise.resolve({ service: null, window: null }) };
   }
-  if (app.isPackaged && !env.REVISION_ASSETS_DIR) env.REVISION_ASSETS_DIR = join(process.resourcesPath, 'assets');
+  if (app.isPackaged && !env.REVISION_ASSETS_DIR)
+    env.REVISION_ASSETS_DIR = join(process.resourcesPath, 'assets');
 
   const paths = appPaths(options.mainDir ?? import.meta.dirname);
   const source = rendererSource(paths, env, app.isPackaged);
@@ -85,7 +93,11 @@ export function startApp(options: StartOptions = {}): RunningApp {
   });
 
   const ready = app.whenReady().then(async () => {
-    hardenSession(session.defaultSession, isAppUrl, headerPolicy(readPage(source, options.mainDir ?? import.meta.dirname)));
+    hardenSession(
+      session.defaultSession,
+      isAppUrl,
+      headerPolicy(readPage(source, options.mainDir ?? import.meta.dirname)),
+    );
     const home = dataFolder(env, app.getPath('userData'));
     let service: RevisionService;
     try {
@@ -93,13 +105,25 @@ export function startApp(options: StartOptions = {}): RunningApp {
     } catch (error) {
       const t = getT('fr');
       log('could not open the data folder', error);
-      dialog.showErrorBox(t('shell.startup.failedTitle'), t('shell.startup.failed', { dir: home, detail: (error as Error)?.message ?? String(error) }));
+      dialog.showErrorBox(
+        t('shell.startup.failedTitle'),
+        t('shell.startup.failed', { dir: home, detail: (error as Error)?.message ?? String(error) }),
+      );
       app.quit();
       return { service: null, window: null };
     }
     let lang = service.context.langOf();
     const setMenu = (): void =>
-      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ lang, platform: process.platform, isPackaged: app.isPackaged, onAbout: showAbout })));
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            lang,
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            onAbout: showAbout,
+          }),
+        ),
+      );
     registerIpc({
       service,
       getWindow: () => main?.window ?? null,
@@ -116,8 +140,16 @@ export function startApp(options: StartOptions = {}): RunningApp {
       const t = getT(lang);
       const detail = t('shell.menu.aboutDetail', { version: APP_VERSION, dir: home });
       const window = main?.window;
-      const box = { type: 'info' as const, title: t('shell.menu.about'), message: 'Révision', detail, buttons: ['OK'] };
-      void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch((e: unknown) => log('about box failed', e));
+      const box = {
+        type: 'info' as const,
+        title: t('shell.menu.about'),
+        message: 'Révision',
+        detail,
+        buttons: ['OK'],
+      };
+      void (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch((e: unknown) =>
+        log('about box failed', e),
+      );
     };
     setMenu();
 
@@ -140,7 +172,13 @@ export function startApp(options: StartOptions = {}): RunningApp {
     if (notices.length > 0) {
       first.window.once('ready-to-show', () => {
         const t = getT(lang);
-        const box = { type: 'warning' as const, title: t('shell.startup.noticeTitle'), message: t('shell.startup.noticeTitle'), detail: notices.map((n) => n.message).join('\n\n'), buttons: ['OK'] };
+        const box = {
+          type: 'warning' as const,
+          title: t('shell.startup.noticeTitle'),
+          message: t('shell.startup.noticeTitle'),
+          detail: notices.map((n) => n.message).join('\n\n'),
+          buttons: ['OK'],
+        };
         void dialog.showMessageBox(first.window, box).catch((e: unknown) => log('notice box failed', e));
       });
     }

@@ -38,7 +38,10 @@ const isAppUrl = createAppUrlMatcher({ kind: 'url', url: APP_URL });
 function makeWindow() {
   const sent: { channel: string; payload: unknown }[] = [];
   const mainFrame = { url: APP_URL, parent: null };
-  const webContents = { mainFrame, send: (channel: string, payload: unknown) => sent.push({ channel, payload }) };
+  const webContents = {
+    mainFrame,
+    send: (channel: string, payload: unknown) => sent.push({ channel, payload }),
+  };
   const window = { webContents, isDestroyed: () => false };
   windowsByContents.set(webContents, window);
   return { window, webContents, mainFrame, sent };
@@ -65,7 +68,12 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'revision-ipc-'));
   service = await createService({ home, host: createLiveHost(), probes: [osReleaseProbe] });
   ours = makeWindow();
-  unregister = registerIpc({ service, getWindow: () => ours.window as never, isAppUrl, documentsDir: () => '/home/eric/Documents' });
+  unregister = registerIpc({
+    service,
+    getWindow: () => ours.window as never,
+    isAppUrl,
+    documentsDir: () => '/home/eric/Documents',
+  });
 });
 
 afterEach(async () => {
@@ -82,7 +90,8 @@ const call = (channel: string, event: unknown, ...args: unknown[]) => {
   if (!handler) throw new Error(`no handler for ${channel}`);
   return handler(event, ...args);
 };
-const fromApp = (channel: string, ...args: unknown[]) => call(channel, eventFrom(ours.webContents, ours.mainFrame), ...args);
+const fromApp = (channel: string, ...args: unknown[]) =>
+  call(channel, eventFrom(ours.webContents, ours.mainFrame), ...args);
 
 describe('registration', () => {
   it('registers every channel of the contract, once, and removes them all', () => {
@@ -97,8 +106,13 @@ describe('the sender check', () => {
   it('refuses another window, and the service is never reached', async () => {
     const other = makeWindow();
     const spy = vi.spyOn(service, 'workspaceUpdate');
-    const answer = await call('workspace:update', eventFrom(other.webContents, other.mainFrame), { company: { name: 'Pirate' } });
-    expect(answer).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.stringMatching(/refusée/) } });
+    const answer = await call('workspace:update', eventFrom(other.webContents, other.mainFrame), {
+      company: { name: 'Pirate' },
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'forbidden-sender', message: expect.stringMatching(/refusée/) },
+    });
     expect(spy).not.toHaveBeenCalled();
     expect((await service.workspaceGet()).company.name).toBe('');
   });
@@ -117,7 +131,10 @@ describe('the sender check', () => {
   });
 
   it('refuses our window once it shows another page', async () => {
-    const answer = await call('workspace:get', eventFrom(ours.webContents, { url: 'https://evil.example/', parent: null }));
+    const answer = await call(
+      'workspace:get',
+      eventFrom(ours.webContents, { url: 'https://evil.example/', parent: null }),
+    );
     expect(!answer.ok && answer.error.code).toBe('forbidden-sender');
   });
 
@@ -146,7 +163,10 @@ describe('argument validation', () => {
       vi.spyOn(service, 'checkupRun'),
     ];
     const answer = await fromApp(channel, ...args);
-    expect(answer).toEqual({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/rien n’a été fait/) } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid-args', message: expect.stringMatching(/rien n’a été fait/) },
+    });
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
   });
@@ -154,7 +174,9 @@ describe('argument validation', () => {
 
 describe('the envelope', () => {
   it('carries the result of the core, and the change is really saved', async () => {
-    const answer = (await fromApp('workspace:update', { company: { name: 'Transports Martin' } })) as IpcEnvelope<Workspace>;
+    const answer = (await fromApp('workspace:update', {
+      company: { name: 'Transports Martin' },
+    })) as IpcEnvelope<Workspace>;
     expect(answer.ok).toBe(true);
     expect(answer.ok && answer.result.company.name).toBe('Transports Martin');
     const onDisk = JSON.parse(await readFile(join(home, 'workspace.json'), 'utf8')) as Workspace;
@@ -169,26 +191,42 @@ describe('the envelope', () => {
   });
 
   it('keeps a code the core sets on purpose', async () => {
-    vi.spyOn(service, 'autoUpdatesApply').mockRejectedValueOnce(Object.assign(new Error('Il faut l’accord d’un administrateur.'), { code: 'not-elevated' }));
+    vi.spyOn(service, 'autoUpdatesApply').mockRejectedValueOnce(
+      Object.assign(new Error('Il faut l’accord d’un administrateur.'), { code: 'not-elevated' }),
+    );
     const answer = await fromApp('autoUpdates:apply', { planId: 'p1' });
-    expect(answer).toEqual({ ok: false, error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' },
+    });
   });
 
   it('never shows a programming error or a raw system error to the owner', async () => {
-    vi.spyOn(service, 'workspaceGet').mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    vi.spyOn(service, 'workspaceGet').mockRejectedValueOnce(
+      new TypeError("Cannot read properties of undefined (reading 'x')"),
+    );
     const answer = await fromApp('workspace:get');
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.message).toMatch(/erreur inattendue/);
     expect(!answer.ok && answer.error.message).not.toMatch(/undefined/);
-    const sys = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES', errno: -13, syscall: 'open' });
-    expect(toErrorPayload(sys, 'fr')).toEqual({ code: 'failed', message: expect.stringMatching(/erreur inattendue/) });
+    const sys = Object.assign(new Error('EACCES: permission denied, open'), {
+      code: 'EACCES',
+      errno: -13,
+      syscall: 'open',
+    });
+    expect(toErrorPayload(sys, 'fr')).toEqual({
+      code: 'failed',
+      message: expect.stringMatching(/erreur inattendue/),
+    });
     expect(toErrorPayload('a string', 'en').message).toMatch(/unexpected error/);
   });
 
   it('runs a real checkup, records it and sends the progress to the window', async () => {
     const answer = (await fromApp('checkup:run', {})) as IpcEnvelope<CheckupReport>;
     expect(answer.ok).toBe(true);
-    const progress = ours.sent.filter((m) => m.channel === 'checkup:progress').map((m) => m.payload as { probeId: string; phase: string });
+    const progress = ours.sent
+      .filter((m) => m.channel === 'checkup:progress')
+      .map((m) => m.payload as { probeId: string; phase: string });
     expect(progress).toEqual([
       expect.objectContaining({ probeId: 'os-release', phase: 'start' }),
       expect.objectContaining({ probeId: 'os-release', phase: 'end' }),
@@ -206,44 +244,80 @@ describe('exporting the PDF', () => {
     const answer = await fromApp('report:exportPdf', {});
     expect(answer).toEqual({ ok: true, result: { status: 'cancelled' } });
     expect(write).not.toHaveBeenCalled();
-    const [parent, options] = showSaveDialog.mock.calls[0] as [unknown, { defaultPath: string; filters: unknown; properties: string[] }];
+    const [parent, options] = showSaveDialog.mock.calls[0] as [
+      unknown,
+      { defaultPath: string; filters: unknown; properties: string[] },
+    ];
     expect(parent).toBe(ours.window);
     const today = service.context.now();
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(options.defaultPath).toBe(join('/home/eric/Documents', `carnet-entretien-transports-martin-fils-${date}.pdf`));
+    expect(options.defaultPath).toBe(
+      join('/home/eric/Documents', `carnet-entretien-transports-martin-fils-${date}.pdf`),
+    );
     expect(options.filters).toEqual([{ name: 'Document PDF', extensions: ['pdf'] }]);
     expect(options.properties).toContain('showOverwriteConfirmation');
   });
 
   it('writes where the owner chose, overwriting only what the dialog confirmed', async () => {
-    const write = vi.spyOn(service, 'reportWritePdf').mockImplementation(async ({ path }) => ({ path, pages: 3 }));
+    const write = vi
+      .spyOn(service, 'reportWritePdf')
+      .mockImplementation(async ({ path }) => ({ path, pages: 3 }));
     showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/eric/Bureau/carnet.pdf' });
-    expect(await fromApp('report:exportPdf', { lang: 'fr' })).toEqual({ ok: true, result: { status: 'saved', path: '/home/eric/Bureau/carnet.pdf', pages: 3 } });
-    expect(write).toHaveBeenLastCalledWith({ path: '/home/eric/Bureau/carnet.pdf', lang: 'fr', overwrite: true });
+    expect(await fromApp('report:exportPdf', { lang: 'fr' })).toEqual({
+      ok: true,
+      result: { status: 'saved', path: '/home/eric/Bureau/carnet.pdf', pages: 3 },
+    });
+    expect(write).toHaveBeenLastCalledWith({
+      path: '/home/eric/Bureau/carnet.pdf',
+      lang: 'fr',
+      overwrite: true,
+    });
     showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/eric/Bureau/carnet' });
     await fromApp('report:exportPdf', {});
-    expect(write).toHaveBeenLastCalledWith({ path: '/home/eric/Bureau/carnet.pdf', lang: 'fr', overwrite: false });
+    expect(write).toHaveBeenLastCalledWith({
+      path: '/home/eric/Bureau/carnet.pdf',
+      lang: 'fr',
+      overwrite: false,
+    });
   });
 
   it('reports a failed write in French', async () => {
     showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/eric/carnet.pdf' });
-    vi.spyOn(service, 'reportWritePdf').mockRejectedValueOnce(new Error('Je n’ai pas pu écrire le PDF : le disque est plein.'));
-    expect(await fromApp('report:exportPdf', {})).toEqual({ ok: false, error: { code: 'failed', message: 'Je n’ai pas pu écrire le PDF : le disque est plein.' } });
+    vi.spyOn(service, 'reportWritePdf').mockRejectedValueOnce(
+      new Error('Je n’ai pas pu écrire le PDF : le disque est plein.'),
+    );
+    expect(await fromApp('report:exportPdf', {})).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Je n’ai pas pu écrire le PDF : le disque est plein.' },
+    });
   });
 
   it('names the file without accents or odd characters, and without a company when there is none', () => {
     const d = new Date(2026, 10, 3);
-    expect(defaultPdfName('carnet-entretien', 'Boulangerie Émile / Zoé', d)).toBe('carnet-entretien-boulangerie-emile-zoe-2026-11-03.pdf');
+    expect(defaultPdfName('carnet-entretien', 'Boulangerie Émile / Zoé', d)).toBe(
+      'carnet-entretien-boulangerie-emile-zoe-2026-11-03.pdf',
+    );
     expect(defaultPdfName('carnet-entretien', '  ', d)).toBe('carnet-entretien-2026-11-03.pdf');
-    expect(defaultPdfName('carnet-entretien', '../../etc/passwd', d)).toBe('carnet-entretien-etc-passwd-2026-11-03.pdf');
+    expect(defaultPdfName('carnet-entretien', '../../etc/passwd', d)).toBe(
+      'carnet-entretien-etc-passwd-2026-11-03.pdf',
+    );
   });
 });
 
 describe('opening a link', () => {
   it('opens https and mailto in the OS', async () => {
-    expect(await fromApp('shell:openExternal', 'https://www.cybermalveillance.gouv.fr/')).toEqual({ ok: true, result: undefined });
-    expect(await fromApp('shell:openExternal', 'mailto:kevin@example.fr')).toEqual({ ok: true, result: undefined });
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://www.cybermalveillance.gouv.fr/', 'mailto:kevin@example.fr']);
+    expect(await fromApp('shell:openExternal', 'https://www.cybermalveillance.gouv.fr/')).toEqual({
+      ok: true,
+      result: undefined,
+    });
+    expect(await fromApp('shell:openExternal', 'mailto:kevin@example.fr')).toEqual({
+      ok: true,
+      result: undefined,
+    });
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual([
+      'https://www.cybermalveillance.gouv.fr/',
+      'mailto:kevin@example.fr',
+    ]);
   });
 
   it('refuses a link carrying credentials even though it is https', async () => {

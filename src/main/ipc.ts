@@ -63,7 +63,13 @@ const technicalErrorNames: ReadonlySet<string> = new Set([
 /** Turns whatever a handler threw into the error half of the envelope. */
 export function toErrorPayload(error: unknown, lang: Lang): IpcErrorPayload {
   const t = getT(lang);
-  if (!(error instanceof Error) || !error.message || technicalErrorNames.has(error.name) || 'syscall' in error || 'errno' in error) {
+  if (
+    !(error instanceof Error) ||
+    !error.message ||
+    technicalErrorNames.has(error.name) ||
+    'syscall' in error ||
+    'errno' in error
+  ) {
     console.error('[revision] unexpected error in an IPC handler', error);
     return { code: 'failed', message: t('shell.ipc.unexpected') };
   }
@@ -79,7 +85,11 @@ export function toErrorPayload(error: unknown, lang: Lang): IpcErrorPayload {
  * Whether an invocation comes from our window's main frame showing our page. A page that was
  * navigated elsewhere, an iframe, or another window is refused.
  */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  window: BrowserWindow | null,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   if (!window || window.isDestroyed()) return false;
   if (BrowserWindow.fromWebContents(event.sender) !== window) return false;
   const frame = event.senderFrame;
@@ -102,7 +112,9 @@ export function defaultPdfName(prefix: string, company: string, now: Date): stri
   return [prefix, slug, date].filter(Boolean).join('-') + '.pdf';
 }
 
-type Handlers = { [C in Channel]: (args: ChannelArgs<C>, event: IpcMainInvokeEvent) => Promise<IpcResults[C]> };
+type Handlers = {
+  [C in Channel]: (args: ChannelArgs<C>, event: IpcMainInvokeEvent) => Promise<IpcResults[C]>;
+};
 
 /** Registers every channel; returns a function that removes them all. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -120,7 +132,9 @@ export function registerIpc(options: IpcOptions): () => void {
     if (window && !window.isDestroyed()) window.webContents.send(event, payload);
   };
 
-  const exportPdf = async ({ lang: requested }: ChannelArgs<'report:exportPdf'>[0]): Promise<ExportResult> => {
+  const exportPdf = async ({
+    lang: requested,
+  }: ChannelArgs<'report:exportPdf'>[0]): Promise<ExportResult> => {
     const lang = langOf(requested);
     const t = getT(lang);
     const workspace = await service.workspaceGet();
@@ -133,7 +147,9 @@ export function registerIpc(options: IpcOptions): () => void {
       filters: [{ name: t('shell.export.filter'), extensions: ['pdf'] }],
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     };
-    const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+    const choice = window
+      ? await dialog.showSaveDialog(window, dialogOptions)
+      : await dialog.showSaveDialog(dialogOptions);
     if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
     const hasExtension = /\.pdf$/i.test(choice.filePath);
     // The dialog asked about overwriting the path it returned, not one we made by adding ".pdf".
@@ -144,7 +160,8 @@ export function registerIpc(options: IpcOptions): () => void {
 
   const handlers: Handlers = {
     'app:info': () => service.appInfo(),
-    'checkup:run': ([args]) => service.checkupRun(args, (progress: CheckupProgress) => send('checkup:progress', progress)),
+    'checkup:run': ([args]) =>
+      service.checkupRun(args, (progress: CheckupProgress) => send('checkup:progress', progress)),
     'checkup:latest': () => service.checkupLatest(),
     'workspace:get': () => service.workspaceGet(),
     'workspace:update': async ([patch]) => {
@@ -178,7 +195,8 @@ export function registerIpc(options: IpcOptions): () => void {
         console.error('[revision] shell.openExternal failed', error);
         throw new Error(getT(langOf())('shell.ipc.openFailed'), { cause: error });
       }
-      if (!opened) throw Object.assign(new Error(getT(langOf())('shell.ipc.unsafeLink')), { code: 'invalid-args' });
+      if (!opened)
+        throw Object.assign(new Error(getT(langOf())('shell.ipc.unsafeLink')), { code: 'invalid-args' });
     },
   };
 
@@ -187,7 +205,10 @@ export function registerIpc(options: IpcOptions): () => void {
       const lang = langOf();
       if (!isTrustedSender(event, options.getWindow(), options.isAppUrl)) {
         console.warn(`[revision] IPC ${channel} refused: foreign sender`, event.senderFrame?.url);
-        return { ok: false, error: { code: 'forbidden-sender', message: getT(lang)('shell.ipc.forbiddenSender') } };
+        return {
+          ok: false,
+          error: { code: 'forbidden-sender', message: getT(lang)('shell.ipc.forbiddenSender') },
+        };
       }
       const parsed = ipcContract[channel].args.safeParse(raw);
       if (!parsed.success) {

@@ -28,12 +28,19 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     { role: 'togglefullscreen', label: m('fullScreen') },
   ];
   if (!options.isPackaged) {
-    view.push({ type: 'separator' }, { role: 'reload', label: m('reload') }, { role: 'toggleDevTools', label: m('devTools') });
+    view.push(
+      { type: 'separator' },
+      { role: 'reload', label: m('reload') },
+      { role: 'toggleDevTools', label: m('devTools') },
+    );
   }
   const about: MenuItemConstructorOptions = { label: m('about'), click: () => options.onAbout() };
   const template: MenuItemConstructorOptions[] = [];
   if (options.platform === 'darwin') {
-    template.push({ label: 'Révision', submenu: [about, { type: 'separator' }, { role: 'quit', label: m('quit') }] });
+    template.push({
+      label: 'Révision',
+      submenu: [about, { type: 'separator' }, { role: 'quit', label: m('quit') }],
+    });
   } else {
     template.push({ label: m('file'), submenu: [{ role: 'quit', label: m('quit') }] });
   }

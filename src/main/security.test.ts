@@ -6,8 +6,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const openExternal = vi.fn(async (_url: string, _options?: unknown) => undefined);
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
-const { CONTENT_SECURITY_POLICY, createAppUrlMatcher, hardenSession, hardenWebContents, headerPolicy, isStrictPolicy, policyFromHtml, safeExternalUrl } =
-  await import('./security');
+const {
+  CONTENT_SECURITY_POLICY,
+  createAppUrlMatcher,
+  hardenSession,
+  hardenWebContents,
+  headerPolicy,
+  isStrictPolicy,
+  policyFromHtml,
+  safeExternalUrl,
+} = await import('./security');
 
 /** A stand-in for Electron's WebContents: an event emitter with a window-open handler slot. */
 class FakeContents extends EventEmitter {
@@ -50,7 +58,9 @@ describe('the app URL', () => {
 describe('links leaving the app', () => {
   it('accepts https and mailto only', () => {
     expect(safeExternalUrl('https://cyber.gouv.fr/')).toBe('https://cyber.gouv.fr/');
-    expect(safeExternalUrl('mailto:kevin@prestataire.fr?subject=Carnet')).toBe('mailto:kevin@prestataire.fr?subject=Carnet');
+    expect(safeExternalUrl('mailto:kevin@prestataire.fr?subject=Carnet')).toBe(
+      'mailto:kevin@prestataire.fr?subject=Carnet',
+    );
   });
 
   it.each([
@@ -129,11 +139,23 @@ describe('a hardened web contents', () => {
 
 describe('the hardened session', () => {
   const isApp = createAppUrlMatcher({ kind: 'url', url: 'http://localhost:5173/' });
-  type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details?: { requestingUrl?: string }) => void;
+  type RequestHandler = (
+    wc: unknown,
+    permission: string,
+    cb: (granted: boolean) => void,
+    details?: { requestingUrl?: string },
+  ) => void;
   type CheckHandler = (...args: unknown[]) => boolean;
   type HeadersAnswer = { responseHeaders?: Record<string, string | string[]> };
-  type HeadersHandler = (details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: HeadersAnswer) => void) => void;
-  const captured: { permissionRequest?: RequestHandler; permissionCheck?: CheckHandler; headers?: HeadersHandler } = {};
+  type HeadersHandler = (
+    details: { url: string; responseHeaders?: Record<string, string[]> },
+    cb: (r: HeadersAnswer) => void,
+  ) => void;
+  const captured: {
+    permissionRequest?: RequestHandler;
+    permissionCheck?: CheckHandler;
+    headers?: HeadersHandler;
+  } = {};
   const session = {
     setPermissionRequestHandler: (h: RequestHandler) => (captured.permissionRequest = h),
     setPermissionCheckHandler: (h: CheckHandler) => (captured.permissionCheck = h),
@@ -144,26 +166,61 @@ describe('the hardened session', () => {
   const app = { getURL: () => 'http://localhost:5173/' };
   const foreign = { getURL: () => 'https://evil.example/' };
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])('denies the %s permission, even to the app', (permission) => {
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'fullscreen',
+    'unknown',
+  ])('denies the %s permission, even to the app', (permission) => {
     const granted: boolean[] = [];
-    captured.permissionRequest?.(app, permission, (g: boolean) => granted.push(g), { requestingUrl: 'http://localhost:5173/' });
+    captured.permissionRequest?.(app, permission, (g: boolean) => granted.push(g), {
+      requestingUrl: 'http://localhost:5173/',
+    });
     expect(granted).toEqual([false]);
-    expect(captured.permissionCheck?.(app, permission, 'http://localhost:5173', { requestingUrl: 'http://localhost:5173/' })).toBe(false);
+    expect(
+      captured.permissionCheck?.(app, permission, 'http://localhost:5173', {
+        requestingUrl: 'http://localhost:5173/',
+      }),
+    ).toBe(false);
   });
 
   it('lets the app’s own page copy text, and no other page', () => {
     const granted: boolean[] = [];
-    captured.permissionRequest?.(app, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), { requestingUrl: 'http://localhost:5173/' });
-    captured.permissionRequest?.(foreign, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), { requestingUrl: 'https://evil.example/' });
-    captured.permissionRequest?.(foreign, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), undefined);
+    captured.permissionRequest?.(app, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), {
+      requestingUrl: 'http://localhost:5173/',
+    });
+    captured.permissionRequest?.(foreign, 'clipboard-sanitized-write', (g: boolean) => granted.push(g), {
+      requestingUrl: 'https://evil.example/',
+    });
+    captured.permissionRequest?.(
+      foreign,
+      'clipboard-sanitized-write',
+      (g: boolean) => granted.push(g),
+      undefined,
+    );
     expect(granted).toEqual([true, false, false]);
-    expect(captured.permissionCheck?.(app, 'clipboard-sanitized-write', 'http://localhost:5173', {})).toBe(true);
-    expect(captured.permissionCheck?.(null, 'clipboard-sanitized-write', 'https://evil.example', { requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(captured.permissionCheck?.(app, 'clipboard-sanitized-write', 'http://localhost:5173', {})).toBe(
+      true,
+    );
+    expect(
+      captured.permissionCheck?.(null, 'clipboard-sanitized-write', 'https://evil.example', {
+        requestingUrl: 'https://evil.example/',
+      }),
+    ).toBe(false);
   });
 
   it('sends the strict policy as a header for the app, replacing a looser one', () => {
     let answer: HeadersAnswer = {};
-    captured.headers?.({ url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, (r: HeadersAnswer) => (answer = r));
+    captured.headers?.(
+      {
+        url: 'http://localhost:5173/',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
+      (r: HeadersAnswer) => (answer = r),
+    );
     expect(answer.responseHeaders?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(answer.responseHeaders?.['content-security-policy']).toBeUndefined();
     expect(answer.responseHeaders?.['Content-Type']).toEqual(['text/html']);
@@ -199,7 +256,9 @@ describe('the content security policy', () => {
   it('sends the page’s own policy as the header when it is strict, else the strict default', () => {
     const hashed = "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-abc='";
     expect(headerPolicy(`<meta http-equiv="Content-Security-Policy" content="${hashed}" />`)).toBe(hashed);
-    expect(headerPolicy(`<meta http-equiv="Content-Security-Policy" content="default-src *" />`)).toBe(CONTENT_SECURITY_POLICY);
+    expect(headerPolicy(`<meta http-equiv="Content-Security-Policy" content="default-src *" />`)).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
     expect(headerPolicy('<html></html>')).toBe(CONTENT_SECURITY_POLICY);
     expect(headerPolicy(null)).toBe(CONTENT_SECURITY_POLICY);
   });

@@ -38,7 +38,13 @@ export function isStrictPolicy(policy: string): boolean {
   const sources = [...directives.values()].flat();
   if (directives.get('default-src')?.join(' ') !== "'none'") return false;
   if (directives.get('script-src')?.join(' ') !== "'self'") return false;
-  return !sources.some((s) => /^'unsafe-(inline|eval|hashes)'$|^'wasm-unsafe-eval'$|^\*$|^(https?|wss?|ftp|file|blob|filesystem):/i.test(s) || (/\./.test(s) && !s.startsWith("'")));
+  return !sources.some(
+    (s) =>
+      /^'unsafe-(inline|eval|hashes)'$|^'wasm-unsafe-eval'$|^\*$|^(https?|wss?|ftp|file|blob|filesystem):/i.test(
+        s,
+      ) ||
+      (/\./.test(s) && !s.startsWith("'")),
+  );
 }
 
 /** The policy of a page's `<meta http-equiv="Content-Security-Policy">`, or null. */
@@ -58,7 +64,8 @@ export function headerPolicy(html: string | null): string {
 }
 
 /** Where the renderer comes from: the dev server in development, else the built index.html. */
-export type RendererSource = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
+export type RendererSource =
+  { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
 
 /** Tells whether a URL is the app's own page (same dev-server origin, or the built index.html file). */
 export function createAppUrlMatcher(source: RendererSource): (url: string) => boolean {
@@ -140,14 +147,16 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   const refuseNavigation = (event: { preventDefault(): void }, url: string): void => {
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (safeExternalUrl(url)) void openExternalSafely(url).catch((error: unknown) => warn('openExternal failed', error));
+    if (safeExternalUrl(url))
+      void openExternalSafely(url).catch((error: unknown) => warn('openExternal failed', error));
     else warn('navigation refused', url);
   };
   contents.on('will-navigate', refuseNavigation);
   contents.on('will-redirect', refuseNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (safeExternalUrl(url)) void openExternalSafely(url).catch((error: unknown) => warn('openExternal failed', error));
+    if (safeExternalUrl(url))
+      void openExternalSafely(url).catch((error: unknown) => warn('openExternal failed', error));
     else warn('window.open refused', url);
     return { action: 'deny' };
   });
@@ -169,13 +178,20 @@ function safeUrlOf(contents: WebContents | null | undefined): string | undefined
  * except writing to the clipboard from the app's own page,
  * and the content security policy also sent as a response header for the app's own pages.
  */
-export function hardenSession(session: Session, isAppUrl: (url: string) => boolean, policy: string = CONTENT_SECURITY_POLICY): void {
+export function hardenSession(
+  session: Session,
+  isAppUrl: (url: string) => boolean,
+  policy: string = CONTENT_SECURITY_POLICY,
+): void {
   // The one exception: the app's own page may copy text (« copier le message pour le prestataire »).
-  const allowed = (permission: string, url: string | undefined): boolean => GRANTED_PERMISSIONS.has(permission) && isAppUrl(url ?? '');
+  const allowed = (permission: string, url: string | undefined): boolean =>
+    GRANTED_PERMISSIONS.has(permission) && isAppUrl(url ?? '');
   session.setPermissionRequestHandler((contents, permission, callback, details) =>
     callback(allowed(permission, details?.requestingUrl ?? safeUrlOf(contents))),
   );
-  session.setPermissionCheckHandler((contents, permission, _origin, details) => allowed(permission, details?.requestingUrl ?? safeUrlOf(contents)));
+  session.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    allowed(permission, details?.requestingUrl ?? safeUrlOf(contents)),
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url)) {
       callback({});

@@ -23,7 +23,9 @@ afterEach(() => rm(resources, { recursive: true, force: true }));
 
 describe('updates of the app itself', () => {
   it('are not looked for outside the packaged app', () => {
-    expect(startAutoUpdates({ isPackaged: false, resourcesPath: resources, log: () => undefined })).toBe(false);
+    expect(startAutoUpdates({ isPackaged: false, resourcesPath: resources, log: () => undefined })).toBe(
+      false,
+    );
     expect(autoUpdater.checkForUpdatesAndNotify).not.toHaveBeenCalled();
   });
 

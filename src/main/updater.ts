@@ -16,7 +16,9 @@ export interface UpdaterOptions {
 
 /** Starts the update check when it makes sense; returns whether it was started. Never throws. */
 export function startAutoUpdates(options: UpdaterOptions): boolean {
-  const log = options.log ?? ((message: string, detail?: unknown) => console.warn(`[revision] ${message}`, detail ?? ''));
+  const log =
+    options.log ??
+    ((message: string, detail?: unknown) => console.warn(`[revision] ${message}`, detail ?? ''));
   if (!options.isPackaged) return false;
   try {
     if (!existsSync(join(options.resourcesPath, 'app-update.yml'))) {

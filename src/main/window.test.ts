@@ -50,9 +50,15 @@ describe('the app window', () => {
   });
 
   it('loads the built index.html, and the dev server only when not packaged', () => {
-    expect(rendererSource(paths, {}, true)).toEqual({ kind: 'file', path: join('/app/out', 'renderer', 'index.html') });
+    expect(rendererSource(paths, {}, true)).toEqual({
+      kind: 'file',
+      path: join('/app/out', 'renderer', 'index.html'),
+    });
     expect(rendererSource(paths, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, true).kind).toBe('file');
-    expect(rendererSource(paths, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false)).toEqual({ kind: 'url', url: 'http://localhost:5173' });
+    expect(rendererSource(paths, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false)).toEqual({
+      kind: 'url',
+      url: 'http://localhost:5173',
+    });
     createMainWindow({ paths, source: { kind: 'file', path: paths.rendererIndex } });
     expect(created[0]?.loadFile).toHaveBeenCalledWith(paths.rendererIndex);
     createMainWindow({ paths, source: { kind: 'url', url: 'http://localhost:5173' } });
@@ -63,9 +69,15 @@ describe('the app window', () => {
     const { isAppUrl } = createMainWindow({ paths, source: { kind: 'file', path: paths.rendererIndex } });
     const window = created[0];
     let prevented = false;
-    window?.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'file:///etc/passwd');
+    window?.webContents.emit(
+      'will-navigate',
+      { preventDefault: () => (prevented = true) },
+      'file:///etc/passwd',
+    );
     expect(prevented).toBe(true);
-    const handler = window?.webContents.setWindowOpenHandler.mock.calls[0]?.[0] as (d: { url: string }) => unknown;
+    const handler = window?.webContents.setWindowOpenHandler.mock.calls[0]?.[0] as (d: {
+      url: string;
+    }) => unknown;
     expect(handler({ url: 'https://example.org' })).toEqual({ action: 'deny' });
     expect(isAppUrl('file:///app/out/renderer/index.html')).toBe(true);
   });

@@ -57,7 +57,11 @@ export interface MainWindow {
 }
 
 /** Creates the window, hardens it and loads the renderer. */
-export function createMainWindow(options: { paths: AppPaths; source: RendererSource; icon?: string }): MainWindow {
+export function createMainWindow(options: {
+  paths: AppPaths;
+  source: RendererSource;
+  icon?: string;
+}): MainWindow {
   const isAppUrl = createAppUrlMatcher(options.source);
   const window = new BrowserWindow({
     width: 1180,

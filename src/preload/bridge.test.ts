@@ -8,11 +8,15 @@ describe('window.revision', () => {
   it('has exactly one method per channel, plus on()', () => {
     const api = buildRevisionApi(async () => ({ ok: true, result: null }), noSubscribe);
     expect(Object.keys(api).sort()).toEqual([...channels.map(methodName), 'on'].sort());
-    for (const key of Object.keys(api)) expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
+    for (const key of Object.keys(api))
+      expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
   });
 
   it('invokes the method’s own channel with the arguments as given', async () => {
-    const invoke = vi.fn(async (_channel: string, ..._args: unknown[]) => ({ ok: true, result: { id: 'w' } }));
+    const invoke = vi.fn(async (_channel: string, ..._args: unknown[]) => ({
+      ok: true,
+      result: { id: 'w' },
+    }));
     const api = buildRevisionApi(invoke, noSubscribe);
     await expect(api.devicesUpdate('d1', { name: 'Téléphone de Éric' })).resolves.toEqual({ id: 'w' });
     expect(invoke).toHaveBeenCalledWith('devices:update', 'd1', { name: 'Téléphone de Éric' });
@@ -21,7 +25,13 @@ describe('window.revision', () => {
   });
 
   it('throws the owner’s message, with name RevisionError and the code', async () => {
-    const api = buildRevisionApi(async () => ({ ok: false, error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' } }), noSubscribe);
+    const api = buildRevisionApi(
+      async () => ({
+        ok: false,
+        error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' },
+      }),
+      noSubscribe,
+    );
     const error = await api.autoUpdatesApply({ planId: 'p' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('Il faut l’accord d’un administrateur.');
@@ -46,8 +56,12 @@ describe('window.revision', () => {
     const off = api.on('checkup:progress', () => undefined);
     expect(typeof off).toBe('function');
     expect(subscribe).toHaveBeenCalledWith('checkup:progress', expect.any(Function));
-    expect(() => (api.on as (e: string, l: () => void) => unknown)('workspace:update', () => undefined)).toThrow();
-    expect(() => (api.on as (e: string, l: unknown) => unknown)('checkup:progress', 'not a function')).toThrow();
+    expect(() =>
+      (api.on as (e: string, l: () => void) => unknown)('workspace:update', () => undefined),
+    ).toThrow();
+    expect(() =>
+      (api.on as (e: string, l: unknown) => unknown)('checkup:progress', 'not a function'),
+    ).toThrow();
     expect(subscribe).toHaveBeenCalledTimes(1);
     expect(eventChannels).toContain('checkup:progress');
   });

@@ -6,9 +6,13 @@ const exposed = new Map<string, unknown>();
 const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
 const renderer = {
   invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, result: { channel, args } })),
-  on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
+  on: (channel: string, listener: (...args: unknown[]) => void) =>
+    listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
   removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
-    listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener)),
+    listeners.set(
+      channel,
+      (listeners.get(channel) ?? []).filter((l) => l !== listener),
+    ),
   emit: (channel: string, ...args: unknown[]) => (listeners.get(channel) ?? []).forEach((l) => l(...args)),
   listenerCount: (channel: string) => (listeners.get(channel) ?? []).length,
 };
@@ -29,7 +33,10 @@ describe('the preload', () => {
   });
 
   it('sends each call through ipcRenderer.invoke and unwraps the answer', async () => {
-    await expect(api.workspaceUpdate({ onboarded: true })).resolves.toEqual({ channel: 'workspace:update', args: [{ onboarded: true }] });
+    await expect(api.workspaceUpdate({ onboarded: true })).resolves.toEqual({
+      channel: 'workspace:update',
+      args: [{ onboarded: true }],
+    });
   });
 
   it('gives listeners the payload, never the IPC event, and unsubscribes', () => {

@@ -45,19 +45,26 @@ describe('npm run build', () => {
     // Run it the way Electron runs a sandboxed preload: a function of (require, module, exports).
     const exposed = new Map<string, Record<string, unknown>>();
     const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
-      ipcRenderer: { invoke: async () => ({ ok: true, result: 'pong' }), on: () => undefined, removeListener: () => undefined },
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api),
+      },
+      ipcRenderer: {
+        invoke: async () => ({ ok: true, result: 'pong' }),
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
     };
     const sandboxRequire = (name: string): unknown => {
       if (name === 'electron') return electron;
       throw new Error(`module not found: ${name}`);
     };
     const module = { exports: {} };
-    const fn = vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console, Symbol, Object, Promise }) as (
-      r: typeof sandboxRequire,
-      m: typeof module,
-      e: unknown,
-    ) => void;
+    const fn = vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, {
+      console,
+      Symbol,
+      Object,
+      Promise,
+    }) as (r: typeof sandboxRequire, m: typeof module, e: unknown) => void;
     fn(sandboxRequire, module, module.exports);
     const api = exposed.get('revision');
     expect(Object.keys(api ?? {}).sort()).toEqual([...channels.map(methodName), 'on'].sort());
@@ -84,11 +91,15 @@ describe('electron-builder.yml', () => {
   const requireFromRoot = createRequire(join(root, 'package.json'));
 
   it('passes electron-builder’s own schema, with the app id and the icon it needs', async () => {
-    const { getConfig, validateConfiguration } = requireFromRoot('app-builder-lib/out/util/config/config') as {
+    const { getConfig, validateConfiguration } = requireFromRoot(
+      'app-builder-lib/out/util/config/config',
+    ) as {
       getConfig: (dir: string, path: string | null, fromOptions: unknown) => Promise<Record<string, unknown>>;
       validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
     };
-    const { DebugLogger } = requireFromRoot('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const { DebugLogger } = requireFromRoot('builder-util') as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
     const config = await getConfig(root, join(root, 'electron-builder.yml'), null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.appId).toBe('fr.revision.app');

@@ -17,7 +17,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
-const onDisk = async (): Promise<Workspace> => JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as Workspace;
+const onDisk = async (): Promise<Workspace> =>
+  JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as Workspace;
 
 async function replayService() {
   const capture = await loadCapture(captureDir);
@@ -43,10 +44,17 @@ describe('every checkup goes into the carnet', () => {
     // The latest checkup is kept for the dashboard and the PDF.
     const latest = await service.checkupLatest();
     expect(latest?.lang).toBe('en');
-    expect(JSON.parse(await readFile(join(home, LAST_CHECKUP_FILE), 'utf8'))).toEqual(JSON.parse(JSON.stringify(second)));
+    expect(JSON.parse(await readFile(join(home, LAST_CHECKUP_FILE), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(second)),
+    );
     // Progress: a start and an end for every probe.
     const ids = new Set(first.probes.map((p) => p.id));
-    expect(events.filter((e) => e.phase === 'end').map((e) => e.probeId).sort()).toEqual([...ids].sort());
+    expect(
+      events
+        .filter((e) => e.phase === 'end')
+        .map((e) => e.probeId)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it('a live checkup of this machine is recorded too', async () => {
@@ -61,7 +69,12 @@ describe('every checkup goes into the carnet', () => {
   });
 
   it('with data from a newer Révision: the checkup still runs, nothing is written', async () => {
-    const newer = JSON.stringify({ schemaVersion: WORKSPACE_SCHEMA_VERSION + 1, createdAt: 'x', updatedAt: 'x', future: true });
+    const newer = JSON.stringify({
+      schemaVersion: WORKSPACE_SCHEMA_VERSION + 1,
+      createdAt: 'x',
+      updatedAt: 'x',
+      future: true,
+    });
     await writeFile(join(home, WORKSPACE_FILE), newer);
     const service = await replayService();
     const report = await service.checkupRun({});
@@ -75,10 +88,18 @@ describe('the workspace methods', () => {
   it('merge a partial change and keep everything else, unknown fields included', async () => {
     await writeFile(
       join(home, WORKSPACE_FILE),
-      JSON.stringify({ schemaVersion: 1, createdAt: '2026-01-01', updatedAt: '2026-01-01', provider: { name: 'Kevin', email: 'k@example.fr', agency: 'Nord' } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        createdAt: '2026-01-01',
+        updatedAt: '2026-01-01',
+        provider: { name: 'Kevin', email: 'k@example.fr', agency: 'Nord' },
+      }),
     );
     const service = await createService({ home });
-    const ws = await service.workspaceUpdate({ provider: { name: 'Kevin', email: 'kevin@example.fr' }, settings: { schedule: 'night' } });
+    const ws = await service.workspaceUpdate({
+      provider: { name: 'Kevin', email: 'kevin@example.fr' },
+      settings: { schedule: 'night' },
+    });
     expect(ws.provider).toEqual({ name: 'Kevin', email: 'kevin@example.fr', agency: 'Nord' });
     expect(ws.settings).toMatchObject({ lang: 'fr', schedule: 'night', thisComputerIsServer: null });
     expect((await onDisk()).provider).toEqual(ws.provider);
@@ -96,19 +117,37 @@ describe('the workspace methods', () => {
     expect(ws.devices[0]?.steps).toEqual({});
     ws = await service.devicesUpdate(id, { name: 'iPhone du dépôt' });
     expect(ws.devices[0]?.name).toBe('iPhone du dépôt');
-    await expect(service.devicesUpdate('missing', { name: 'x' })).rejects.toThrow('Cet appareil n’existe plus.');
-    await expect(service.devicesTickStep({ deviceId: 'missing', stepId: 's', done: true })).rejects.toThrow('Cet appareil n’existe plus.');
+    await expect(service.devicesUpdate('missing', { name: 'x' })).rejects.toThrow(
+      'Cet appareil n’existe plus.',
+    );
+    await expect(service.devicesTickStep({ deviceId: 'missing', stepId: 's', done: true })).rejects.toThrow(
+      'Cet appareil n’existe plus.',
+    );
     ws = await service.devicesRemove(id);
     expect(ws.devices).toEqual([]);
-    expect((await onDisk()).history.map((h) => h.key)).toEqual(['history.deviceAdded', 'history.stepDone', 'history.stepUndone']);
+    expect((await onDisk()).history.map((h) => h.key)).toEqual([
+      'history.deviceAdded',
+      'history.stepDone',
+      'history.stepUndone',
+    ]);
   });
 
   it('missions and business software are saved, and survive a restart of the app', async () => {
     const service = await createService({ home });
     await service.missionsTick({ taskId: 'debutant.this-computer', done: true });
-    const ws = await service.softwareUpsert({ name: 'Sage 100', category: 'comptabilite', version: '9.0', critical: true });
+    const ws = await service.softwareUpsert({
+      name: 'Sage 100',
+      category: 'comptabilite',
+      version: '9.0',
+      critical: true,
+    });
     const softwareId = ws.software[0]?.id ?? '';
-    await service.softwareUpsert({ id: softwareId, name: 'Sage 100', category: 'comptabilite', version: '9.1' });
+    await service.softwareUpsert({
+      id: softwareId,
+      name: 'Sage 100',
+      category: 'comptabilite',
+      version: '9.1',
+    });
     await service.softwareUpsert({ name: 'EBP Gestion', category: 'stock' });
 
     const reopened = await createService({ home });

@@ -31,8 +31,17 @@ const steps: Record<number, (raw: Raw) => Raw> = {
       updatedAt: stamp,
       ...rest,
       // A file that already has the new objects keeps them; the old top-level fields fill them in.
-      company: { name: '', ...objectOr(rest.company), ...(typeof companyName === 'string' ? { name: companyName } : {}) },
-      provider: { name: '', email: '', ...objectOr(rest.provider), ...(typeof providerEmail === 'string' ? { email: providerEmail } : {}) },
+      company: {
+        name: '',
+        ...objectOr(rest.company),
+        ...(typeof companyName === 'string' ? { name: companyName } : {}),
+      },
+      provider: {
+        name: '',
+        email: '',
+        ...objectOr(rest.provider),
+        ...(typeof providerEmail === 'string' ? { email: providerEmail } : {}),
+      },
       schemaVersion: 1,
     };
   },
@@ -40,7 +49,8 @@ const steps: Record<number, (raw: Raw) => Raw> = {
 
 /** Brings a raw workspace to the current version. Throws WorkspaceTooNewError for a newer file. */
 export function migrate(input: unknown): { value: Raw; migrated: boolean } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('le fichier ne contient pas un objet');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new Error('le fichier ne contient pas un objet');
   let raw = input as Raw;
   let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
   if (!Number.isInteger(version) || version < 0) throw new Error('version de format invalide');

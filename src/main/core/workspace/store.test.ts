@@ -4,7 +4,15 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../../shared/workspace';
-import { BACKUP_FILE, PRODUCT_NAME, WORKSPACE_FILE, WorkspaceWriteError, defaultWorkspaceDir, openWorkspace, writeFileAtomic } from './store';
+import {
+  BACKUP_FILE,
+  PRODUCT_NAME,
+  WORKSPACE_FILE,
+  WorkspaceWriteError,
+  defaultWorkspaceDir,
+  openWorkspace,
+  writeFileAtomic,
+} from './store';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,7 +20,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const onDisk = async (name = WORKSPACE_FILE): Promise<Workspace> => JSON.parse(await readFile(join(dir, name), 'utf8')) as Workspace;
+const onDisk = async (name = WORKSPACE_FILE): Promise<Workspace> =>
+  JSON.parse(await readFile(join(dir, name), 'utf8')) as Workspace;
 const temps = async (): Promise<string[]> => (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
 
 describe('atomic writes', () => {
@@ -53,7 +62,10 @@ describe('a process killed in the middle of saving', () => {
   /** Runs the writer until it has saved at least `after` times, then SIGKILLs it. Returns the last saved n. */
   const runAndKill = (after: number, extraMs: number): Promise<number> =>
     new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', script, dir], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let last = 0;
       let buffer = '';
       let stderr = '';
@@ -85,7 +97,9 @@ describe('a process killed in the middle of saving', () => {
       const ws = store.read();
       // Either the old data or the new one: the update in flight may or may not have landed.
       expect(ws.history.length === lastSaved || ws.history.length === lastSaved + 1).toBe(true);
-      expect(ws.history.map((h) => Number(h.summary.split(' ')[0]))).toEqual(Array.from({ length: ws.history.length }, (_, i) => i + 1));
+      expect(ws.history.map((h) => Number(h.summary.split(' ')[0]))).toEqual(
+        Array.from({ length: ws.history.length }, (_, i) => i + 1),
+      );
       expect(ws.company.name).toBe(`Entreprise ${ws.history.length}`);
       lastSaved = ws.history.length;
       // The backup is whole too.
@@ -100,7 +114,10 @@ describe('the app and the command line saving at the same moment', () => {
     const script = resolve(import.meta.dirname, 'kill-writer.script.ts');
     const repoRoot = resolve(import.meta.dirname, '../../../..');
     await openWorkspace(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, '40', 'cli'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, '40', 'cli'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -108,11 +125,21 @@ describe('the app and the command line saving at the same moment', () => {
     await new Promise<void>((started) => child.stdout.once('data', () => started()));
     const app = await openWorkspace(dir);
     for (let i = 0; i < 40; i += 1) {
-      await app.update((ws) => void ws.history.push({ at: new Date().toISOString(), kind: 'tick', by: 'app', summary: `app ${i}` }));
+      await app.update(
+        (ws) =>
+          void ws.history.push({
+            at: new Date().toISOString(),
+            kind: 'tick',
+            by: 'app',
+            summary: `app ${i}`,
+          }),
+      );
     }
     expect(await exited, stderr).toBe(0);
     const history = (await onDisk()).history;
-    expect(history.filter((h) => h.by === 'app').map((h) => h.summary)).toEqual(Array.from({ length: 40 }, (_, i) => `app ${i}`));
+    expect(history.filter((h) => h.by === 'app').map((h) => h.summary)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `app ${i}`),
+    );
     expect(history.filter((h) => h.by === 'cli')).toHaveLength(40);
     expect((await readdir(dir)).filter((n) => n.endsWith('.lock'))).toEqual([]);
   });
@@ -122,7 +149,9 @@ describe('the app and the command line saving at the same moment', () => {
     await store.update((ws) => void (ws.company.name = 'Avant'));
     // The folder vanished (an unplugged USB disk, a cleaning tool): not even the lock can be created.
     await rm(dir, { recursive: true, force: true });
-    await expect(store.update((ws) => void (ws.company.name = 'Après'))).rejects.toThrow(/Je n’ai pas pu enregistrer vos données.*Rien n’est perdu/);
+    await expect(store.update((ws) => void (ws.company.name = 'Après'))).rejects.toThrow(
+      /Je n’ai pas pu enregistrer vos données.*Rien n’est perdu/,
+    );
     expect(store.read().company.name).toBe('Avant');
     await mkdir(dir, { recursive: true });
   });
@@ -130,7 +159,9 @@ describe('the app and the command line saving at the same moment', () => {
   it('a lock left by a killed process does not block the owner', async () => {
     await writeFile(join(dir, 'workspace.lock'), '999999999\n');
     const store = await openWorkspace(dir);
-    await expect(store.update((ws) => void (ws.onboarded = true))).resolves.toMatchObject({ onboarded: true });
+    await expect(store.update((ws) => void (ws.onboarded = true))).resolves.toMatchObject({
+      onboarded: true,
+    });
   });
 });
 
@@ -193,7 +224,9 @@ describe('a file from a newer version of Révision', () => {
     expect(store.notices.map((n) => n.kind)).toEqual(['newer-version']);
     expect(store.notices[0]?.message).toMatch(/version plus récente.*mettez Révision à jour/);
     expect(store.read().company.name).toBe('Pharmacie du Port');
-    await expect(store.update((ws) => void (ws.onboarded = true))).rejects.toBeInstanceOf(WorkspaceWriteError);
+    await expect(store.update((ws) => void (ws.onboarded = true))).rejects.toBeInstanceOf(
+      WorkspaceWriteError,
+    );
     await expect(store.update((ws) => void (ws.onboarded = true))).rejects.toThrow(/je ne les modifie pas/);
     await store.saveCheckup({ findings: [] } as never);
     expect(await readFile(join(dir, WORKSPACE_FILE), 'utf8')).toBe(text);
@@ -218,7 +251,9 @@ describe('fields this version does not know', () => {
       updatedAt: '2026-01-01T00:00:00.000Z',
       company: { name: 'Transports Martin', siret: '12345678900011' },
       settings: { lang: 'fr', theme: 'sombre' },
-      devices: [{ id: 'd1', kind: 'iphone', name: 'iPhone de Éric', addedAt: '2026-01-01', steps: {}, imei: '3569' }],
+      devices: [
+        { id: 'd1', kind: 'iphone', name: 'iPhone de Éric', addedAt: '2026-01-01', steps: {}, imei: '3569' },
+      ],
       history: [{ at: '2026-01-01', kind: 'note', summary: 'x', signature: 'abc' }],
       fleet: { enrolled: true, server: 'flotte.example' },
     };
@@ -245,7 +280,9 @@ describe('updates', () => {
       ),
     );
     expect(results.map((ws) => ws.history.length)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect((await onDisk()).history.map((h) => h.summary)).toEqual(Array.from({ length: 50 }, (_, i) => `note ${i}`));
+    expect((await onDisk()).history.map((h) => h.summary)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `note ${i}`),
+    );
   });
 
   it('a change that fails changes nothing and does not block the next one', async () => {
@@ -263,7 +300,15 @@ describe('updates', () => {
   it('keep what another process (the command line) saved in the meantime', async () => {
     const app = await openWorkspace(dir);
     const cli = await openWorkspace(dir);
-    await cli.update((ws) => void ws.history.push({ at: '2026-11-20T10:00:00Z', kind: 'checkup', by: 'kevin', summary: 'checkup live' }));
+    await cli.update(
+      (ws) =>
+        void ws.history.push({
+          at: '2026-11-20T10:00:00Z',
+          kind: 'checkup',
+          by: 'kevin',
+          summary: 'checkup live',
+        }),
+    );
     await app.update((ws) => void (ws.company.name = 'Transports Martin'));
     const saved = await onDisk();
     expect(saved.company.name).toBe('Transports Martin');
@@ -276,7 +321,9 @@ describe('updates', () => {
     // workspace.json replaced by a folder: the rename over it fails.
     await rm(join(dir, WORKSPACE_FILE));
     await mkdir(join(dir, WORKSPACE_FILE, 'inside'), { recursive: true });
-    await expect(store.update((ws) => void (ws.company.name = 'Après'))).rejects.toThrow(/Je n’ai pas pu enregistrer vos données.*Rien n’est perdu/);
+    await expect(store.update((ws) => void (ws.company.name = 'Après'))).rejects.toThrow(
+      /Je n’ai pas pu enregistrer vos données.*Rien n’est perdu/,
+    );
     expect(store.read().company.name).toBe('Avant');
     expect((await onDisk(BACKUP_FILE)).company.name).toBe('Avant');
   });
@@ -310,7 +357,13 @@ describe('a file from before versions existed', () => {
   });
 
   it('without dates, or already holding the new objects, is migrated rather than judged damaged', async () => {
-    await writeFile(join(dir, WORKSPACE_FILE), JSON.stringify({ company: { name: 'Épicerie Sow' }, provider: { name: 'Kevin', email: 'k@example.fr' } }));
+    await writeFile(
+      join(dir, WORKSPACE_FILE),
+      JSON.stringify({
+        company: { name: 'Épicerie Sow' },
+        provider: { name: 'Kevin', email: 'k@example.fr' },
+      }),
+    );
     const store = await openWorkspace(dir);
     expect(store.notices.map((n) => n.kind)).toEqual(['migrated']);
     expect(store.read().company.name).toBe('Épicerie Sow');
@@ -337,12 +390,18 @@ describe('housekeeping', () => {
 
 describe('where the data lives', () => {
   it('is the folder Electron gives the app (app-data + product name), so the app and the command line share it', async () => {
-    const pkg = JSON.parse(await readFile(resolve(import.meta.dirname, '../../../../package.json'), 'utf8')) as { productName: string };
+    const pkg = JSON.parse(
+      await readFile(resolve(import.meta.dirname, '../../../../package.json'), 'utf8'),
+    ) as { productName: string };
     expect(PRODUCT_NAME).toBe(pkg.productName);
     expect(defaultWorkspaceDir({}, 'linux')).toBe(join(homedir(), '.config', 'Révision'));
     expect(defaultWorkspaceDir({ XDG_CONFIG_HOME: '/srv/cfg' }, 'linux')).toBe(join('/srv/cfg', 'Révision'));
-    expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\eric\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\eric\\AppData\\Roaming', 'Révision'));
-    expect(defaultWorkspaceDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Révision'));
+    expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\eric\\AppData\\Roaming' }, 'win32')).toBe(
+      join('C:\\Users\\eric\\AppData\\Roaming', 'Révision'),
+    );
+    expect(defaultWorkspaceDir({}, 'darwin')).toBe(
+      join(homedir(), 'Library', 'Application Support', 'Révision'),
+    );
     expect(defaultWorkspaceDir({ REVISION_HOME: '/data/rev' }, 'win32')).toBe('/data/rev');
   });
 });

@@ -157,7 +157,10 @@ async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new WorkspaceWriteError(`Je n’ai pas pu enregistrer vos données dans ${dirname(path)} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`, { cause: error });
+        throw new WorkspaceWriteError(
+          `Je n’ai pas pu enregistrer vos données dans ${dirname(path)} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`,
+          { cause: error },
+        );
       }
       const [text, info] = await Promise.all([
         readFile(path, 'utf8').catch(() => ''),
