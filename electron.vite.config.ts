@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { devPolicy, policyFromHtml } from './src/main/csp';
+
+/** Development server only: relaxes the page's CSP meta for the styles Vite injects. Never in a build. */
+function devCspPlugin(): Plugin {
+  return {
+    name: 'revision-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      const policy = policyFromHtml(html);
+      return policy ? html.replace(policy, devPolicy(policy)) : html;
+    },
+  };
+}
 
 /**
  * Builds the three Electron parts: main (with the core and the CLI), preload, renderer.
@@ -33,6 +47,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: { rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()],
+    // `npm run dev`: no hot reload, because React's refresh preamble is an inline script the
+    // page's CSP refuses (reload with the dev menu instead); styles may be inline (devPolicy).
+    server: { hmr: false },
+    plugins: [react(), devCspPlugin()],
   },
 });

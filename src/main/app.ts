@@ -11,13 +11,8 @@ import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import {
-  createAppUrlMatcher,
-  hardenSession,
-  hardenWebContents,
-  headerPolicy,
-  type RendererSource,
-} from './security';
+import { devPolicy, headerPolicy } from './csp';
+import { createAppUrlMatcher, hardenSession, hardenWebContents, type RendererSource } from './security';
 import { startAutoUpdates } from './updater';
 import { appPaths, createMainWindow, focusWindow, rendererSource, type MainWindow } from './window';
 
@@ -93,10 +88,12 @@ export function startApp(options: StartOptions = {}): RunningApp {
   });
 
   const ready = app.whenReady().then(async () => {
+    // The built page is strict; the dev server injects CSS as <style> elements (devPolicy).
+    const pagePolicy = headerPolicy(readPage(source, options.mainDir ?? import.meta.dirname));
     hardenSession(
       session.defaultSession,
       isAppUrl,
-      headerPolicy(readPage(source, options.mainDir ?? import.meta.dirname)),
+      source.kind === 'url' ? devPolicy(pagePolicy) : pagePolicy,
     );
     const home = dataFolder(env, app.getPath('userData'));
     let service: RevisionService;

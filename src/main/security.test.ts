@@ -7,6 +7,7 @@ const openExternal = vi.fn(async (_url: string, _options?: unknown) => undefined
 vi.mock('electron', () => ({ shell: { openExternal } }));
 
 const {
+  devPolicy,
   CONTENT_SECURITY_POLICY,
   createAppUrlMatcher,
   hardenSession,
@@ -261,6 +262,19 @@ describe('the content security policy', () => {
     );
     expect(headerPolicy('<html></html>')).toBe(CONTENT_SECURITY_POLICY);
     expect(headerPolicy(null)).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('in development only lets styles be inline: scripts stay the app’s own', () => {
+    const hashed =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-abc='; connect-src 'none'";
+    expect(devPolicy(hashed)).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'none'",
+    );
+    expect(devPolicy("default-src 'none'; script-src 'self'")).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'",
+    );
+    expect(devPolicy(CONTENT_SECURITY_POLICY)).toMatch(/script-src 'self';/);
+    expect(devPolicy(CONTENT_SECURITY_POLICY)).not.toMatch(/script-src[^;]*unsafe/);
   });
 
   it('the renderer page carries a strict policy as a meta tag, which the header then repeats', async () => {

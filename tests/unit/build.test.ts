@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isStrictPolicy, policyFromHtml } from '../../src/main/csp';
 import { channels, methodName } from '../../src/shared/ipc';
 
 // window.ts imports Electron for its BrowserWindow; only its pure appPaths() is used here.
@@ -79,11 +80,41 @@ describe('npm run build', () => {
 
   it('makes a page under the strict content security policy, loading only its own files', async () => {
     const html = await readFile(join(out, 'renderer', 'index.html'), 'utf8');
-    expect(html).toMatch(/http-equiv="Content-Security-Policy"[^>]*default-src 'none'/);
+    expect(isStrictPolicy(policyFromHtml(html) ?? '')).toBe(true);
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(sources.length).toBeGreaterThan(0);
     for (const src of sources) expect(src.startsWith('./')).toBe(true);
     expect(html).not.toMatch(/<script>(?!\s*<\/script>)/);
+  });
+});
+
+describe('npm run dev', () => {
+  it('serves the page with no inline script and a CSP that still refuses them', async () => {
+    const { createServer } = await import('vite');
+    const { default: config } = (await import('../../electron.vite.config')) as unknown as {
+      default: { renderer: Record<string, unknown> & { server?: Record<string, unknown> } };
+    };
+    const server = await createServer({
+      ...config.renderer,
+      configFile: false,
+      logLevel: 'silent',
+      server: { ...config.renderer.server, port: 0, strictPort: false },
+    });
+    await server.listen();
+    try {
+      const address = server.httpServer?.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const html = await (await fetch(`http://localhost:${port}/`)).text();
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+        (m) => !/\ssrc=/.test(m[1] ?? ''),
+      );
+      expect(inline).toEqual([]);
+      const policy = /http-equiv="Content-Security-Policy"[^>]*content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(policy).toMatch(/script-src 'self';/);
+      expect(policy).toMatch(/style-src 'self' 'unsafe-inline'/);
+    } finally {
+      await server.close();
+    }
   });
 });
 
