@@ -23,3 +23,9 @@ export function getT(lang: Lang): TFunction {
   instances.set(lang, t);
   return t;
 }
+
+/** The same translate function, typed loosely for the shared helpers (src/shared/finding-text.ts). */
+export function getTranslate(lang: Lang): (key: string, options?: Record<string, unknown>) => string {
+  const t = getT(lang);
+  return (key, options) => String(t(key, options as never));
+}

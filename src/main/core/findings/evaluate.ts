@@ -50,7 +50,7 @@ export function unknownFinding(id: string, failure: ProbeFailure | undefined, fa
     id,
     state: 'unknown',
     key: `unknown.${kindKey(kind)}`,
-    params: { what: id, reason: failure?.message ?? '' },
+    params: { what: id, reason: failure?.message ?? 'aucune donnée lue' },
     fix: 'contact-provider',
     reason: failure ? `${failure.probeId}: ${failure.message}` : 'aucune donnée',
   };

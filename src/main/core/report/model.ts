@@ -13,7 +13,8 @@ import {
   type MissionContext,
 } from '../../../shared/missions';
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
-import { getT } from '../i18n';
+import { findingText } from '../../../shared/finding-text';
+import { getT, getTranslate } from '../i18n';
 
 /** A device's voyant in the carnet: a checked state, or what the owner ticked (never « ok » unchecked). */
 export type VoyantState = FindingState | 'declared' | 'todo';
@@ -110,18 +111,13 @@ export function worstState(states: readonly FindingState[]): FindingState {
 
 /** Re-localises a finding into the report's language from its key and params (stored texts as fallback). */
 export function localizeFinding(finding: Finding, lang: Lang): Finding {
-  const t = getT(lang);
-  const what = finding.params.what;
-  const params = {
-    ...finding.params,
-    what: what !== undefined ? t(`findings:names.${what}`, { defaultValue: String(what) }) : '',
-  };
+  const tr = getTranslate(lang);
   // The stored texts are in the checkup's language: used only when this language lacks the key.
   return {
     ...finding,
-    title: t(`findings:${finding.key}.title`, { ...params, defaultValue: finding.title }),
-    detail: t(`findings:${finding.key}.detail`, { ...params, defaultValue: finding.detail }),
-    action: t(`findings:${finding.key}.action`, { ...params, defaultValue: finding.action }),
+    title: findingText(finding, 'title', lang, tr),
+    detail: findingText(finding, 'detail', lang, tr),
+    action: findingText(finding, 'action', lang, tr),
   };
 }
 

@@ -17,7 +17,8 @@ import { deviceGuides } from '../../../shared/missions';
 import { runCheckup } from '../checkup/run-checkup';
 import { createLiveHost } from '../exec/live-host';
 import { createReplayHost, loadCapture } from '../exec/capture';
-import { getT } from '../i18n';
+import { getT, getTranslate } from '../i18n';
+import { findingText } from '../../../shared/finding-text';
 import { createService, type RevisionService } from '../service';
 import { AssetsMissingError, resolveAssetsDir } from './assets';
 import { ReportError, generateReportPdf } from './index';
@@ -135,15 +136,7 @@ describe('the carnet d’entretien PDF', () => {
     expect(pages.some((p) => squash(p).startsWith(squash('Serveur : Serveur du dépôt')))).toBe(true);
     // Every finding of the checkup, in French.
     const t = getT('fr');
-    for (const f of checkup.findings)
-      expectContains(
-        all,
-        t(`findings:${f.key}.title`, {
-          ...f.params,
-          what: f.params.what ? t(`findings:names.${f.params.what}`) : '',
-          defaultValue: f.title,
-        }),
-      );
+    for (const f of checkup.findings) expectContains(all, findingText(f, 'title', 'fr', getTranslate('fr')));
     // The guide steps, ticked (✓) or not (☐); the glyphs survive extraction only if the font has them.
     expectContains(all, '✓ Mises à jour du système automatiques — fait le 22/11/2026');
     expectContains(all, `☐ ${t('guides:steps.ios-app-store-auto.title')}`);
@@ -190,15 +183,10 @@ describe('the carnet d’entretien PDF', () => {
     expectContains(pages[0]!, 'At a glance');
     expectContains(pages[0]!, '22 November 2026');
     const en = getT('en');
-    const fr = getT('fr');
     for (const f of checkup.findings) {
-      const params = (t: typeof en) => ({
-        ...f.params,
-        what: f.params.what ? t(`findings:names.${f.params.what}`) : '',
-      });
-      const english = en(`findings:${f.key}.title`, { ...params(en), defaultValue: f.title });
+      const english = findingText(f, 'title', 'en', getTranslate('en'));
       expectContains(all, english);
-      const french = fr(`findings:${f.key}.title`, { ...params(fr), defaultValue: f.title });
+      const french = findingText(f, 'title', 'fr', getTranslate('fr'));
       if (squash(french) !== squash(english)) expect(squash(all)).not.toContain(squash(french));
     }
     expectContains(all, `☐ ${en('guides:steps.ios-app-store-auto.title')}`);
