@@ -38,6 +38,7 @@ const app = Object.assign(new EventEmitter(), {
   quit: vi.fn(),
   whenReady: vi.fn(async () => undefined),
   getPath: (name: string) => (name === 'userData' ? state.userData : `/home/eric/${name}`),
+  getAppPath: () => '/opt/revision/resources/app.asar',
 });
 
 vi.mock('electron', () => ({
