@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureError, createCapturingHost, createReplayHost, loadCapture } from './capture';
-import type { RunError } from './host';
+import { runFailure } from '../../../../tests/support/run-failure';
 import { createLiveHost } from './live-host';
 
 let dir: string;
@@ -14,14 +14,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const failure = async (p: Promise<unknown>): Promise<RunError> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as RunError;
-  }
-  throw new Error('expected a failure');
-};
+const failure = runFailure;
 
 describe('capture then replay', () => {
   it('records real calls (results and errors, large outputs in side files) and replays them by key', async () => {

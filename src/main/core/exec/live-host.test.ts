@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunError } from './host';
+import { runFailure } from '../../../../tests/support/run-failure';
 import { createLiveHost, runCommand } from './live-host';
 
 let dir: string;
@@ -13,14 +13,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const failure = async (p: Promise<unknown>): Promise<RunError> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as RunError;
-  }
-  throw new Error('expected a failure');
-};
+const failure = runFailure;
 
 describe('runCommand, with real processes', () => {
   it('runs an argument array without a shell (no expansion of $HOME or ;)', async () => {

@@ -1,8 +1,9 @@
 /** Contrôle technique: a progress bar with what is looked at right now, then the voyants. */
-import { Button, ProgressBar, Label } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { GaugeIcon } from '../../components/icons';
 import { InlineError } from '../../components/notice-banner';
+import { ProgressMeter } from '../../components/progress-meter';
 import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang } from '../../hooks';
 import { useAppStore } from '../../store';
@@ -19,22 +20,12 @@ function CheckupProgressView() {
   const label = progress ? t(probeKey(progress.labelKey), { defaultValue: t('checkup.working') }) : t('checkup.starting');
   return (
     <div className="card checkup-progress">
-      <ProgressBar
-        className="progress"
+      <ProgressMeter
         value={progress?.done ?? 0}
-        maxValue={Math.max(1, progress?.total ?? 1)}
+        maxValue={progress?.total ?? 1}
+        label={t('checkup.progressLabel')}
         valueLabel={t('checkup.progressValue', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
-      >
-        {({ percentage, valueText }) => (
-          <>
-            <Label className="progress__label">{t('checkup.progressLabel')}</Label>
-            <span className="progress__value">{valueText}</span>
-            <div className="progress__track">
-              <div className="progress__fill" style={{ width: `${percentage ?? 0}%` }} />
-            </div>
-          </>
-        )}
-      </ProgressBar>
+      />
       <p className="checkup-progress__now" aria-live="polite">
         {label}
       </p>

@@ -1,8 +1,9 @@
 /** Tableau de bord: this computer, the fleet, the current mission, the date of the last check. */
-import { Button, Label, ProgressBar } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { currentMission, deviceState, missionProgress } from '../../../shared/missions';
 import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../components/icons';
+import { ProgressMeter } from '../../components/progress-meter';
 import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
@@ -143,16 +144,11 @@ export function DashboardScreen() {
 export function MissionBar({ done, total }: { readonly done: number; readonly total: number }) {
   const { t } = useTranslation('ui');
   return (
-    <ProgressBar className="progress" value={done} maxValue={Math.max(1, total)} valueLabel={t('missions.progressValue', { done, total })}>
-      {({ percentage, valueText }) => (
-        <>
-          <Label className="progress__label">{t('missions.progressLabel')}</Label>
-          <span className="progress__value">{valueText}</span>
-          <div className="progress__track">
-            <div className="progress__fill" style={{ width: `${percentage ?? 0}%` }} />
-          </div>
-        </>
-      )}
-    </ProgressBar>
+    <ProgressMeter
+      value={done}
+      maxValue={total}
+      label={t('missions.progressLabel')}
+      valueLabel={t('missions.progressValue', { done, total })}
+    />
   );
 }
