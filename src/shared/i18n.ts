@@ -27,10 +27,19 @@ export type Lang = (typeof languages)[number];
 export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides'] as const;
 export type Namespace = (typeof namespaces)[number];
 
+/** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
+export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides'] as const;
+
+/** The locale resources of the app's screens, in i18next's shape. */
+export const uiResources = {
+  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides },
+  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides },
+} as const;
+
 /** All locale resources, in i18next's shape. */
 export const resources = {
-  fr: { common: frCommon, findings: frFindings, probes: frProbes, cli: frCli, plans: frPlans, ui: frUi, report: frReport, guides: frGuides },
-  en: { common: enCommon, findings: enFindings, probes: enProbes, cli: enCli, plans: enPlans, ui: enUi, report: enReport, guides: enGuides },
+  fr: { ...uiResources.fr, cli: frCli, report: frReport },
+  en: { ...uiResources.en, cli: enCli, report: enReport },
 } as const;
 
 /** Whether a value is a supported language. */

@@ -4,32 +4,12 @@
  * (written by a newer app) is kept as it is, never dropped.
  */
 import { z } from 'zod';
+import { deviceKinds, schedules, softwareCategories } from './enums';
 
 /** Current schema version of workspace.json. */
 export const WORKSPACE_SCHEMA_VERSION = 1;
 
-/** Kinds of devices the owner adds by hand (the app cannot see them). */
-export const deviceKinds = [
-  'iphone',
-  'android-phone',
-  'ipad',
-  'android-tablet',
-  'windows-pc',
-  'mac',
-  'server',
-  'wordpress',
-  'online-shop',
-  'online-service',
-] as const;
-export type DeviceKind = (typeof deviceKinds)[number];
-
-/** Categories of business software (logiciels métiers). */
-export const softwareCategories = ['comptabilite', 'stock', 'crm', 'flotte', 'caisse', 'autre'] as const;
-export type SoftwareCategory = (typeof softwareCategories)[number];
-
-/** Update schedules: any time, at night, at the weekend (servers). */
-export const schedules = ['always', 'night', 'weekend'] as const;
-export type Schedule = (typeof schedules)[number];
+export { deviceKinds, softwareCategories, schedules, type DeviceKind, type SoftwareCategory, type Schedule } from './enums';
 
 const isoDate = z.string().min(1);
 const shortText = z.string().max(10_000);

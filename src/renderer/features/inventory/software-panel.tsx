@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { softwareCategories, type BusinessSoftware, type SoftwareCategory } from '../../../shared/workspace';
+import { softwareCategories, type SoftwareCategory } from '../../../shared/enums';
+import type { BusinessSoftware } from '../../../shared/workspace';
 import { Field } from '../../components/field';
 import { Tick } from '../../components/tick';
 import { useAppStore } from '../../store';
