@@ -744,7 +744,8 @@ function annex(model: ReportModel): Content[] {
         apps.map((a) => [
           shorten(a.name, 300),
           a.version ? shorten(a.version, 120) : { text: t('report:software.versionUnknown'), italics: true },
-          shorten(a.publisher ?? '', 120),
+          // Debian's publisher is the maintainer with an e-mail address: the name says enough here.
+          shorten((a.publisher ?? '').replace(/\s*<[^<>]*>\s*$/, ''), 120),
           a.source,
         ]),
         { fontSize: 7.5 },
