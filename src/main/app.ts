@@ -9,7 +9,7 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { getT } from './core/i18n';
 import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
-import { electronSelfEntry } from './elevation-entry';
+import { electronElevation } from './elevation-entry';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { devPolicy, headerPolicy } from './csp';
@@ -101,15 +101,12 @@ export function startApp(options: StartOptions = {}): RunningApp {
     try {
       service = await createService({
         home,
-        autoUpdates: {
-          entry: electronSelfEntry({
-            platform: process.platform,
-            execPath: process.execPath,
-            mainDir: options.mainDir ?? import.meta.dirname,
-            isPackaged: app.isPackaged,
-            appPath: app.getAppPath(),
-          }),
-        },
+        autoUpdates: electronElevation({
+          platform: process.platform,
+          execPath: process.execPath,
+          isPackaged: app.isPackaged,
+          appPath: app.getAppPath(),
+        }),
       });
     } catch (error) {
       const t = getT('fr');

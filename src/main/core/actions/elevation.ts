@@ -52,6 +52,8 @@ export interface ElevationRunner {
 export interface SelfEntry {
   readonly file: string;
   readonly args: readonly string[];
+  /** The command word: `elevated-apply` for the CLI, `--elevated-apply` for the Electron executable. */
+  readonly command?: 'elevated-apply' | '--elevated-apply';
 }
 
 /** Our own CLI as this process runs it: node (with its loader flags, e.g. tsx) and the entry script. */
@@ -70,7 +72,7 @@ export function elevatedArgv(entry: SelfEntry, request: ElevationRequest): strin
   const argv = [
     entry.file,
     ...entry.args,
-    'elevated-apply',
+    entry.command ?? 'elevated-apply',
     '--plan',
     request.planPath,
     '--sha256',
@@ -251,6 +253,16 @@ export function uacRunner(host: Host, entry: SelfEntry = currentSelfEntry()): El
         if (isRunError(error) && error.exitCode === 1223) return { status: 'cancelled' };
         return { status: 'failed', detail: failureDetail(error) };
       }
+    },
+  };
+}
+
+/** No elevated step from here (e.g. the app runs from files the owner can change): said, never tried. */
+export function unavailableRunner(detail: string): ElevationRunner {
+  return {
+    mechanism: 'none',
+    async elevate() {
+      return { status: 'unavailable', detail };
     },
   };
 }

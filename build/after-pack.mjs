@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * electron-builder `afterPack` hook: sets the Electron fuses of the packaged executable, before
+ * it is signed and wrapped into an installer. The code that runs as administrator is this
+ * executable: it must not be turned into a plain Node (RunAsNode, NODE_OPTIONS, --inspect) nor
+ * load code from outside the packaged, integrity-checked app.asar.
+ */
+import { join } from 'node:path';
+import { FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
+
+/**
+ * The fuses written into every packaged build (checked by build/after-pack.test.ts).
+ * @type {import('@electron/fuses').FuseV1Config}
+ */
+export const fuseConfig = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.EnableCookieEncryption]: true,
+};
+
+/**
+ * The packaged executable (or .app bundle) electron-builder just wrote.
+ * @param {{ appOutDir: string; electronPlatformName: string; packager: { appInfo: { productFilename: string } } }} context
+ */
+export function packagedExecutable(context) {
+  const ext = { darwin: '.app', win32: '.exe' }[context.electronPlatformName] ?? '';
+  return join(context.appOutDir, `${context.packager.appInfo.productFilename}${ext}`);
+}
+
+/**
+ * The hook itself.
+ * @param {{ appOutDir: string; electronPlatformName: string; arch: number; packager: { appInfo: { productFilename: string } } }} context
+ */
+export async function afterPack(context) {
+  // Apple silicon refuses to run a modified binary until it is signed again (ad hoc when unsigned).
+  const arm64Mac = context.electronPlatformName === 'darwin' && context.arch === 3;
+  await flipFuses(packagedExecutable(context), { ...fuseConfig, resetAdHocDarwinSignature: arm64Mac });
+}
+
+export default afterPack;
