@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
+import type { Lang } from '../shared/i18n';
 import { getT } from './core/i18n';
 import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
@@ -14,16 +15,36 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { devPolicy, headerPolicy } from './csp';
 import { createAppUrlMatcher, hardenSession, hardenWebContents, type RendererSource } from './security';
-import { startAutoUpdates } from './updater';
+import { setupTechnicalLog, type TechnicalLog } from './updates/log';
+import { startAppUpdates, type AppUpdates } from './updates/updater';
 import { appPaths, createMainWindow, focusWindow, rendererSource, type MainWindow } from './window';
 
-/** Logs a problem of the shell without ever throwing. */
+let technicalLog: TechnicalLog | null = null;
+
+/** Logs a problem of the shell (to the technical log when it is set up) without ever throwing. */
 function log(message: string, detail?: unknown): void {
   try {
-    console.warn(`[revision] ${message}`, detail ?? '');
+    if (technicalLog) technicalLog.logger.warn(`[revision] ${message}`, detail ?? '');
+    else console.warn(`[revision] ${message}`, detail ?? '');
   } catch {
     // nothing to do
   }
+}
+
+/** Asks the owner whether to restart now for a downloaded update of Révision. */
+async function askRestart(lang: Lang, version: string, window: BrowserWindow | null): Promise<boolean> {
+  const t = getT(lang);
+  const box = {
+    type: 'question' as const,
+    title: t('appUpdates:restart.title'),
+    message: t('appUpdates:restart.message', { version }),
+    detail: t('appUpdates:restart.detail'),
+    buttons: [t('appUpdates:restart.now'), t('appUpdates:restart.later')],
+    defaultId: 0,
+    cancelId: 1,
+  };
+  const answer = window ? await dialog.showMessageBox(window, box) : await dialog.showMessageBox(box);
+  return answer.response === 0;
 }
 
 /**
@@ -63,6 +84,11 @@ export interface RunningApp {
 /** Starts the app. */
 export function startApp(options: StartOptions = {}): RunningApp {
   const env = options.env ?? process.env;
+  try {
+    technicalLog ??= setupTechnicalLog();
+  } catch (error) {
+    console.warn('[revision] the technical log could not be set up', error);
+  }
   // Every renderer is sandboxed, whatever a window's options say.
   app.enableSandbox();
   if (!app.requestSingleInstanceLock()) {
@@ -130,9 +156,15 @@ export function startApp(options: StartOptions = {}): RunningApp {
           }),
         ),
       );
+    let updates: AppUpdates | null = null;
     registerIpc({
       service,
       getWindow: () => main?.window ?? null,
+      appUpdates: () => updates?.status() ?? { version: APP_VERSION, signed: false, state: 'development' },
+      revealLog: () => {
+        if (!technicalLog) throw new Error('no technical log');
+        technicalLog.reveal((path) => shell.showItemInFolder(path));
+      },
       isAppUrl,
       documentsDir: () => app.getPath('documents'),
       onSettingsChanged: (workspace) => {
@@ -189,7 +221,14 @@ export function startApp(options: StartOptions = {}): RunningApp {
       });
     }
 
-    startAutoUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
+    updates = startAppUpdates({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      resourcesPath: process.resourcesPath,
+      version: APP_VERSION,
+      log: technicalLog?.logger ?? { info: () => undefined, warn: log, error: log },
+      askRestart: (version) => askRestart(lang, version, main?.window ?? null),
+    });
     return { service, window: first.window };
   });
   ready.catch((error: unknown) => log('start failed', error));

@@ -4,7 +4,7 @@
  * cannot be downloaded here), the per-machine Windows install, and the polkit action shipped in
  * the deb naming the executable electron-builder installs.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire, type FuseV1Config } from '@electron/fuses';
 import { SENTINEL } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterPack, fuseConfig, packagedExecutable } from '../../build/after-pack.mjs';
+import {
+  afterPack,
+  fuseConfig,
+  packagedExecutable,
+  resourcesDir,
+  signingInfo,
+} from '../../build/after-pack.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** electron-builder's own YAML reader. */
@@ -65,6 +71,7 @@ describe('the Electron fuses of a packaged build', () => {
       packager: { appInfo: { productFilename: 'revision' } },
     };
     expect(packagedExecutable(context)).toBe(exe);
+    await mkdir(resourcesDir(context), { recursive: true });
     await afterPack(context);
     const read = await getCurrentFuseWire(exe);
     const on = (o: FuseV1Options): boolean => read[o] === 49;
@@ -81,6 +88,32 @@ describe('the Electron fuses of a packaged build', () => {
         packager: { appInfo: { productFilename: 'Révision' } },
       }),
     ).toBe(join(dir, 'Révision.exe'));
+  });
+
+  it('the hook records whether the build is signed: a Linux package never is', async () => {
+    expect(JSON.parse(await readFile(join(dir, 'resources', 'signing.json'), 'utf8'))).toEqual({
+      signed: false,
+      notarized: false,
+    });
+    expect(signingInfo({ WIN_CSC_LINK: 'cert.pfx' }, 'win32')).toEqual({ signed: true, notarized: false });
+    expect(signingInfo({}, 'win32').signed).toBe(false);
+    expect(signingInfo({ CSC_NAME: 'Developer ID Application: X' }, 'darwin')).toEqual({
+      signed: true,
+      notarized: false,
+    });
+    const apple = {
+      CSC_LINK: 'c.p12',
+      APPLE_ID: 'a@b.fr',
+      APPLE_APP_SPECIFIC_PASSWORD: 'p',
+      APPLE_TEAM_ID: 'T',
+    };
+    expect(signingInfo(apple, 'darwin')).toEqual({ signed: true, notarized: true });
+    expect(signingInfo({ CSC_LINK: 'cert.pfx' }, 'linux').signed).toBe(false);
+  });
+
+  it('the update feed is generic, its address comes from the build environment only', async () => {
+    const config = (await readConfig()) as BuilderConfig & { publish: { provider: string; url: string } };
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.REVISION_UPDATE_URL}' });
   });
 
   it('electron-builder runs that hook, on an asar package', async () => {

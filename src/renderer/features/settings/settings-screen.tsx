@@ -6,6 +6,7 @@ import type { Lang } from '../../../shared/i18n';
 import { Field } from '../../components/field';
 import { SpannerIcon } from '../../components/icons';
 import { useAppStore } from '../../store';
+import { AppUpdatesSection } from '../app-updates/app-updates-section';
 
 /** The settings screen. */
 export function SettingsScreen() {
@@ -55,9 +56,26 @@ export function SettingsScreen() {
       <Form className="card form" onSubmit={save}>
         <h2>{t('settings.identity')}</h2>
         <Field label={t('welcome.company')} value={company} onChange={setCompany} name="company" />
-        <Field label={t('welcome.providerName')} value={providerName} onChange={setProviderName} name="providerName" />
-        <Field label={t('welcome.providerEmail')} value={providerEmail} onChange={setProviderEmail} type="email" name="providerEmail" />
-        <Field label={t('settings.providerPhone')} value={providerPhone} onChange={setProviderPhone} type="tel" name="providerPhone" />
+        <Field
+          label={t('welcome.providerName')}
+          value={providerName}
+          onChange={setProviderName}
+          name="providerName"
+        />
+        <Field
+          label={t('welcome.providerEmail')}
+          value={providerEmail}
+          onChange={setProviderEmail}
+          type="email"
+          name="providerEmail"
+        />
+        <Field
+          label={t('settings.providerPhone')}
+          value={providerPhone}
+          onChange={setProviderPhone}
+          type="tel"
+          name="providerPhone"
+        />
         <Button type="submit" className="button button--primary">
           {t('settings.save')}
         </Button>
@@ -75,6 +93,7 @@ export function SettingsScreen() {
         <h2 id="settings-about">{t('settings.about')}</h2>
         <p>{t('settings.aboutText', { version: appInfo?.version ?? '' })}</p>
       </section>
+      <AppUpdatesSection />
     </div>
   );
 }
