@@ -26,17 +26,7 @@ export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Namespaces: one locale file each, owned by one part of the product. */
-export const namespaces = [
-  'common',
-  'findings',
-  'probes',
-  'cli',
-  'plans',
-  'ui',
-  'report',
-  'guides',
-  'appUpdates',
-] as const;
+export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'appUpdates'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
@@ -44,24 +34,8 @@ export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'gui
 
 /** The locale resources of the app's screens, in i18next's shape. */
 export const uiResources = {
-  fr: {
-    common: frCommon,
-    findings: frFindings,
-    probes: frProbes,
-    plans: frPlans,
-    ui: frUi,
-    guides: frGuides,
-    appUpdates: frAppUpdates,
-  },
-  en: {
-    common: enCommon,
-    findings: enFindings,
-    probes: enProbes,
-    plans: enPlans,
-    ui: enUi,
-    guides: enGuides,
-    appUpdates: enAppUpdates,
-  },
+  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides, appUpdates: frAppUpdates },
+  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides, appUpdates: enAppUpdates },
 } as const;
 
 /** All locale resources, in i18next's shape. */

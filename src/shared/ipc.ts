@@ -30,12 +30,7 @@ export const workspacePatchSchema = z
 export type WorkspacePatch = z.infer<typeof workspacePatchSchema>;
 
 export const deviceInputSchema = z
-  .object({
-    kind: z.enum(deviceKinds),
-    name: text(500),
-    schedule: z.enum(schedules).optional(),
-    notes: text(5000).optional(),
-  })
+  .object({ kind: z.enum(deviceKinds), name: text(500), schedule: z.enum(schedules).optional(), notes: text(5000).optional() })
   .strict();
 export type DeviceInput = z.infer<typeof deviceInputSchema>;
 
@@ -91,13 +86,9 @@ export const ipcContract = {
   'missions:tick': { args: z.tuple([z.object({ taskId: id, done: z.boolean() }).strict()]) },
   'software:upsert': { args: z.tuple([softwareInputSchema]) },
   'software:remove': { args: z.tuple([id]) },
-  'autoUpdates:plan': {
-    args: z.tuple([z.object({ schedule: z.enum(schedules).optional(), lang: lang.optional() }).strict()]),
-  },
+  'autoUpdates:plan': { args: z.tuple([z.object({ schedule: z.enum(schedules).optional(), lang: lang.optional() }).strict()]) },
   'autoUpdates:apply': { args: z.tuple([z.object({ planId: id, lang: lang.optional() }).strict()]) },
-  'autoUpdates:undo': {
-    args: z.tuple([z.object({ changeId: id.optional(), lang: lang.optional() }).strict()]),
-  },
+  'autoUpdates:undo': { args: z.tuple([z.object({ changeId: id.optional(), lang: lang.optional() }).strict()]) },
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },

@@ -10,14 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import {
-  channels,
-  ipcContract,
-  methodName,
-  type Channel,
-  type IpcEnvelope,
-  type IpcErrorPayload,
-} from '../../src/shared/ipc';
+import { channels, ipcContract, methodName, type Channel, type IpcEnvelope, type IpcErrorPayload } from '../../src/shared/ipc';
 import type { CheckupProgress } from '../../src/shared/checkup';
 import type { Probe } from '../../src/main/core/checkup/probe';
 import { createService, type RevisionService } from '../../src/main/core/service';
@@ -27,14 +20,7 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 /** Where screenshots go (gitignored). */
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,13 +33,9 @@ const types: Record<string, string> = {
 };
 
 /** A tiny static server for out/renderer on 127.0.0.1 (random port). */
-export async function serveRenderer(
-  root = RENDERER_DIR,
-): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRenderer(root = RENDERER_DIR): Promise<{ url: string; close: () => Promise<void> }> {
   await stat(join(root, 'index.html')).catch(() => {
-    throw new Error(
-      `No renderer build in ${root}: run "npm run build:renderer" first (npm run test:e2e does).`,
-    );
+    throw new Error(`No renderer build in ${root}: run "npm run build:renderer" first (npm run test:e2e does).`);
   });
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -65,10 +47,7 @@ export async function serveRenderer(
       }
       try {
         const body = await readFile(file);
-        res.writeHead(200, {
-          'content-type': types[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
         res.end(body);
       } catch {
         res.writeHead(404).end();
@@ -161,19 +140,14 @@ export async function startHarness(): Promise<Harness> {
     async open(options = {}) {
       const home = options.home ?? (await mkdtemp(join(tmpdir(), 'revision-e2e-')));
       const service = await createService({ home, ...(options.probes ? { probes: options.probes } : {}) });
-      const context = await browser.newContext({
-        viewport: options.viewport ?? { width: 1280, height: 900 },
-        locale: 'fr-FR',
-      });
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'fr-FR' });
       const page = await context.newPage();
       const openedUrls: string[] = [];
       const calls: Channel[] = [];
       const pdfDir = await mkdtemp(join(tmpdir(), 'revision-e2e-pdf-'));
       const pdfPath = join(pdfDir, 'carnet-entretien.pdf');
       const emitProgress = (p: CheckupProgress) => {
-        page
-          .evaluate(`window.__revisionEmit('checkup:progress', ${JSON.stringify(p)})`)
-          .catch(() => undefined);
+        page.evaluate(`window.__revisionEmit('checkup:progress', ${JSON.stringify(p)})`).catch(() => undefined);
       };
       const dispatch = async (channel: Channel, args: unknown[]): Promise<unknown> => {
         const s = service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
@@ -182,11 +156,7 @@ export async function startHarness(): Promise<Harness> {
             return service.checkupRun(args[0] as { lang?: 'fr' | 'en' }, emitProgress);
           case 'report:exportPdf': {
             const { lang } = args[0] as { lang?: 'fr' | 'en' };
-            const r = await service.reportWritePdf({
-              path: pdfPath,
-              overwrite: true,
-              ...(lang ? { lang } : {}),
-            });
+            const r = await service.reportWritePdf({ path: pdfPath, overwrite: true, ...(lang ? { lang } : {}) });
             return { status: 'saved', path: r.path, pages: r.pages };
           }
           case 'shell:openExternal':
@@ -203,28 +173,19 @@ export async function startHarness(): Promise<Harness> {
         }
       };
       for (const channel of channels) {
-        await page.exposeBinding(
-          `__revision_${methodName(channel)}`,
-          async (_source, ...args: unknown[]): Promise<IpcEnvelope<unknown>> => {
-            calls.push(channel);
-            const parsed = ipcContract[channel].args.safeParse(args);
-            if (!parsed.success) {
-              const error: IpcErrorPayload = {
-                code: 'invalid-args',
-                message: 'Les informations envoyées ne sont pas valides : rien n’a été modifié.',
-              };
-              return { ok: false, error };
-            }
-            try {
-              return { ok: true, result: await dispatch(channel, parsed.data as unknown[]) };
-            } catch (e) {
-              return {
-                ok: false,
-                error: { code: 'failed', message: e instanceof Error ? e.message : String(e) },
-              };
-            }
-          },
-        );
+        await page.exposeBinding(`__revision_${methodName(channel)}`, async (_source, ...args: unknown[]): Promise<IpcEnvelope<unknown>> => {
+          calls.push(channel);
+          const parsed = ipcContract[channel].args.safeParse(args);
+          if (!parsed.success) {
+            const error: IpcErrorPayload = { code: 'invalid-args', message: 'Les informations envoyées ne sont pas valides : rien n’a été modifié.' };
+            return { ok: false, error };
+          }
+          try {
+            return { ok: true, result: await dispatch(channel, parsed.data as unknown[]) };
+          } catch (e) {
+            return { ok: false, error: { code: 'failed', message: e instanceof Error ? e.message : String(e) } };
+          }
+        });
       }
       await page.addInitScript({ content: installApiScript(channels.map(methodName)) });
       await page.goto(server.url);
@@ -261,16 +222,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core on the page (WCAG 2.x A and AA); returns the violations in a readable form. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join(' | ')}`,
-  );
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
 /** The visible text nodes of the page, trimmed, excluding elements marked translate="no" (raw technical data). */
@@ -292,10 +245,7 @@ export async function visibleTexts(page: Page): Promise<string[]> {
 }
 
 /** Clicks a navigation entry and waits for its screen's heading. */
-export async function goTo(
-  page: Page,
-  screen: 'dashboard' | 'checkup' | 'missions' | 'inventory' | 'settings',
-): Promise<void> {
+export async function goTo(page: Page, screen: 'dashboard' | 'checkup' | 'missions' | 'inventory' | 'settings'): Promise<void> {
   await page.locator(`nav [data-screen="${screen}"]`).click();
   await page.locator('main h1').first().waitFor();
 }

@@ -56,26 +56,9 @@ export function SettingsScreen() {
       <Form className="card form" onSubmit={save}>
         <h2>{t('settings.identity')}</h2>
         <Field label={t('welcome.company')} value={company} onChange={setCompany} name="company" />
-        <Field
-          label={t('welcome.providerName')}
-          value={providerName}
-          onChange={setProviderName}
-          name="providerName"
-        />
-        <Field
-          label={t('welcome.providerEmail')}
-          value={providerEmail}
-          onChange={setProviderEmail}
-          type="email"
-          name="providerEmail"
-        />
-        <Field
-          label={t('settings.providerPhone')}
-          value={providerPhone}
-          onChange={setProviderPhone}
-          type="tel"
-          name="providerPhone"
-        />
+        <Field label={t('welcome.providerName')} value={providerName} onChange={setProviderName} name="providerName" />
+        <Field label={t('welcome.providerEmail')} value={providerEmail} onChange={setProviderEmail} type="email" name="providerEmail" />
+        <Field label={t('settings.providerPhone')} value={providerPhone} onChange={setProviderPhone} type="tel" name="providerPhone" />
         <Button type="submit" className="button button--primary">
           {t('settings.save')}
         </Button>
