@@ -119,19 +119,15 @@ export async function ensureOwnedDir(dir: string): Promise<void> {
 }
 
 /**
- * Writes a file atomically into a folder checked by ensureOwnedDir: a new temporary file
- * (O_CREAT|O_EXCL|O_NOFOLLOW), its mode set on the open file, synced, then renamed.
+ * Replaces `target` atomically: a NEW temporary file `tmp` (O_CREAT|O_EXCL|O_NOFOLLOW: never an
+ * existing file, never through a link), its mode set on the open file, synced, then renamed.
  */
-export async function writeOwnedFile(
-  dir: string,
-  name: string,
+export async function replaceFileAtomically(
+  tmp: string,
+  target: string,
   bytes: Buffer | string,
   mode: number,
-): Promise<string> {
-  if (name.includes('/') || name.includes('\\') || name.startsWith('.'))
-    throw new UnsafePathError(`${name} : nom refusé`);
-  await ensureOwnedDir(dir);
-  const tmp = join(dir, `.${name}.${randomUUID()}.tmp`);
+): Promise<void> {
   const handle = await open(
     tmp,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW,
@@ -141,14 +137,27 @@ export async function writeOwnedFile(
     await handle.chmod(mode);
     await handle.writeFile(bytes);
     await handle.sync();
+    await handle.close();
+    await rename(tmp, target);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw error;
   }
-  await handle.close();
+}
+
+/** Writes a file atomically into a folder checked (and created) by ensureOwnedDir. */
+export async function writeOwnedFile(
+  dir: string,
+  name: string,
+  bytes: Buffer | string,
+  mode: number,
+): Promise<string> {
+  if (name.includes('/') || name.includes('\\') || name.startsWith('.'))
+    throw new UnsafePathError(`${name} : nom refusé`);
+  await ensureOwnedDir(dir);
   const target = join(dir, name);
-  await rename(tmp, target);
+  await replaceFileAtomically(join(dir, `.${name}.${randomUUID()}.tmp`), target, bytes, mode);
   return target;
 }
 

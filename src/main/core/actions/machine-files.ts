@@ -3,12 +3,9 @@
  * Kept as an interface so the executor's file logic is the same code in tests and for real.
  */
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UnsafePathError, readRegularFileInfo } from './elevated-fs';
-
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+import { UnsafePathError, readRegularFileInfo, replaceFileAtomically } from './elevated-fs';
 
 /** The file operations the executor needs. */
 export interface MachineFiles {
@@ -53,26 +50,7 @@ export function createLiveMachineFiles(root = ''): MachineFiles {
       }
     },
     async write(path, bytes, mode) {
-      const tmp = `${at(path)}.revision-${randomUUID()}.tmp`;
-      // A new file (never an existing one, never through a link), its mode set on the open file.
-      const handle = await open(
-        tmp,
-        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW,
-        mode,
-      );
-      try {
-        await handle.chmod(mode);
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await rename(tmp, at(path));
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
+      await replaceFileAtomically(`${at(path)}.revision-${randomUUID()}.tmp`, at(path), bytes, mode);
     },
     async remove(path) {
       await rm(at(path), { force: true });
