@@ -160,6 +160,32 @@ type RegistryOp = Extract<
   { op: 'registry-set' | 'registry-delete' | 'registry-delete-key' | 'registry-add-key' }
 >;
 
+/** The state of a registry value that exists (what undo writes back). */
+const registryValueState = (
+  op: { key: RegistryOp['key']; name: Extract<RegistryOp, { name: unknown }>['name'] },
+  current: { type: string; data: string },
+): PreviousState => ({
+  kind: 'registry',
+  key: op.key,
+  name: op.name,
+  exists: true,
+  type: current.type as 'REG_DWORD',
+  data: current.data,
+});
+
+/** The state of a macOS preference that is set (what undo writes back). */
+const defaultsValueState = (
+  op: Extract<Operation, { op: 'defaults-write' | 'defaults-delete' }>,
+  current: { type: 'bool' | 'int' | 'string'; value: string },
+): PreviousState => ({
+  kind: 'defaults',
+  domain: op.domain,
+  key: op.key,
+  exists: true,
+  type: current.type,
+  value: current.value,
+});
+
 async function applyRegistryOp(host: Host, op: RegistryOp): Promise<AppliedOne> {
   const line = commandLineOf(op)!;
   if (op.op === 'registry-delete-key' || op.op === 'registry-add-key') {
@@ -179,14 +205,7 @@ async function applyRegistryOp(host: Host, op: RegistryOp): Promise<AppliedOne> 
     await runOrThrow(host, line.file, line.args);
     return {
       status: 'done',
-      previous: {
-        kind: 'registry',
-        key: op.key,
-        name: op.name,
-        exists: true,
-        type: current.type as 'REG_DWORD',
-        data: current.data,
-      },
+      previous: registryValueState(op, current),
     };
   }
   if (current && current.type === op.type && current.data === op.data) return { status: 'already' };
@@ -196,14 +215,7 @@ async function applyRegistryOp(host: Host, op: RegistryOp): Promise<AppliedOne> 
   return {
     status: 'done',
     previous: current
-      ? {
-          kind: 'registry',
-          key: op.key,
-          name: op.name,
-          exists: true,
-          type: current.type as 'REG_DWORD',
-          data: current.data,
-        }
+      ? registryValueState(op, current)
       : { kind: 'registry', key: op.key, name: op.name, exists: false, keyExisted },
   };
 }
@@ -219,14 +231,7 @@ async function applyDefaultsOp(
     await runOrThrow(host, line.file, line.args);
     return {
       status: 'done',
-      previous: {
-        kind: 'defaults',
-        domain: op.domain,
-        key: op.key,
-        exists: true,
-        type: current.type,
-        value: current.value,
-      },
+      previous: defaultsValueState(op, current),
     };
   }
   if (current && current.type === op.type && current.value === defaultsValue(op.type, op.value))
@@ -235,14 +240,7 @@ async function applyDefaultsOp(
   return {
     status: 'done',
     previous: current
-      ? {
-          kind: 'defaults',
-          domain: op.domain,
-          key: op.key,
-          exists: true,
-          type: current.type,
-          value: current.value,
-        }
+      ? defaultsValueState(op, current)
       : { kind: 'defaults', domain: op.domain, key: op.key, exists: false },
   };
 }
