@@ -71,6 +71,14 @@ vi.mock('electron', () => ({
 vi.mock('electron-updater', () => ({
   default: { autoUpdater: Object.assign(new EventEmitter(), { checkForUpdatesAndNotify: vi.fn() }) },
 }));
+// electron-log requires the real electron package (CommonJS): the technical log is replaced here.
+vi.mock('./updates/log', () => ({
+  setupTechnicalLog: () => ({
+    logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+    path: () => '/tmp/revision-test.log',
+    reveal: (show: (p: string) => void) => (show('/tmp/revision-test.log'), '/tmp/revision-test.log'),
+  }),
+}));
 
 const { startApp } = await import('./app');
 const { channels } = await import('../shared/ipc');

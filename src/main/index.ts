@@ -4,9 +4,10 @@ import { startApp } from './app';
 import { main, processIo } from './cli/index';
 import { elevatedCliArgs } from './elevation-entry';
 
-// On Windows, UAC starts this executable again for the one elevated step (elevation-entry.ts):
-// then it runs `revision elevated-apply` and exits, with no window.
-const elevated = process.platform === 'win32' ? elevatedCliArgs(process.argv) : null;
+// pkexec, osascript or UAC start this executable again for the one elevated step
+// (`--elevated-apply --plan P --sha256 H`, elevation-entry.ts): it runs the verified plan and
+// exits before any window or renderer exists.
+const elevated = elevatedCliArgs(process.argv);
 if (elevated) {
   main(elevated, processIo()).then(
     (code) => app.exit(code),

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
+import type { AppUpdateStatus } from '../shared/app-updates';
 import type { CheckupProgress } from '../shared/checkup';
 import type { Lang } from '../shared/i18n';
 import type { Workspace } from '../shared/workspace';
@@ -36,6 +37,10 @@ export interface IpcOptions {
   readonly documentsDir: () => string;
   /** Called after the owner changed the settings (the menu follows the language). */
   readonly onSettingsChanged?: (workspace: Workspace) => void;
+  /** Where the app's own updates stand (src/main/updates); none outside the packaged app. */
+  readonly appUpdates?: () => AppUpdateStatus;
+  /** Shows the technical log file in the file manager. */
+  readonly revealLog?: () => void;
 }
 
 /** The codes a core error may carry through to the renderer. */
@@ -160,6 +165,12 @@ export function registerIpc(options: IpcOptions): () => void {
 
   const handlers: Handlers = {
     'app:info': () => service.appInfo(),
+    'app:updates': async () =>
+      options.appUpdates?.() ?? {
+        version: (await service.appInfo()).version,
+        signed: false,
+        state: 'development',
+      },
     'checkup:run': ([args]) =>
       service.checkupRun(args, (progress: CheckupProgress) => send('checkup:progress', progress)),
     'checkup:latest': () => service.checkupLatest(),
@@ -197,6 +208,14 @@ export function registerIpc(options: IpcOptions): () => void {
       }
       if (!opened)
         throw Object.assign(new Error(getT(langOf())('shell.ipc.unsafeLink')), { code: 'invalid-args' });
+    },
+    'shell:revealLog': async () => {
+      try {
+        options.revealLog?.();
+      } catch (error) {
+        console.error('[revision] could not show the technical log', error);
+        throw new Error(getT(langOf())('appUpdates:logFailed'), { cause: error });
+      }
     },
   };
 

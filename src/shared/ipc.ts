@@ -5,6 +5,7 @@
  * binds the same methods to the same core service.
  */
 import { z } from 'zod';
+import type { AppUpdateStatus } from './app-updates';
 import type { CheckupProgress, CheckupReport } from './checkup';
 import type { ApplyResult, PlanView } from './plans';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
@@ -73,6 +74,7 @@ export type ExportResult = { status: 'saved'; path: string; pages: number } | { 
 /** Every channel: argument schema (a tuple) and result type. */
 export const ipcContract = {
   'app:info': { args: z.tuple([]) },
+  'app:updates': { args: z.tuple([]) },
   'checkup:run': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'checkup:latest': { args: z.tuple([]) },
   'workspace:get': { args: z.tuple([]) },
@@ -90,11 +92,13 @@ export const ipcContract = {
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+  'shell:revealLog': { args: z.tuple([]) },
 } as const;
 
 /** Result type of each channel. */
 export interface IpcResults {
   'app:info': AppInfo;
+  'app:updates': AppUpdateStatus;
   'checkup:run': CheckupReport;
   'checkup:latest': CheckupReport | null;
   'workspace:get': Workspace;
@@ -112,6 +116,8 @@ export interface IpcResults {
   'report:exportPdf': ExportResult;
   'report:email': ProviderEmail;
   'shell:openExternal': void;
+  /** Shows the technical log file in the file manager. */
+  'shell:revealLog': void;
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -162,6 +162,12 @@ export async function startHarness(): Promise<Harness> {
           case 'shell:openExternal':
             openedUrls.push(args[0] as string);
             return undefined;
+          // The shell's own channels (src/main/updates): the browser harness is the development app.
+          case 'app:updates':
+            return { version: (await service.appInfo()).version, signed: false, state: 'development' };
+          case 'shell:revealLog':
+            openedUrls.push('revision:technical-log');
+            return undefined;
           default:
             return s[methodName(channel)]!(...args);
         }

@@ -5,7 +5,7 @@
  * which refuses a tampered or non-allow-listed plan file.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ import {
   shellQuote,
   windowsQuoteArg,
 } from './elevation';
-import { planResultSchema, resultPathOf, savePlanFile, sha256Hex } from './plan-file';
+import { savePlanFile, sha256Hex } from './plan-file';
 
 // Tests here may wait for the machine lock while other tests change the machine.
 vi.setConfig({ testTimeout: 900_000 });
@@ -50,15 +50,24 @@ const validPlan = (id: string) => ({
   platform: 'linux' as const,
   schedule: 'always' as const,
   createdAt: '2026-11-22T23:00:00.000Z',
-  operations: [{ op: 'file-write' as const, path: '/etc/apt/apt.conf.d/52revision-auto-upgrades' as const, content: 'APT::Periodic::Unattended-Upgrade "1";\n' }],
+  operations: [
+    {
+      op: 'file-write' as const,
+      path: '/etc/apt/apt.conf.d/52revision-auto-upgrades' as const,
+      content: 'APT::Periodic::Unattended-Upgrade "1";\n',
+    },
+  ],
 });
 
 describe('quoting our own command for the OS prompts', () => {
   const tricky = {
-    file: "/Users/Éric O'Neil/Applications/Révision \"test\".app/Contents/MacOS/Révision",
+    file: '/Users/Éric O\'Neil/Applications/Révision "test".app/Contents/MacOS/Révision',
     args: ['--flag=$(rm -rf /)', 'back\\slash `tick` & ; | *'],
   };
-  const request = { planPath: "/Users/Éric O'Neil/Library/Application Support/Revision/plans/p1.json", sha256: HASH };
+  const request = {
+    planPath: "/Users/Éric O'Neil/Library/Application Support/Revision/plans/p1.json",
+    sha256: HASH,
+  };
 
   it('shell words survive a real /bin/sh exactly, whatever the path contains', async () => {
     const argv = elevatedArgv(tricky, request);
@@ -125,10 +134,20 @@ describe('quoting our own command for the OS prompts', () => {
   it('Windows arguments quote so that the documented parsing gives them back exactly', () => {
     expect(windowsQuoteArg('simple')).toBe('simple');
     expect(windowsQuoteArg('')).toBe('""');
-    expect(windowsQuoteArg('C:\\Program Files\\Révision\\Révision.exe')).toBe('"C:\\Program Files\\Révision\\Révision.exe"');
+    expect(windowsQuoteArg('C:\\Program Files\\Révision\\Révision.exe')).toBe(
+      '"C:\\Program Files\\Révision\\Révision.exe"',
+    );
     expect(windowsQuoteArg('C:\\dossier avec espace\\')).toBe('"C:\\dossier avec espace\\\\"');
     expect(windowsQuoteArg('dit "bonjour"')).toBe('"dit \\"bonjour\\""');
-    const args = ['C:\\Users\\Éric Dupont\\AppData\\Roaming\\Revision\\plans\\p1.json', 'a\\\\"b', 'tab\there', 'trailing\\', '', 'elevated-apply', HASH];
+    const args = [
+      'C:\\Users\\Éric Dupont\\AppData\\Roaming\\Revision\\plans\\p1.json',
+      'a\\\\"b',
+      'tab\there',
+      'trailing\\',
+      '',
+      'elevated-apply',
+      HASH,
+    ];
     expect(parseWindowsCommandLine(args.map(windowsQuoteArg).join(' '))).toEqual(args);
     // The program and its command line reach PowerShell through the environment, never the script.
     expect(UAC_SCRIPT).toContain('$env:REVISION_ELEVATED_FILE');
@@ -146,15 +165,32 @@ describe('pkexec, with fake pkexec executables (real processes on PATH)', () => 
   }
 
   it('exit 126 (the owner dismissed the dialog) is "cancelled"', async () => {
-    const env = await fake('#!/bin/sh\n# Fake pkexec: what pkexec does when the dialog is dismissed.\nexit 126\n');
-    const outcome = await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({ planPath: join(work, 'p.json'), sha256: HASH });
+    const env = await fake(
+      '#!/bin/sh\n# Fake pkexec: what pkexec does when the dialog is dismissed.\nexit 126\n',
+    );
+    const outcome = await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({
+      planPath: join(work, 'p.json'),
+      sha256: HASH,
+    });
     expect(outcome).toEqual({ status: 'cancelled' });
   });
 
   it('exit 127 (not authorised) is "denied"; no pkexec at all is "unavailable"', async () => {
-    const env = await fake('#!/bin/sh\necho "Error executing command as another user: Not authorized" >&2\nexit 127\n');
-    expect((await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({ planPath: join(work, 'p.json'), sha256: HASH })).status).toBe('denied');
-    const missing = await pkexecRunner(createLiveHost(), CLI_ENTRY, join(work, 'no-such-pkexec')).elevate({ planPath: join(work, 'p.json'), sha256: HASH });
+    const env = await fake(
+      '#!/bin/sh\necho "Error executing command as another user: Not authorized" >&2\nexit 127\n',
+    );
+    expect(
+      (
+        await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({
+          planPath: join(work, 'p.json'),
+          sha256: HASH,
+        })
+      ).status,
+    ).toBe('denied');
+    const missing = await pkexecRunner(createLiveHost(), CLI_ENTRY, join(work, 'no-such-pkexec')).elevate({
+      planPath: join(work, 'p.json'),
+      sha256: HASH,
+    });
     expect(missing.status).toBe('unavailable');
   });
 
@@ -162,9 +198,20 @@ describe('pkexec, with fake pkexec executables (real processes on PATH)', () => 
     const log = join(work, 'argv.log');
     const env = await fake(`#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${log}'\nexit 0\n`);
     const planPath = join(work, 'dossier avec espace', 'p.json');
-    const outcome = await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({ planPath, sha256: HASH });
+    const outcome = await pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({
+      planPath,
+      sha256: HASH,
+    });
     expect(outcome).toEqual({ status: 'completed', exitCode: 0 });
-    expect((await readFile(log, 'utf8')).split('\n').slice(0, -1)).toEqual([CLI_ENTRY.file, ...CLI_ENTRY.args, 'elevated-apply', '--plan', planPath, '--sha256', HASH]);
+    expect((await readFile(log, 'utf8')).split('\n').slice(0, -1)).toEqual([
+      CLI_ENTRY.file,
+      ...CLI_ENTRY.args,
+      'elevated-apply',
+      '--plan',
+      planPath,
+      '--sha256',
+      HASH,
+    ]);
   });
 });
 
@@ -181,19 +228,30 @@ describe('the elevated step refuses what it must not run', () => {
     const env = { PATH: `${join(work, 'granted')}:${process.env.PATH ?? ''}` };
     const { mkdir } = await import('node:fs/promises');
     await mkdir(join(work, 'granted'), { recursive: true });
-    await writeFile(join(work, 'granted', 'pkexec'), '#!/bin/sh\n# Fake pkexec: the owner typed the password.\nexec "$@"\n');
+    await writeFile(
+      join(work, 'granted', 'pkexec'),
+      '#!/bin/sh\n# Fake pkexec: the owner typed the password.\nexec "$@"\n',
+    );
     await chmod(join(work, 'granted', 'pkexec'), 0o755);
     // Held under the machine lock all the same: were the check broken, this would change /etc.
-    const outcome = await withMachineLock(() => pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({ planPath: saved.path, sha256: saved.sha256 }));
-    expect(outcome).toEqual({ status: 'completed', exitCode: 3 });
-    const result = planResultSchema.parse(JSON.parse(await readFile(resultPathOf(saved.path), 'utf8')));
-    expect(result).toMatchObject({ planId: 'tampered-1', outcome: 'refused', refusal: 'tampered', operations: [] });
+    const outcome = await withMachineLock(() =>
+      pkexecRunner(createLiveHost(), CLI_ENTRY, 'pkexec', env).elevate({
+        planPath: saved.path,
+        sha256: saved.sha256,
+      }),
+    );
+    expect(outcome).toEqual({ status: 'completed', exitCode: 3, refusal: 'tampered' });
+    // Refused before anything is created: nothing appears beside the plan.
+    expect(await readdir(dir, { recursive: true })).toEqual(['plans', 'plans/tampered-1.json']);
   });
 
   it('a file with the right hash but an operation outside the allow-list is refused as invalid', async () => {
     const dir = await mkdtemp(join(work, 'ws-'));
     const path = join(dir, 'evil.json');
-    const evil = { ...validPlan('evil'), operations: [{ op: 'file-write', path: '/etc/sudoers', content: 'ALL ALL=(ALL) NOPASSWD: ALL\n' }] };
+    const evil = {
+      ...validPlan('evil'),
+      operations: [{ op: 'file-write', path: '/etc/sudoers', content: 'ALL ALL=(ALL) NOPASSWD: ALL\n' }],
+    };
     const text = JSON.stringify(evil);
     await writeFile(path, text);
     const result = await elevatedApply({ planPath: path, sha256: sha256Hex(text), host: createLiveHost() });
@@ -204,14 +262,22 @@ describe('the elevated step refuses what it must not run', () => {
   it('a plan for another OS is refused', async () => {
     const dir = await mkdtemp(join(work, 'ws-'));
     const saved = await savePlanFile(dir, { ...validPlan('mac-plan'), platform: 'darwin' });
-    const result = await withMachineLock(() => elevatedApply({ planPath: saved.path, sha256: saved.sha256, host: createLiveHost() }));
+    const result = await withMachineLock(() =>
+      elevatedApply({ planPath: saved.path, sha256: saved.sha256, host: createLiveHost() }),
+    );
     expect(result).toMatchObject({ outcome: 'refused', refusal: 'wrong-platform' });
   });
 
   it('the CLI without --plan/--sha256 says what it expects, in French', async () => {
     const { main } = await import('../../cli/index');
     let err = '';
-    const code = await main(['elevated-apply'], { out: () => undefined, err: (t) => void (err += t), env: {}, tty: false, confirm: async () => false });
+    const code = await main(['elevated-apply'], {
+      out: () => undefined,
+      err: (t) => void (err += t),
+      env: {},
+      tty: false,
+      confirm: async () => false,
+    });
     expect(code).toBe(2);
     expect(err).toBe('Commande interne de Révision : elle attend --plan FICHIER et --sha256 EMPREINTE.\n');
   });

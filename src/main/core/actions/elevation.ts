@@ -10,6 +10,19 @@ import { isRunError, type Host } from '../exec/host';
 import { elevatedApply } from './elevated-apply';
 import type { MachineFiles } from './machine-files';
 import type { ExecuteOptions } from './executor';
+import type { PlanResult } from './plan-file';
+
+/** Why the elevated step refused a plan. */
+export type PlanRefusal = NonNullable<PlanResult['refusal']>;
+
+/** Exit code of the elevated step when it refused the plan (it then prints `refused (<why>)`). */
+export const REFUSED_EXIT_CODE = 3;
+
+/** The refusal the elevated step printed on its standard output, if any. */
+export function refusalOf(stdout: string): PlanRefusal | undefined {
+  const m = /^refused \((tampered|invalid|unreadable|wrong-platform)\)$/m.exec(stdout);
+  return m ? (m[1] as PlanRefusal) : undefined;
+}
 
 /** What to elevate: a plan file and the hash it must have. */
 export interface ElevationRequest {
@@ -19,7 +32,7 @@ export interface ElevationRequest {
 
 /** How the elevated step went (its detailed answer is in the plan's result file). */
 export type ElevationOutcome =
-  | { readonly status: 'completed'; readonly exitCode: number }
+  | { readonly status: 'completed'; readonly exitCode: number; readonly refusal?: PlanRefusal }
   /** The owner closed or cancelled the prompt. */
   | { readonly status: 'cancelled' }
   /** The password was refused or the account may not administer the machine. */
@@ -39,6 +52,8 @@ export interface ElevationRunner {
 export interface SelfEntry {
   readonly file: string;
   readonly args: readonly string[];
+  /** The command word: `elevated-apply` for the CLI, `--elevated-apply` for the Electron executable. */
+  readonly command?: 'elevated-apply' | '--elevated-apply';
 }
 
 /** Our own CLI as this process runs it: node (with its loader flags, e.g. tsx) and the entry script. */
@@ -54,8 +69,17 @@ const SAFE_ARG = /^[^\0\r\n]*$/;
 export function elevatedArgv(entry: SelfEntry, request: ElevationRequest): string[] {
   if (!HEX64.test(request.sha256)) throw new Error('empreinte invalide');
   if (!/^(\/|[A-Za-z]:\\)/.test(request.planPath)) throw new Error('chemin du plan non absolu');
-  const argv = [entry.file, ...entry.args, 'elevated-apply', '--plan', request.planPath, '--sha256', request.sha256];
-  for (const a of argv) if (!SAFE_ARG.test(a)) throw new Error('caractère de contrôle refusé dans la commande');
+  const argv = [
+    entry.file,
+    ...entry.args,
+    entry.command ?? 'elevated-apply',
+    '--plan',
+    request.planPath,
+    '--sha256',
+    request.sha256,
+  ];
+  for (const a of argv)
+    if (!SAFE_ARG.test(a)) throw new Error('caractère de contrôle refusé dans la commande');
   return argv;
 }
 
@@ -115,12 +139,29 @@ export const UAC_SCRIPT = [
 const ELEVATED_TIMEOUT_MS = 30 * 60_000;
 
 /** No prompt: the app already has administrator rights; the same verified step runs in-process. */
-export function inProcessRunner(host: Host, options: { files?: MachineFiles; beforeEach?: ExecuteOptions['beforeEach'] } = {}): ElevationRunner {
+export function inProcessRunner(
+  host: Host,
+  options: { files?: MachineFiles; beforeEach?: ExecuteOptions['beforeEach']; resultsDir?: string } = {},
+): ElevationRunner {
   return {
     mechanism: 'none',
     async elevate(request) {
-      const result = await elevatedApply({ planPath: request.planPath, sha256: request.sha256, host, files: options.files, beforeEach: options.beforeEach });
-      return { status: 'completed', exitCode: result.outcome === 'refused' ? 3 : result.outcome === 'applied' || result.outcome === 'nothing-to-do' ? 0 : 1 };
+      const result = await elevatedApply({
+        planPath: request.planPath,
+        sha256: request.sha256,
+        host,
+        ...options,
+      });
+      if (result.outcome === 'refused')
+        return {
+          status: 'completed',
+          exitCode: REFUSED_EXIT_CODE,
+          ...(result.refusal ? { refusal: result.refusal } : {}),
+        };
+      return {
+        status: 'completed',
+        exitCode: result.outcome === 'applied' || result.outcome === 'nothing-to-do' ? 0 : 1,
+      };
     },
   };
 }
@@ -131,7 +172,12 @@ function failureDetail(error: unknown): string {
 }
 
 /** Linux: pkexec (126 = the owner dismissed the dialog, 127 = not authorised). */
-export function pkexecRunner(host: Host, entry: SelfEntry = currentSelfEntry(), pkexec = 'pkexec', env?: Readonly<Record<string, string>>): ElevationRunner {
+export function pkexecRunner(
+  host: Host,
+  entry: SelfEntry = currentSelfEntry(),
+  pkexec = 'pkexec',
+  env?: Readonly<Record<string, string>>,
+): ElevationRunner {
   return {
     mechanism: 'pkexec',
     async elevate(request) {
@@ -144,11 +190,14 @@ export function pkexecRunner(host: Host, entry: SelfEntry = currentSelfEntry(), 
           okExitCodes: [0, 1, 2, 3],
           ...(env ? { env } : {}),
         });
-        return { status: 'completed', exitCode: r.exitCode };
+        const refusal = r.exitCode === REFUSED_EXIT_CODE ? refusalOf(r.stdout) : undefined;
+        return { status: 'completed', exitCode: r.exitCode, ...(refusal ? { refusal } : {}) };
       } catch (error) {
         if (isRunError(error) && error.exitCode === 126) return { status: 'cancelled' };
-        if (isRunError(error) && error.exitCode === 127) return { status: 'denied', detail: failureDetail(error) };
-        if (isRunError(error) && error.kind === 'not-found') return { status: 'unavailable', detail: failureDetail(error) };
+        if (isRunError(error) && error.exitCode === 127)
+          return { status: 'denied', detail: failureDetail(error) };
+        if (isRunError(error) && error.kind === 'not-found')
+          return { status: 'unavailable', detail: failureDetail(error) };
         return { status: 'failed', detail: failureDetail(error) };
       }
     },
@@ -161,14 +210,20 @@ export function osascriptRunner(host: Host, entry: SelfEntry = currentSelfEntry(
     mechanism: 'osascript',
     async elevate(request) {
       try {
-        await host.run({ id: 'elevate:osascript', file: '/usr/bin/osascript', args: ['-e', osascriptStatement(entry, request)], timeoutMs: ELEVATED_TIMEOUT_MS });
+        await host.run({
+          id: 'elevate:osascript',
+          file: '/usr/bin/osascript',
+          args: ['-e', osascriptStatement(entry, request)],
+          timeoutMs: ELEVATED_TIMEOUT_MS,
+        });
         return { status: 'completed', exitCode: 0 };
       } catch (error) {
         const text = isRunError(error) ? error.stderr : '';
         if (/\(-128\)/.test(text)) return { status: 'cancelled' };
         // `do shell script` fails when our step exits non-zero: its answer is still in the result file.
         const code = /exited with (?:status|code) (\d+)|\((\d+)\)\s*$/.exec(text);
-        if (isRunError(error) && error.kind === 'non-zero-exit' && code) return { status: 'completed', exitCode: Number(code[1] ?? code[2]) };
+        if (isRunError(error) && error.kind === 'non-zero-exit' && code)
+          return { status: 'completed', exitCode: Number(code[1] ?? code[2]) };
         return { status: 'failed', detail: failureDetail(error) };
       }
     },
@@ -186,7 +241,10 @@ export function uacRunner(host: Host, entry: SelfEntry = currentSelfEntry()): El
           id: 'elevate:uac',
           file: 'powershell.exe',
           args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', UAC_SCRIPT],
-          env: { REVISION_ELEVATED_FILE: file ?? '', REVISION_ELEVATED_ARGS: args.map(windowsQuoteArg).join(' ') },
+          env: {
+            REVISION_ELEVATED_FILE: file ?? '',
+            REVISION_ELEVATED_ARGS: args.map(windowsQuoteArg).join(' '),
+          },
           timeoutMs: ELEVATED_TIMEOUT_MS,
           okExitCodes: [0, 1, 2, 3],
         });
@@ -195,6 +253,16 @@ export function uacRunner(host: Host, entry: SelfEntry = currentSelfEntry()): El
         if (isRunError(error) && error.exitCode === 1223) return { status: 'cancelled' };
         return { status: 'failed', detail: failureDetail(error) };
       }
+    },
+  };
+}
+
+/** No elevated step from here (e.g. the app runs from files the owner can change): said, never tried. */
+export function unavailableRunner(detail: string): ElevationRunner {
+  return {
+    mechanism: 'none',
+    async elevate() {
+      return { status: 'unavailable', detail };
     },
   };
 }
@@ -221,7 +289,10 @@ export async function isElevated(host: Host, platform: Platform = host.platform)
 }
 
 /** The runner for this machine: in-process when already administrator, else the OS's prompt. */
-export async function defaultElevationRunner(host: Host, entry: SelfEntry = currentSelfEntry()): Promise<ElevationRunner> {
+export async function defaultElevationRunner(
+  host: Host,
+  entry: SelfEntry = currentSelfEntry(),
+): Promise<ElevationRunner> {
   if (host.mode === 'live' && (await isElevated(host))) return inProcessRunner(host);
   switch (host.platform) {
     case 'linux':

@@ -113,8 +113,8 @@ describe('auto-updates on this Debian machine, for real', () => {
       const after = await snapshotMachine();
       expect(digest(after)).toEqual(digest(before));
       expect(after.packages['unattended-upgrades']).toBe(false);
-      // The app's own files need no backup copy: nothing is left behind in /var/lib either.
-      expect(after.stateDirExisted).toBe(before.stateDirExisted);
+      // The app's own files need no backup copy (only the step's answers are kept, in root's folder).
+      expect(after.backupDirExisted).toBe(before.backupDirExisted);
       const ws2 = await again.workspaceGet();
       expect(ws2.changes[0]?.undoneAt).toBeTruthy();
       expect(ws2.history.map((h) => h.kind)).toContain('undo');

@@ -2,8 +2,10 @@
  * Writing files on the machine, for the elevated side only. The Host reads; this writes.
  * Kept as an interface so the executor's file logic is the same code in tests and for real.
  */
-import { chmod, mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { UnsafePathError, readRegularFileInfo, replaceFileAtomically } from './elevated-fs';
 
 /** The file operations the executor needs. */
 export interface MachineFiles {
@@ -18,12 +20,16 @@ export interface MachineFiles {
   removeDirIfEmpty(path: string): Promise<boolean>;
 }
 
-async function existsPath(path: string): Promise<boolean> {
+/** Whether a folder exists (a link in its place is refused, never followed). */
+async function dirExists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    const info = await lstat(path);
+    if (info.isSymbolicLink() || !info.isDirectory())
+      throw new UnsafePathError(`${path} : pas un dossier (lien refusé)`);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 
@@ -36,29 +42,15 @@ export function createLiveMachineFiles(root = ''): MachineFiles {
   return {
     async read(path) {
       try {
-        const [bytes, info] = await Promise.all([readFile(at(path)), stat(at(path))]);
-        return { bytes, mode: info.mode & 0o7777 };
+        // No link followed, no FIFO waited on: bytes and mode come from the same open file.
+        return await readRegularFileInfo(at(path), { maxBytes: 10_000_000, timeoutMs: 30_000 });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
     },
     async write(path, bytes, mode) {
-      const tmp = `${at(path)}.revision-${process.pid}.tmp`;
-      const handle = await open(tmp, 'w', mode);
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
-        await chmod(tmp, mode);
-        await rename(tmp, at(path));
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
+      await replaceFileAtomically(`${at(path)}.revision-${randomUUID()}.tmp`, at(path), bytes, mode);
     },
     async remove(path) {
       await rm(at(path), { force: true });
@@ -66,7 +58,7 @@ export function createLiveMachineFiles(root = ''): MachineFiles {
     async ensureDir(path) {
       const missing: string[] = [];
       let current = path;
-      while (!(await existsPath(at(current)))) {
+      while (!(await dirExists(at(current)))) {
         missing.unshift(current);
         const parent = dirname(current);
         if (parent === current) break;

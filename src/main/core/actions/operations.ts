@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The only mode the elevated side writes files with (world-readable, writable by root only). */
+export const APP_FILE_MODE = 0o644;
+
 /** Files the app may write or remove (its own files, and dnf-automatic's configuration). */
 export const ALLOWED_FILES = [
   '/etc/apt/apt.conf.d/52revision-auto-upgrades',
@@ -15,7 +18,10 @@ export const ALLOWED_FILES = [
 export type AllowedFile = (typeof ALLOWED_FILES)[number];
 
 /** Folders the app may create for its files (and remove again when it created them and they are empty). */
-export const ALLOWED_DIRS = ['/etc/systemd/system/apt-daily-upgrade.timer.d', '/etc/systemd/system/dnf-automatic.timer.d'] as const;
+export const ALLOWED_DIRS = [
+  '/etc/systemd/system/apt-daily-upgrade.timer.d',
+  '/etc/systemd/system/dnf-automatic.timer.d',
+] as const;
 
 /** Windows registry keys the app may change values under. */
 export const ALLOWED_REGISTRY_KEYS = [
@@ -37,7 +43,10 @@ export const ALLOWED_REGISTRY_VALUES = [
 export const REGISTRY_TYPES = ['REG_DWORD', 'REG_SZ', 'REG_QWORD', 'REG_EXPAND_SZ'] as const;
 
 /** macOS preference domains the app may change. */
-export const ALLOWED_DEFAULTS_DOMAINS = ['/Library/Preferences/com.apple.SoftwareUpdate', '/Library/Preferences/com.apple.commerce'] as const;
+export const ALLOWED_DEFAULTS_DOMAINS = [
+  '/Library/Preferences/com.apple.SoftwareUpdate',
+  '/Library/Preferences/com.apple.commerce',
+] as const;
 
 /** macOS preference keys the app may change. */
 export const ALLOWED_DEFAULTS_KEYS = [
@@ -78,8 +87,16 @@ export const ALLOWED_COMMANDS = {
   'dnf-install-dnf-automatic': { file: 'dnf', args: ['install', '-y', 'dnf-automatic'], timeoutMs: 600_000 },
   'dnf-remove-dnf-automatic': { file: 'dnf', args: ['remove', '-y', 'dnf-automatic'], timeoutMs: 600_000 },
   'systemctl-daemon-reload': { file: 'systemctl', args: ['daemon-reload'], timeoutMs: 60_000 },
-  'systemctl-enable-dnf-automatic-timer': { file: 'systemctl', args: ['enable', '--now', 'dnf-automatic.timer'], timeoutMs: 60_000 },
-  'systemctl-disable-dnf-automatic-timer': { file: 'systemctl', args: ['disable', '--now', 'dnf-automatic.timer'], timeoutMs: 60_000 },
+  'systemctl-enable-dnf-automatic-timer': {
+    file: 'systemctl',
+    args: ['enable', '--now', 'dnf-automatic.timer'],
+    timeoutMs: 60_000,
+  },
+  'systemctl-disable-dnf-automatic-timer': {
+    file: 'systemctl',
+    args: ['disable', '--now', 'dnf-automatic.timer'],
+    timeoutMs: 60_000,
+  },
 } as const satisfies Record<string, AllowedCommand>;
 export type CommandId = keyof typeof ALLOWED_COMMANDS;
 export const commandIds = Object.keys(ALLOWED_COMMANDS) as [CommandId, ...CommandId[]];
@@ -87,7 +104,10 @@ export const commandIds = Object.keys(ALLOWED_COMMANDS) as [CommandId, ...Comman
 const registryKey = z.enum(ALLOWED_REGISTRY_KEYS);
 const registryValue = z.enum(ALLOWED_REGISTRY_VALUES);
 /** Registry data as reg.exe takes it after /d: decimal for DWORD/QWORD, text otherwise. */
-const registryData = z.string().max(2000).regex(/^[^\0\r\n]*$/);
+const registryData = z
+  .string()
+  .max(2000)
+  .regex(/^[^\0\r\n]*$/);
 
 /** Write a whole file with exact content (utf8 text, or base64 bytes when restoring). */
 export const fileWriteSchema = z
@@ -96,14 +116,18 @@ export const fileWriteSchema = z
     path: z.enum(ALLOWED_FILES),
     content: z.string().max(200_000),
     encoding: z.enum(['utf8', 'base64']).default('utf8'),
-    /** File mode (e.g. 0o644). */
-    mode: z.number().int().min(0).max(0o7777).default(0o644),
+    /** File mode: only the app's own 0644 (no other mode, whatever the plan or the workspace says). */
+    mode: z.literal(APP_FILE_MODE).default(APP_FILE_MODE),
   })
   .strict();
 
 /** Remove a file; folders listed in removeDirs are removed afterwards when empty (the app created them). */
 export const fileRemoveSchema = z
-  .object({ op: z.literal('file-remove'), path: z.enum(ALLOWED_FILES), removeDirs: z.array(z.enum(ALLOWED_DIRS)).default([]) })
+  .object({
+    op: z.literal('file-remove'),
+    path: z.enum(ALLOWED_FILES),
+    removeDirs: z.array(z.enum(ALLOWED_DIRS)).default([]),
+  })
   .strict();
 
 /** Set one key of an INI file (dnf's automatic.conf), keeping every other line as it is. */
@@ -119,17 +143,29 @@ export const iniSetSchema = z
 
 /** Set a registry value (reg add). */
 export const registrySetSchema = z
-  .object({ op: z.literal('registry-set'), key: registryKey, name: registryValue, type: z.enum(REGISTRY_TYPES), data: registryData })
+  .object({
+    op: z.literal('registry-set'),
+    key: registryKey,
+    name: registryValue,
+    type: z.enum(REGISTRY_TYPES),
+    data: registryData,
+  })
   .strict();
 
 /** Delete a registry value (reg delete). */
-export const registryDeleteSchema = z.object({ op: z.literal('registry-delete'), key: registryKey, name: registryValue }).strict();
+export const registryDeleteSchema = z
+  .object({ op: z.literal('registry-delete'), key: registryKey, name: registryValue })
+  .strict();
 
 /** Delete a registry key the app created, only when it holds no value and no subkey (undo). */
-export const registryDeleteKeySchema = z.object({ op: z.literal('registry-delete-key'), key: registryKey }).strict();
+export const registryDeleteKeySchema = z
+  .object({ op: z.literal('registry-delete-key'), key: registryKey })
+  .strict();
 
 /** Create an empty registry key again (rollback of registry-delete-key). */
-export const registryAddKeySchema = z.object({ op: z.literal('registry-add-key'), key: registryKey }).strict();
+export const registryAddKeySchema = z
+  .object({ op: z.literal('registry-add-key'), key: registryKey })
+  .strict();
 
 /** Write a macOS preference (defaults write DOMAIN KEY -bool|-int|-string VALUE). */
 export const defaultsWriteSchema = z
@@ -138,13 +174,20 @@ export const defaultsWriteSchema = z
     domain: z.enum(ALLOWED_DEFAULTS_DOMAINS),
     key: z.enum(ALLOWED_DEFAULTS_KEYS),
     type: z.enum(['bool', 'int', 'string']),
-    value: z.string().max(200).regex(/^[^\0\r\n]*$/),
+    value: z
+      .string()
+      .max(200)
+      .regex(/^[^\0\r\n]*$/),
   })
   .strict();
 
 /** Delete a macOS preference (defaults delete DOMAIN KEY). */
 export const defaultsDeleteSchema = z
-  .object({ op: z.literal('defaults-delete'), domain: z.enum(ALLOWED_DEFAULTS_DOMAINS), key: z.enum(ALLOWED_DEFAULTS_KEYS) })
+  .object({
+    op: z.literal('defaults-delete'),
+    domain: z.enum(ALLOWED_DEFAULTS_DOMAINS),
+    key: z.enum(ALLOWED_DEFAULTS_KEYS),
+  })
   .strict();
 
 /** Run one allow-listed command. `optional`: a failure is reported as skipped and rolls nothing back. */
@@ -202,7 +245,11 @@ export const previousStateSchema = z.discriminatedUnion('kind', [
     value: z.string().optional(),
   }),
   /** A command changed something; `inverse` is the command that takes it back (none for reloads). */
-  z.object({ kind: z.literal('command'), command: z.enum(commandIds), inverse: z.enum(commandIds).nullable() }),
+  z.object({
+    kind: z.literal('command'),
+    command: z.enum(commandIds),
+    inverse: z.enum(commandIds).nullable(),
+  }),
 ]);
 export type PreviousState = z.infer<typeof previousStateSchema>;
 
@@ -241,7 +288,8 @@ export function commandLineOf(op: Operation): { file: string; args: string[] } |
 export function technicalLine(op: Operation): string {
   const line = commandLineOf(op);
   if (line) {
-    const env = op.op === 'command' && 'env' in ALLOWED_COMMANDS[op.command] ? 'DEBIAN_FRONTEND=noninteractive ' : '';
+    const env =
+      op.op === 'command' && 'env' in ALLOWED_COMMANDS[op.command] ? 'DEBIAN_FRONTEND=noninteractive ' : '';
     // Shown the way the prestataire would type it: cmd quoting for reg.exe, POSIX quoting elsewhere.
     const windows = line.file === 'reg.exe';
     const quoteOne = (a: string): string => {
@@ -250,12 +298,16 @@ export function technicalLine(op: Operation): string {
     };
     const quote = (args: readonly string[]): string => args.map(quoteOne).join(' ');
     // The install refreshes the package lists first (its failure is reported with the install's).
-    const before = op.op === 'command' && op.command === 'apt-install-unattended-upgrades' ? `${env}apt-get ${quote(ALLOWED_COMMANDS['apt-update'].args)} && ` : '';
+    const before =
+      op.op === 'command' && op.command === 'apt-install-unattended-upgrades'
+        ? `${env}apt-get ${quote(ALLOWED_COMMANDS['apt-update'].args)} && `
+        : '';
     return `${before}${env}${line.file} ${quote(line.args)}${op.op === 'command' && op.optional ? ' (optional)' : ''}`;
   }
   switch (op.op) {
     case 'file-write': {
-      if (op.encoding === 'base64') return `restore ${op.path} (${Buffer.from(op.content, 'base64').length} bytes, mode ${op.mode.toString(8)})`;
+      if (op.encoding === 'base64')
+        return `restore ${op.path} (${Buffer.from(op.content, 'base64').length} bytes, mode ${op.mode.toString(8)})`;
       return `write ${op.path} (mode ${op.mode.toString(8)}):\n${op.content.replace(/\n$/, '').replace(/^/gm, '    ')}`;
     }
     case 'file-remove':

@@ -1,17 +1,18 @@
 /**
  * The plan file: what the elevated step executes. It is written in the owner's workspace at
  * planning time, its SHA-256 kept by the app, and the elevated step refuses a file whose hash
- * differs or whose operations are not all allow-listed. The elevated step answers in a result
- * file beside it (`<plan>.result.json`).
+ * differs or whose operations are not all allow-listed. The elevated step answers in a folder of
+ * its own (plan-results.ts), never beside the plan.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { schedules } from '../../../shared/workspace';
 import { operationStatuses } from '../../../shared/plans';
 import { writeFileAtomic } from '../workspace/store';
-import { reasonCodes } from './executor';
+import { readRegularFile } from './elevated-fs';
+import { reasonCodes } from './operation-error';
 import { operationSchema, previousStateSchema } from './operations';
 
 export const PLAN_FORMAT = 'revision-plan';
@@ -65,18 +66,16 @@ export function plansDir(workspaceDir: string): string {
   return join(workspaceDir, 'plans');
 }
 
-/** Where the elevated step writes its answer for a plan file. */
-export function resultPathOf(planPath: string): string {
-  return `${planPath}.result.json`;
-}
-
 /** SHA-256 of bytes, lower-case hex. */
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Writes a plan file (validated first) and returns its path and hash. */
-export async function savePlanFile(workspaceDir: string, plan: PlanFileInput): Promise<{ path: string; sha256: string; plan: PlanFile }> {
+export async function savePlanFile(
+  workspaceDir: string,
+  plan: PlanFileInput,
+): Promise<{ path: string; sha256: string; plan: PlanFile }> {
   const parsed = planFileSchema.parse(plan);
   const dir = plansDir(workspaceDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -97,20 +96,42 @@ export class PlanRefusedError extends Error {
   }
 }
 
+/** Limits of the plan read by the elevated step. */
+export const PLAN_MAX_BYTES = 1_000_000;
+export const PLAN_READ_TIMEOUT_MS = 5_000;
+
 /**
  * Reads a plan file ONCE, checks its hash against the expected one, then validates it.
- * The bytes hashed are the bytes parsed: nothing can change in between.
+ * The bytes hashed are the bytes parsed: nothing can change in between. The file must be a
+ * regular file (no link, FIFO or device), owned by one of `owners`, read within a time limit.
  */
-export async function loadVerifiedPlan(path: string, expectedSha256: string): Promise<PlanFile> {
-  if (!/^[0-9a-f]{64}$/.test(expectedSha256)) throw new PlanRefusedError('invalid', 'empreinte SHA-256 invalide');
+export async function loadVerifiedPlan(
+  path: string,
+  expectedSha256: string,
+  owners?: ReadonlySet<number>,
+): Promise<PlanFile> {
+  if (!/^[0-9a-f]{64}$/.test(expectedSha256))
+    throw new PlanRefusedError('invalid', 'empreinte SHA-256 invalide');
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, {
+      maxBytes: PLAN_MAX_BYTES,
+      timeoutMs: PLAN_READ_TIMEOUT_MS,
+      ...(owners ? { owners } : {}),
+    });
   } catch (error) {
-    throw new PlanRefusedError('unreadable', `plan illisible : ${(error as NodeJS.ErrnoException).code ?? 'erreur'}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PlanRefusedError(
+      'unreadable',
+      `plan illisible : ${code === 'ELOOP' ? 'lien symbolique refusé' : (code ?? (error as Error).message)}`,
+    );
   }
   const actual = sha256Hex(bytes);
-  if (actual !== expectedSha256) throw new PlanRefusedError('tampered', `plan modifié après sa préparation (empreinte ${actual} au lieu de ${expectedSha256}) : refusé`);
+  if (actual !== expectedSha256)
+    throw new PlanRefusedError(
+      'tampered',
+      `plan modifié après sa préparation (empreinte ${actual} au lieu de ${expectedSha256}) : refusé`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
@@ -120,7 +141,10 @@ export async function loadVerifiedPlan(path: string, expectedSha256: string): Pr
   const parsed = planFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PlanRefusedError('invalid', `plan refusé : opération non autorisée (${issue?.path.join('.') ?? '?'} : ${issue?.message ?? ''})`);
+    throw new PlanRefusedError(
+      'invalid',
+      `plan refusé : opération non autorisée (${issue?.path.join('.') ?? '?'} : ${issue?.message ?? ''})`,
+    );
   }
   return parsed.data;
 }

@@ -6,6 +6,7 @@ import type { Lang } from '../../../shared/i18n';
 import { Field } from '../../components/field';
 import { SpannerIcon } from '../../components/icons';
 import { useAppStore } from '../../store';
+import { AppUpdatesSection } from '../app-updates/app-updates-section';
 
 /** The settings screen. */
 export function SettingsScreen() {
@@ -75,6 +76,7 @@ export function SettingsScreen() {
         <h2 id="settings-about">{t('settings.about')}</h2>
         <p>{t('settings.aboutText', { version: appInfo?.version ?? '' })}</p>
       </section>
+      <AppUpdatesSection />
     </div>
   );
 }

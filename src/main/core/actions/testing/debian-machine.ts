@@ -25,6 +25,8 @@ export interface MachineSnapshot {
   readonly packages: Readonly<Record<string, boolean>>;
   /** Whether the elevated side's backup folder existed (removed again when a test created it). */
   readonly stateDirExisted: boolean;
+  /** Whether its folder of copies of replaced contents existed (the step's answers live beside it). */
+  readonly backupDirExisted: boolean;
 }
 
 /** The elevated side's own folder (copies of replaced contents). */
@@ -65,7 +67,11 @@ export async function snapshotMachine(): Promise<MachineSnapshot> {
     () => true,
     () => false,
   );
-  return { files, absentDirs, packages, stateDirExisted };
+  const backupDirExisted = await stat(`${STATE_DIR}/backups`).then(
+    () => true,
+    () => false,
+  );
+  return { files, absentDirs, packages, stateDirExisted, backupDirExisted };
 }
 
 /** A short, comparable digest of a snapshot's files (path, mode and SHA-256 of each). */
