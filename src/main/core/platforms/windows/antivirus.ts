@@ -26,6 +26,41 @@ export function decodeProductState(value: number): ProductState {
 }
 
 /**
+ * Real-time protection as Defender reports it: RealTimeProtectionEnabled and, when read (script v2),
+ * OnAccessProtectionEnabled must both be on; either off is off; neither read is unknown.
+ */
+export function defenderRealTime(defender: JsonObject): boolean | null {
+  const rtp = bool(defender.realTimeProtectionEnabled);
+  const onAccess = bool(defender.onAccessProtectionEnabled);
+  if (rtp === false || onAccess === false) return false;
+  return rtp;
+}
+
+/**
+ * Microsoft Defender from `Get-MpComputerStatus`. AMRunningMode "Passive Mode", "SxS Passive Mode" and
+ * "EDR Block Mode" (EDR in block mode runs only beside a passive Defender) are passive: Defender then
+ * scans nothing as files arrive. "Not running" beside another active antivirus counts as passive too.
+ */
+export function defenderProduct(defender: JsonObject, thirdActive: boolean): AntivirusProduct {
+  const mode = str(defender.amRunningMode) ?? '';
+  const running = !/not running/i.test(mode);
+  const enabled =
+    bool(defender.amServiceEnabled) === true && bool(defender.antivirusEnabled) === true && running;
+  const passive = /passive|edr block/i.test(mode) || (!running && thirdActive);
+  const outOfDate = bool(defender.defenderSignaturesOutOfDate);
+  return {
+    name: 'Microsoft Defender Antivirus',
+    enabled: passive ? false : enabled,
+    realTime: defenderRealTime(defender),
+    upToDate: outOfDate === null ? null : !outOfDate,
+    signatureDate: isoDate(defender.antivirusSignatureLastUpdated),
+    signatureVersion: str(defender.antivirusSignatureVersion),
+    passive,
+    source: `Get-MpComputerStatus (AMRunningMode ${mode || '?'}, RealTimeProtectionEnabled ${String(bool(defender.realTimeProtectionEnabled))}, OnAccessProtectionEnabled ${String(bool(defender.onAccessProtectionEnabled))})`,
+  };
+}
+
+/**
  * Antivirus facts from the `defender` and `securityCenter` sections. Returns null when neither could
  * be read (the section then fails). On Windows Server, SecurityCenter2 does not exist: Defender alone.
  */
@@ -78,22 +113,7 @@ export function windowsAntivirusFacts(
   const thirdActive = third.some((p) => p.enabled === true);
   const products: AntivirusProduct[] = [];
   if (defender && bool(defender.available) !== false) {
-    const mode = str(defender.amRunningMode) ?? '';
-    const running = !/not running/i.test(mode);
-    const enabled =
-      bool(defender.amServiceEnabled) === true && bool(defender.antivirusEnabled) === true && running;
-    const passive = /passive/i.test(mode) || (!running && thirdActive);
-    const outOfDate = bool(defender.defenderSignaturesOutOfDate);
-    products.push({
-      name: 'Microsoft Defender Antivirus',
-      enabled: passive ? false : enabled,
-      realTime: bool(defender.realTimeProtectionEnabled),
-      upToDate: outOfDate === null ? null : !outOfDate,
-      signatureDate: isoDate(defender.antivirusSignatureLastUpdated),
-      signatureVersion: str(defender.antivirusSignatureVersion),
-      passive,
-      source: `Get-MpComputerStatus (AMRunningMode ${mode || '?'})`,
-    });
+    products.push(defenderProduct(defender, thirdActive));
   } else if (defenderFromCenter) {
     products.push(defenderFromCenter);
   }

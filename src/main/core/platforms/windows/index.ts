@@ -23,6 +23,7 @@ import {
   type WindowsCheckupDoc,
 } from './parse';
 import { explainPowerShellFailure, powershellSpec } from './powershell';
+import { windowsUpdateRuns, type UpdateRunFacts } from './update-runs';
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
 
 export * from './parse';
@@ -75,7 +76,7 @@ export function windowsFactsFromDoc(
   const hardware = read('hardware', 'identity', windowsHardwareFacts);
   if (hardware) facts.hardware = hardware;
   const autoUpdates = read('autoUpdates', 'autoUpdates', (v) => windowsAutoUpdateFacts(v, os, now));
-  if (autoUpdates) facts.autoUpdates = autoUpdates;
+  if (autoUpdates) facts.autoUpdates = { ...autoUpdates, ...updateRuns(doc) };
   const lastUpdate = read('lastUpdate', 'history', windowsLastUpdateFacts);
   if (lastUpdate) facts.lastUpdate = lastUpdate;
   const reboot = read('reboot', 'reboot', windowsRebootFacts);
@@ -102,6 +103,13 @@ export function windowsFactsFromDoc(
   const inventory = read('inventory', 'apps', windowsInventoryFacts);
   if (inventory) facts.inventory = inventory;
   return { facts, failures };
+}
+
+/** Evidence that Windows Update ran, from the autoUpdates and history sections (either may be missing). */
+function updateRuns(doc: WindowsCheckupDoc): UpdateRunFacts {
+  const au = section(doc, 'autoUpdates');
+  const history = section(doc, 'history');
+  return windowsUpdateRuns('value' in au ? au.value : null, 'value' in history ? history.value : null);
 }
 
 async function runScript(

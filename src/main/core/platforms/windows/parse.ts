@@ -12,3 +12,4 @@ export * from './antivirus';
 export * from './firewall';
 export * from './inventory';
 export * from './pending';
+export * from './update-runs';

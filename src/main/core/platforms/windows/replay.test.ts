@@ -152,7 +152,8 @@ describe('Windows checkup replays', () => {
       'os-support': 'ok',
       'auto-updates': 'unknown',
       'last-update': 'ok',
-      'pending-updates': 'ok',
+      // Its search (script v1) covered software only: « aucune mise à jour en attente » would not be true.
+      'pending-updates': 'unknown',
       reboot: 'ok',
       antivirus: 'danger',
       firewall: 'ok',
@@ -161,6 +162,10 @@ describe('Windows checkup replays', () => {
     expect(finding(report, 'antivirus').title).toContain('129 jours');
     expect(finding(report, 'auto-updates').detail).toContain('Windows Server');
     expect(report.inventory.applications).toHaveLength(3);
+    const pending = finding(report, 'pending-updates');
+    expect(pending.title).toBe('Je n’ai pas pu chercher toutes les mises à jour en attente');
+    expect(pending.detail).toContain('Les pilotes');
+    expect(report.facts.pendingUpdates).toMatchObject({ total: 0, drivers: null, notSearched: ['drivers'] });
   });
 });
 
