@@ -107,6 +107,10 @@ export function rebootFinding(facts: NonNullable<MachineFacts['reboot']>): Findi
   if (!facts.required) return spec(id, 'ok', 'reboot.none');
   const strong = facts.signals.some((s) => s.present && !s.weak);
   const causes = (facts.causes ?? []).slice(0, 5).join(', ');
+  // macOS: updates waiting that install only during a restart (`softwareupdate -l`, Action: restart).
+  if (!strong && facts.signals.some((s) => s.present && s.name.startsWith('softwareupdate'))) {
+    return spec(id, 'attention', 'reboot.macos.updatesNeedRestart', { causes }, 'guide');
+  }
   return spec(id, 'attention', strong ? 'reboot.required' : 'reboot.maybe', { causes }, 'restart');
 }
 
