@@ -111,9 +111,10 @@ export interface MacosUpdatePrefs {
   readonly scheduleOn?: boolean | null;
 }
 
-/** `softwareupdate --schedule` → "Automatic checking for updates is turned on/off"; null otherwise. */
+/** `softwareupdate --schedule` → on/off in either wording; null otherwise. */
 export function parseSoftwareUpdateSchedule(output: string): boolean | null {
-  const m = /Automatic check(?:ing)? for updates is turned (on|off)/i.exec(output);
+  // "Automatic checking for updates is turned on" (macOS 11+); "Automatic check is off" (older macOS).
+  const m = /Automatic check(?:ing)?(?: for updates)? is (?:turned )?(on|off)\b/i.exec(output);
   return m?.[1] ? m[1].toLowerCase() === 'on' : null;
 }
 
@@ -229,13 +230,11 @@ function isDataPackage(name: string): boolean {
 /** Last system update from the install history: Apple packages that are not data files. */
 export function macosLastUpdateFacts(items: readonly InstallHistoryItem[]): LastUpdateFacts {
   const updates = items.filter((i) => i.apple && !isDataPackage(i.name));
-  const history: UpdateHistoryEntry[] = updates
-    .slice(0, 30)
-    .map((i) => ({
-      date: i.date,
-      title: i.version && !i.name.includes(i.version) ? `${i.name} ${i.version}` : i.name,
-      result: 'succeeded',
-    }));
+  const history: UpdateHistoryEntry[] = updates.slice(0, 30).map((i) => ({
+    date: i.date,
+    title: i.version && !i.name.includes(i.version) ? `${i.name} ${i.version}` : i.name,
+    result: 'succeeded',
+  }));
   return {
     lastInstalledAt: updates[0]?.date ?? null,
     source: 'system_profiler SPInstallHistoryDataType',

@@ -37,13 +37,12 @@ function readItem(label: string, block: readonly string[]): ListedUpdate {
     const restart = /Action:\s*(restart|shut\s*down)/i.test(text);
     return { name: current[1]!.trim(), version, restart };
   }
-  const old = /^\s*(.+?)\s*\(([^)]*)\),\s*\d+K\b/.exec(block[0] ?? '');
-  if (old)
-    return {
-      name: old[1]!,
-      version: old[2]!.trim() || null,
-      restart: /\[restart\]|\[shut ?down\]/i.test(text),
-    };
+  // "Safari (13.1.2), 67430K [recommended]" (10.14) or "AirPort Software, 4.1, 13880K [recommended] [restart]" (man page).
+  const old = /^\s*(.+?)(?:\s*\(([^)]*)\)|,\s*([^,]+)),\s*\d+K\b/.exec(block[0] ?? '');
+  if (old) {
+    const version = (old[2] ?? old[3] ?? '').trim() || null;
+    return { name: old[1]!, version, restart: /\[restart\]|\[shut ?down\]/i.test(text) };
+  }
   return { name: label, version: null, restart: null };
 }
 
@@ -57,7 +56,8 @@ function listItems(output: string): ListedUpdate[] {
     const block: string[] = [];
     for (let j = i + 1; j < lines.length && /^\s+\S/.test(lines[j]!) && !/^\s*\*/.test(lines[j]!); j += 1)
       block.push(lines[j]!);
-    items.push(readItem(label, block));
+    // Configuration data (XProtect, Gatekeeper), listed only with --include-config-data: not an update to install.
+    if (!/ConfigData/i.test(label)) items.push(readItem(label, block));
   }
   return items;
 }
