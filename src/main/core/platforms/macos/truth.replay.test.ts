@@ -4,25 +4,16 @@
  * need cannot be read never gives « aucun redémarrage en attente », and the checkup records when
  * Software Update last ran and whether its background schedule is on.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckupReport } from '../../../../shared/checkup';
-import { runCheckup } from '../../checkup/run-checkup';
-import { createReplayHost, loadCapture, type Capture } from '../../exec/capture';
+import type { Capture } from '../../exec/capture';
+import {
+  findingOf as finding,
+  loadFixture,
+  replayAtCaptureDate as replay,
+} from '../../../../../tests/support/replay';
 import { parseSoftwareUpdateList, parseSoftwareUpdateSchedule } from './parse';
 
-const FIXTURES = join(import.meta.dirname, '../../../../../tests/fixtures/macos');
-const load = (name: string): Promise<Capture> => loadCapture(join(FIXTURES, name));
-
-async function replay(capture: Capture): Promise<CheckupReport> {
-  return runCheckup({ host: createReplayHost(capture), now: new Date(capture.manifest.now!) });
-}
-
-function finding(report: CheckupReport, id: string) {
-  const f = report.findings.find((x) => x.id === id);
-  if (!f) throw new Error(`finding ${id} absent`);
-  return f;
-}
+const load = (name: string): Promise<Capture> => loadFixture('macos', name);
 
 /** The same capture with `softwareupdate -l`'s output replaced. */
 function withList(capture: Capture, stdout: string): Capture {

@@ -76,18 +76,32 @@ export function jsonOf(text: string): unknown {
   }
 }
 
+/**
+ * The JSON a script printed (BOM and blank lines ignored), or the error `fail` builds: `empty` when it
+ * printed nothing, `unreadable` (with the text's length) when it is not JSON or was cut short.
+ */
+export function scriptJson(
+  stdout: string,
+  fail: (reason: 'empty' | 'unreadable', length: number) => Error,
+): unknown {
+  const text = stdout.replace(/^\uFEFF/, '').trim();
+  if (text === '') throw fail('empty', 0);
+  try {
+    return jsonOf(text);
+  } catch {
+    throw fail('unreadable', text.length);
+  }
+}
+
 /** Parses the checkup script's stdout. Throws WindowsOutputError on anything but one JSON object. */
 export function parseWindowsCheckupOutput(stdout: string): WindowsCheckupDoc {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
-  if (text === '') throw new WindowsOutputError('PowerShell n’a rien renvoyé');
-  let value: unknown;
-  try {
-    value = jsonOf(text);
-  } catch {
-    throw new WindowsOutputError(
-      `réponse de PowerShell illisible (JSON invalide ou tronqué, ${text.length} caractères)`,
-    );
-  }
+  const value = scriptJson(stdout, (reason, length) =>
+    reason === 'empty'
+      ? new WindowsOutputError('PowerShell n’a rien renvoyé')
+      : new WindowsOutputError(
+          `réponse de PowerShell illisible (JSON invalide ou tronqué, ${length} caractères)`,
+        ),
+  );
   const doc = obj(value);
   if (!doc) throw new WindowsOutputError('réponse de PowerShell inattendue (pas un objet JSON)');
   const known = [

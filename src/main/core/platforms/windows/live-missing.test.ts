@@ -8,28 +8,18 @@ import { windowsProbes } from './index';
 // the spawn really fails (ENOENT), and every voyant must say "je n'ai pas pu vérifier", none ok.
 describe('Windows and macOS probes run for real where their tools are missing', () => {
   it('Windows: powershell.exe is not found, every finding is unknown with the reason', async () => {
-    const report = await runCheckup({
-      host: createLiveHost('win32'),
-      probes: windowsProbes,
-      now: new Date('2026-11-22T10:00:00Z'),
-    });
+    const report = await runCheckup({ host: createLiveHost('win32'), probes: windowsProbes, now: new Date('2026-11-22T10:00:00Z') });
     expect(report.findings).toHaveLength(7);
     for (const f of report.findings) {
       expect(f.state, f.id).toBe('unknown');
       expect(f.key, f.id).toBe('unknown.notFound');
       expect(f.reason, f.id).toContain('powershell.exe');
     }
-    expect(report.findings.find((f) => f.id === 'antivirus')?.action).toContain(
-      'PowerShell (powershell.exe) est introuvable',
-    );
+    expect(report.findings.find((f) => f.id === 'antivirus')?.action).toContain('PowerShell (powershell.exe) est introuvable');
   });
 
   it('macOS: sw_vers, softwareupdate, system_profiler and socketfilterfw are not found, nothing reads as ok', async () => {
-    const report = await runCheckup({
-      host: createLiveHost('darwin'),
-      probes: macosProbes,
-      now: new Date('2026-11-22T10:00:00Z'),
-    });
+    const report = await runCheckup({ host: createLiveHost('darwin'), probes: macosProbes, now: new Date('2026-11-22T10:00:00Z') });
     expect(report.findings).toHaveLength(7);
     for (const f of report.findings) expect(f.state, f.id).toBe('unknown');
     expect(report.findings.find((f) => f.id === 'os-support')?.reason).toContain('sw_vers');

@@ -17,17 +17,7 @@ import { POWERSHELL_BOOTSTRAP, encodePowerShellCommand, isScriptBlocked, powersh
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
 import { windowsCheckupCommand } from './index';
 
-const pro: OsFacts = {
-  family: 'windows',
-  name: 'Windows 11 Pro',
-  version: '25H2',
-  build: '26200.6899',
-  edition: 'pro',
-  isServer: false,
-  arch: 'x64',
-  hostname: null,
-  managed: false,
-};
+const pro: OsFacts = { family: 'windows', name: 'Windows 11 Pro', version: '25H2', build: '26200.6899', edition: 'pro', isServer: false, arch: 'x64', hostname: null, managed: false };
 const home: OsFacts = { ...pro, edition: 'home', name: 'Windows 11 Famille' };
 const now = new Date('2026-11-22T10:00:00Z');
 
@@ -55,113 +45,39 @@ describe('dates', () => {
 
 describe('identity', () => {
   it('Windows 11 still says "Windows 10 Pro" in ProductName: the build and caption decide', () => {
-    const os = windowsOsFacts({
-      productName: 'Windows 10 Pro',
-      editionId: 'Professional',
-      displayVersion: '25H2',
-      currentBuild: '26200',
-      ubr: 6899,
-      caption: 'Microsoft Windows 11 Professionnel',
-      productType: 1,
-      installationType: 'Client',
-      architecture: 'AMD64',
-      partOfDomain: false,
-      mdmEnrollments: 0,
-    });
-    expect(os).toMatchObject({
-      name: 'Windows 11 Professionnel',
-      version: '25H2',
-      build: '26200.6899',
-      edition: 'pro',
-      isServer: false,
-      arch: 'x64',
-      managed: false,
-    });
+    const os = windowsOsFacts({ productName: 'Windows 10 Pro', editionId: 'Professional', displayVersion: '25H2', currentBuild: '26200', ubr: 6899, caption: 'Microsoft Windows 11 Professionnel', productType: 1, installationType: 'Client', architecture: 'AMD64', partOfDomain: false, mdmEnrollments: 0 });
+    expect(os).toMatchObject({ name: 'Windows 11 Professionnel', version: '25H2', build: '26200.6899', edition: 'pro', isServer: false, arch: 'x64', managed: false });
   });
   it('domain-joined or MDM-enrolled PCs are managed; unknown stays null', () => {
-    expect(
-      windowsOsFacts({
-        currentBuild: '19045',
-        editionId: 'Enterprise',
-        productType: 1,
-        partOfDomain: true,
-        mdmEnrollments: 0,
-      }).managed,
-    ).toBe(true);
-    expect(
-      windowsOsFacts({
-        currentBuild: '19045',
-        editionId: 'Enterprise',
-        productType: 1,
-        partOfDomain: false,
-        mdmEnrollments: 1,
-      }).managed,
-    ).toBe(true);
+    expect(windowsOsFacts({ currentBuild: '19045', editionId: 'Enterprise', productType: 1, partOfDomain: true, mdmEnrollments: 0 }).managed).toBe(true);
+    expect(windowsOsFacts({ currentBuild: '19045', editionId: 'Enterprise', productType: 1, partOfDomain: false, mdmEnrollments: 1 }).managed).toBe(true);
     expect(windowsOsFacts({ currentBuild: '19045', editionId: 'Core', productType: 1 }).managed).toBeNull();
   });
   it('a server by ProductType', () => {
-    expect(
-      windowsOsFacts({
-        currentBuild: '17763',
-        editionId: 'ServerStandard',
-        productType: 3,
-        releaseId: '1809',
-      }),
-    ).toMatchObject({ isServer: true, edition: 'server', version: '1809' });
+    expect(windowsOsFacts({ currentBuild: '17763', editionId: 'ServerStandard', productType: 3, releaseId: '1809' })).toMatchObject({ isServer: true, edition: 'server', version: '1809' });
   });
 });
 
 describe('automatic updates', () => {
   it('no policy on a Windows 11 client: Windows installs by itself', () => {
-    const f = windowsAutoUpdateFacts(
-      {
-        policyAU: null,
-        microsoftUpdateRegistered: false,
-        storeAutoUpdateSetting: 'Enabled',
-        wuauservStartType: 'Manual',
-      },
-      pro,
-      now,
-    );
-    expect(f).toMatchObject({
-      enabled: true,
-      managed: false,
-      otherProducts: false,
-      storeApps: true,
-      mechanism: 'windows-update',
-    });
+    const f = windowsAutoUpdateFacts({ policyAU: null, microsoftUpdateRegistered: false, storeAutoUpdateSetting: 'Enabled', wuauservStartType: 'Manual' }, pro, now);
+    expect(f).toMatchObject({ enabled: true, managed: false, otherProducts: false, storeApps: true, mechanism: 'windows-update' });
   });
   it('AUOptions 4 with a schedule is on, AUOptions 3 (download, ask before installing) is off', () => {
-    const on = windowsAutoUpdateFacts(
-      { policyAU: { NoAutoUpdate: 0, AUOptions: 4, ScheduledInstallDay: 0, ScheduledInstallTime: 3 } },
-      pro,
-      now,
-    );
+    const on = windowsAutoUpdateFacts({ policyAU: { NoAutoUpdate: 0, AUOptions: 4, ScheduledInstallDay: 0, ScheduledInstallTime: 3 } }, pro, now);
     expect(on.enabled).toBe(true);
     expect(on.schedule).toBe('ScheduledInstallDay=0; ScheduledInstallTime=3');
-    expect(on.settings).toContainEqual({
-      source: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\\AUOptions',
-      value: 4,
-    });
+    expect(on.settings).toContainEqual({ source: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\\AUOptions', value: 4 });
     expect(windowsAutoUpdateFacts({ policyAU: { AUOptions: 3 } }, pro, now).enabled).toBe(false);
   });
   it('the Windows Update service disabled means off, whatever the policy', () => {
-    expect(
-      windowsAutoUpdateFacts({ policyAU: { AUOptions: 4 }, wuauservStartType: 'Disabled' }, pro, now).enabled,
-    ).toBe(false);
+    expect(windowsAutoUpdateFacts({ policyAU: { AUOptions: 4 }, wuauservStartType: 'Disabled' }, pro, now).enabled).toBe(false);
   });
   it('updates paused until a future date are off for now, and say why', () => {
-    const f = windowsAutoUpdateFacts(
-      { uxSettings: { PauseUpdatesExpiryTime: '2026-12-06T10:00:00Z' } },
-      pro,
-      now,
-    );
+    const f = windowsAutoUpdateFacts({ uxSettings: { PauseUpdatesExpiryTime: '2026-12-06T10:00:00Z' } }, pro, now);
     expect(f.enabled).toBe(false);
     expect(f.limits).toContain('windows.paused');
-    expect(
-      windowsAutoUpdateFacts({ uxSettings: { PauseUpdatesExpiryTime: '2026-01-06T10:00:00Z' } }, pro, now)
-        .enabled,
-    ).toBe(true);
+    expect(windowsAutoUpdateFacts({ uxSettings: { PauseUpdatesExpiryTime: '2026-01-06T10:00:00Z' } }, pro, now).enabled).toBe(true);
   });
   it('on Home, a policy value is reported but flagged as not necessarily honoured', () => {
     const f = windowsAutoUpdateFacts({ policyAU: { NoAutoUpdate: 1 } }, home, now);
@@ -169,25 +85,11 @@ describe('automatic updates', () => {
     expect(f.limits).toContain('windows.homePolicy');
   });
   it('an organisation update server (WSUS) or a domain makes it managed', () => {
-    expect(
-      windowsAutoUpdateFacts(
-        { policyAU: { UseWUServer: 1 }, policyWU: { WUServer: 'http://wsus.local:8530' } },
-        pro,
-        now,
-      ).managed,
-    ).toBe(true);
+    expect(windowsAutoUpdateFacts({ policyAU: { UseWUServer: 1 }, policyWU: { WUServer: 'http://wsus.local:8530' } }, pro, now).managed).toBe(true);
     expect(windowsAutoUpdateFacts({}, { ...pro, managed: true }, now).managed).toBe(true);
   });
   it('Microsoft Update via the policy value, Store off by policy', () => {
-    const f = windowsAutoUpdateFacts(
-      {
-        policyAU: { AllowMUUpdateService: 1 },
-        microsoftUpdateRegistered: null,
-        storePolicy: { AutoDownload: 2 },
-      },
-      pro,
-      now,
-    );
+    const f = windowsAutoUpdateFacts({ policyAU: { AllowMUUpdateService: 1 }, microsoftUpdateRegistered: null, storePolicy: { AutoDownload: 2 } }, pro, now);
     expect(f.otherProducts).toBe(true);
     expect(f.storeApps).toBe(false);
   });
@@ -198,54 +100,23 @@ describe('automatic updates', () => {
 
 describe('restart', () => {
   it('PendingFileRenameOperations alone is required but weak (the rule says "peut-être", attention at most)', () => {
-    const r = windowsRebootFacts({
-      cbsRebootPending: false,
-      wuRebootRequired: false,
-      pendingFileRenameOperations: true,
-      agentRebootRequired: false,
-    });
+    const r = windowsRebootFacts({ cbsRebootPending: false, wuRebootRequired: false, pendingFileRenameOperations: true, agentRebootRequired: false });
     expect(r.required).toBe(true);
     expect(r.signals.filter((s) => s.present).every((s) => s.weak)).toBe(true);
   });
   it('nothing pending', () => {
-    expect(
-      windowsRebootFacts({
-        cbsRebootPending: false,
-        wuRebootRequired: false,
-        pendingFileRenameOperations: false,
-        agentRebootRequired: null,
-      }).required,
-    ).toBe(false);
+    expect(windowsRebootFacts({ cbsRebootPending: false, wuRebootRequired: false, pendingFileRenameOperations: false, agentRebootRequired: null }).required).toBe(false);
   });
 });
 
 describe('antivirus', () => {
   it('the same third-party product registered twice after an upgrade is merged, keeping the working instance', () => {
-    const f = windowsAntivirusFacts(
-      null,
-      {
-        antivirus: [
-          { displayName: 'ESET Security', productState: 393216 },
-          { displayName: 'ESET Security', productState: 266240 },
-        ],
-      },
-      pro,
-    );
+    const f = windowsAntivirusFacts(null, { antivirus: [{ displayName: 'ESET Security', productState: 393216 }, { displayName: 'ESET Security', productState: 266240 }] }, pro);
     expect(f?.products).toHaveLength(1);
     expect(f?.products[0]).toMatchObject({ name: 'ESET Security', enabled: true, upToDate: true });
   });
   it('Defender in passive mode is marked passive', () => {
-    const f = windowsAntivirusFacts(
-      {
-        available: true,
-        amServiceEnabled: true,
-        antivirusEnabled: true,
-        amRunningMode: 'Passive Mode',
-        defenderSignaturesOutOfDate: false,
-      },
-      { antivirus: [] },
-      pro,
-    );
+    const f = windowsAntivirusFacts({ available: true, amServiceEnabled: true, antivirusEnabled: true, amRunningMode: 'Passive Mode', defenderSignaturesOutOfDate: false }, { antivirus: [] }, pro);
     expect(f?.products[0]?.passive).toBe(true);
   });
   it('no Defender module and no SecurityCenter2 on a client: unreadable', () => {
@@ -255,17 +126,8 @@ describe('antivirus', () => {
 
 describe('firewall', () => {
   it('one profile off is off; NotConfigured is unknown', () => {
-    expect(
-      windowsFirewallFacts({
-        profiles: [
-          { name: 'Domain', enabled: 'True' },
-          { name: 'Public', enabled: 'False' },
-        ],
-      }).enabled,
-    ).toBe(false);
-    expect(
-      windowsFirewallFacts({ profiles: [{ name: 'Domain', enabled: 'NotConfigured' }] }).enabled,
-    ).toBeNull();
+    expect(windowsFirewallFacts({ profiles: [{ name: 'Domain', enabled: 'True' }, { name: 'Public', enabled: 'False' }] }).enabled).toBe(false);
+    expect(windowsFirewallFacts({ profiles: [{ name: 'Domain', enabled: 'NotConfigured' }] }).enabled).toBeNull();
     expect(windowsFirewallFacts({ profiles: [] }).enabled).toBeNull();
   });
 });
@@ -275,44 +137,16 @@ describe('inventory', () => {
     const inv = windowsInventoryFacts({
       registry: [
         { source: 'registry-32', name: 'Google Chrome', version: '131.0.6778.86', publisher: 'Google LLC' },
-        {
-          source: 'registry',
-          name: 'Google Chrome',
-          version: '131.0.6778.86',
-          publisher: 'Google LLC',
-          installDate: '20241203',
-        },
+        { source: 'registry', name: 'Google Chrome', version: '131.0.6778.86', publisher: 'Google LLC', installDate: '20241203' },
         { source: 'registry', name: 'vs_CoreEditorFonts', version: '17.7.40001', systemComponent: true },
-        {
-          source: 'registry',
-          name: 'Security Update for Microsoft Office 2016 (KB5002700) 32-Bit Edition',
-          parentKeyName: 'Office16.PROPLUS',
-        },
-        {
-          source: 'registry',
-          name: 'Git',
-          version: null,
-          publisher: 'The Git Development Community',
-          installDate: 'garbage',
-        },
+        { source: 'registry', name: 'Security Update for Microsoft Office 2016 (KB5002700) 32-Bit Edition', parentKeyName: 'Office16.PROPLUS' },
+        { source: 'registry', name: 'Git', version: null, publisher: 'The Git Development Community', installDate: 'garbage' },
       ],
       store: { error: 'Get-AppxPackage: access denied' },
     });
     expect(inv.applications).toEqual([
-      {
-        name: 'Google Chrome',
-        version: '131.0.6778.86',
-        publisher: 'Google LLC',
-        source: 'registry',
-        installDate: '2024-12-03',
-      },
-      {
-        name: 'Git',
-        version: null,
-        publisher: 'The Git Development Community',
-        source: 'registry',
-        installDate: null,
-      },
+      { name: 'Google Chrome', version: '131.0.6778.86', publisher: 'Google LLC', source: 'registry', installDate: '2024-12-03' },
+      { name: 'Git', version: null, publisher: 'The Git Development Community', source: 'registry', installDate: null },
     ]);
   });
 });
@@ -330,30 +164,14 @@ describe('script output', () => {
         resultCode: 2,
         updates: [
           { title: 'A', kb: ['5068861'], msrcSeverity: 'Critical', categories: [], rebootBehavior: 1 },
-          {
-            title: 'B',
-            kb: ['890830'],
-            msrcSeverity: null,
-            categories: [{ id: '0FA1201D-4330-4FA8-8AE9-B877473B6441' }],
-            rebootBehavior: 0,
-          },
-          {
-            title: 'C',
-            kb: ['5066131'],
-            msrcSeverity: null,
-            categories: [{ id: '28bc880e-0592-4cbf-8f95-c79b17911d5f' }],
-          },
+          { title: 'B', kb: ['890830'], msrcSeverity: null, categories: [{ id: '0FA1201D-4330-4FA8-8AE9-B877473B6441' }], rebootBehavior: 0 },
+          { title: 'C', kb: ['5066131'], msrcSeverity: null, categories: [{ id: '28bc880e-0592-4cbf-8f95-c79b17911d5f' }] },
           { title: 'D', kb: ['2267602'], categories: [{ id: 'e0789628-ce08-4437-be74-2495b842f43b' }] },
         ],
       }),
     );
     expect(p).toMatchObject({ total: 3, security: 2 });
-    expect(p.items[0]).toMatchObject({
-      name: 'A',
-      version: 'KB5068861',
-      security: true,
-      restartRequired: true,
-    });
+    expect(p.items[0]).toMatchObject({ name: 'A', version: 'KB5068861', security: true, restartRequired: true });
     expect(() => parseWuaSearchOutput('{"resultCode":5,"updates":[]}')).toThrow(/code 5/);
     expect(() => parseWuaSearchOutput('{"resultCode":2,"upd')).toThrow(/illisible/);
   });
@@ -362,63 +180,32 @@ describe('script output', () => {
 describe('how PowerShell is started', () => {
   it('scripts are constant ASCII text sent on standard input; no argument carries data', () => {
     for (const script of [WINDOWS_CHECKUP_SCRIPT, WINDOWS_WUA_SEARCH_SCRIPT]) {
-      const nonAscii = [...script].filter(
-        (c) => c !== '\t' && c !== '\n' && c !== '\r' && (c < ' ' || c > '~'),
-      );
+      const nonAscii = [...script].filter((c) => c !== '\t' && c !== '\n' && c !== '\r' && (c < ' ' || c > '~'));
       expect(nonAscii).toEqual([]);
     }
     expect(windowsCheckupCommand.input).toBe(WINDOWS_CHECKUP_SCRIPT);
-    expect(windowsCheckupCommand.args).toEqual([
-      '-NoProfile',
-      '-NonInteractive',
-      '-ExecutionPolicy',
-      'Bypass',
-      '-EncodedCommand',
-      encodePowerShellCommand(POWERSHELL_BOOTSTRAP),
-    ]);
-    expect(Buffer.from(windowsCheckupCommand.args[5]!, 'base64').toString('utf16le')).toBe(
-      POWERSHELL_BOOTSTRAP,
-    );
+    expect(windowsCheckupCommand.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShellCommand(POWERSHELL_BOOTSTRAP)]);
+    expect(Buffer.from(windowsCheckupCommand.args[5]!, 'base64').toString('utf16le')).toBe(POWERSHELL_BOOTSTRAP);
     expect(windowsCheckupCommand.env).toEqual({ REVISION_HISTORY_MAX: '200' });
     expect(powershellSpec('x', 'Write-Output 1', 1000).id).toBe('x');
   });
   it('every section of the script is wrapped so one failure does not lose the others', () => {
-    for (const name of [
-      'meta',
-      'identity',
-      'autoUpdates',
-      'history',
-      'reboot',
-      'defender',
-      'securityCenter',
-      'firewall',
-      'apps',
-    ]) {
+    for (const name of ['meta', 'identity', 'autoUpdates', 'history', 'reboot', 'defender', 'securityCenter', 'firewall', 'apps']) {
       expect(WINDOWS_CHECKUP_SCRIPT).toContain(`$result.${name} = Invoke-Section {`);
     }
     expect(WINDOWS_CHECKUP_SCRIPT).toContain('ConvertTo-Json -Depth 6 -Compress');
   });
   it('recognises a blocked-scripts error in English and French', () => {
-    expect(isScriptBlocked('cannot be loaded because running scripts is disabled on this system.')).toBe(
-      true,
-    );
-    expect(
-      isScriptBlocked(
-        "Impossible de charger le fichier C:\\x.ps1, car l'exécution de scripts est désactivée sur ce système.",
-      ),
-    ).toBe(true);
+    expect(isScriptBlocked('cannot be loaded because running scripts is disabled on this system.')).toBe(true);
+    expect(isScriptBlocked("Impossible de charger le fichier C:\\x.ps1, car l'exécution de scripts est désactivée sur ce système.")).toBe(true);
     expect(isScriptBlocked('Get-CimInstance : Invalid namespace')).toBe(false);
   });
 });
 
 describe('a warning line printed before the JSON', () => {
   it('is skipped; the JSON line is read', () => {
-    const doc = parseWindowsCheckupOutput(
-      'AVERTISSEMENT : module chargé avec des verbes non approuvés.\r\n{"identity":{"currentBuild":"19045"}}\r\n',
-    );
+    const doc = parseWindowsCheckupOutput('AVERTISSEMENT : module chargé avec des verbes non approuvés.\r\n{"identity":{"currentBuild":"19045"}}\r\n');
     expect(doc.identity).toEqual({ currentBuild: '19045' });
-    expect(() => parseWindowsCheckupOutput('AVERTISSEMENT : rien\r\n{"identity":{"curr')).toThrow(
-      /illisible/,
-    );
+    expect(() => parseWindowsCheckupOutput('AVERTISSEMENT : rien\r\n{"identity":{"curr')).toThrow(/illisible/);
   });
 });

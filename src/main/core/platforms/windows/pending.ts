@@ -1,6 +1,14 @@
 /** Pending updates from the Windows Update search script. */
 import type { PendingUpdate, PendingUpdatesFacts } from '../../../../shared/facts';
-import { DEFINITION_UPDATES_CATEGORY, SECURITY_UPDATES_CATEGORY, arr, jsonOf, num, obj, str } from './common';
+import {
+  DEFINITION_UPDATES_CATEGORY,
+  SECURITY_UPDATES_CATEGORY,
+  arr,
+  num,
+  obj,
+  scriptJson,
+  str,
+} from './common';
 
 /** Windows Update classification "Drivers" (WSUS classification id). */
 export const DRIVERS_CATEGORY = 'ebfc1fc5-71a4-4f7b-9aca-3b9a503104a0';
@@ -24,14 +32,11 @@ export class WuaSearchError extends Error {
 
 /** Pending updates from the WUA search script's stdout. Never "0 updates" from an output it cannot read. */
 export function parseWuaSearchOutput(stdout: string): PendingUpdatesFacts {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
-  if (text === '') throw new WuaSearchError('la recherche de mises à jour n’a rien renvoyé');
-  let value: unknown;
-  try {
-    value = jsonOf(text);
-  } catch {
-    throw new WuaSearchError('réponse de la recherche de mises à jour illisible (JSON invalide ou tronqué)');
-  }
+  const value = scriptJson(stdout, (reason) =>
+    reason === 'empty'
+      ? new WuaSearchError('la recherche de mises à jour n’a rien renvoyé')
+      : new WuaSearchError('réponse de la recherche de mises à jour illisible (JSON invalide ou tronqué)'),
+  );
   const doc = obj(value);
   const code = num(doc?.resultCode);
   if (!doc || code === null) throw new WuaSearchError('réponse de la recherche de mises à jour inattendue');

@@ -19,23 +19,11 @@ export function encodePowerShellCommand(text: string): string {
 export const POWERSHELL_EXE = 'powershell.exe';
 
 /** A CommandSpec running one constant script; values reach it only through `env`. */
-export function powershellSpec(
-  id: string,
-  script: string,
-  timeoutMs: number,
-  env?: Readonly<Record<string, string>>,
-): CommandSpec {
+export function powershellSpec(id: string, script: string, timeoutMs: number, env?: Readonly<Record<string, string>>): CommandSpec {
   return {
     id,
     file: POWERSHELL_EXE,
-    args: [
-      '-NoProfile',
-      '-NonInteractive',
-      '-ExecutionPolicy',
-      'Bypass',
-      '-EncodedCommand',
-      encodePowerShellCommand(POWERSHELL_BOOTSTRAP),
-    ],
+    args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodePowerShellCommand(POWERSHELL_BOOTSTRAP)],
     input: script,
     timeoutMs,
     maxOutputBytes: 32 * 1024 * 1024,
@@ -45,9 +33,7 @@ export function powershellSpec(
 
 /** Whether PowerShell's error output says scripts are blocked by an execution policy or AppLocker. */
 export function isScriptBlocked(stderr: string): boolean {
-  return /running scripts is disabled|PSSecurityException|UnauthorizedAccess|execution de scripts est d.sactiv|l'ex.cution de scripts est d.sactiv/i.test(
-    stderr,
-  );
+  return /running scripts is disabled|PSSecurityException|UnauthorizedAccess|execution de scripts est d.sactiv|l'ex.cution de scripts est d.sactiv/i.test(stderr);
 }
 
 /**
@@ -57,13 +43,7 @@ export function isScriptBlocked(stderr: string): boolean {
 export function explainPowerShellFailure(error: unknown, id: string): Error {
   if (!isRunError(error)) return error instanceof Error ? error : new Error(String(error));
   if (error.kind === 'not-found') {
-    return new RunError(
-      'not-found',
-      id,
-      'PowerShell (powershell.exe) est introuvable sur ce PC : impossible de lire son état.',
-      error.exitCode,
-      error.stderr,
-    );
+    return new RunError('not-found', id, 'PowerShell (powershell.exe) est introuvable sur ce PC : impossible de lire son état.', error.exitCode, error.stderr);
   }
   if (error.kind === 'non-zero-exit' && isScriptBlocked(error.stderr)) {
     return new RunError(
@@ -76,13 +56,7 @@ export function explainPowerShellFailure(error: unknown, id: string): Error {
   }
   if (error.kind === 'non-zero-exit') {
     const first = error.stderr.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-    return new RunError(
-      'non-zero-exit',
-      id,
-      `PowerShell a échoué (code ${error.exitCode ?? '?'})${first ? ` : ${first.trim().slice(0, 200)}` : ''}`,
-      error.exitCode,
-      error.stderr,
-    );
+    return new RunError('non-zero-exit', id, `PowerShell a échoué (code ${error.exitCode ?? '?'})${first ? ` : ${first.trim().slice(0, 200)}` : ''}`, error.exitCode, error.stderr);
   }
   return error;
 }

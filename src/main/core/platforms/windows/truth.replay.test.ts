@@ -4,26 +4,17 @@
  * apart), a search that skipped drivers never reads « aucune mise à jour en attente », and the checkup
  * records when Windows Update last ran and whether its services may start.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckupReport } from '../../../../shared/checkup';
-import { runCheckup } from '../../checkup/run-checkup';
-import { createReplayHost, loadCapture, type Capture } from '../../exec/capture';
+import type { Capture } from '../../exec/capture';
+import {
+  findingOf as finding,
+  loadFixture,
+  replayAtCaptureDate as replay,
+} from '../../../../../tests/support/replay';
 import { WINDOWS_CHECKUP_SCRIPT } from './checkup-script';
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
 
-const FIXTURES = join(import.meta.dirname, '../../../../../tests/fixtures/windows');
-const load = (name: string): Promise<Capture> => loadCapture(join(FIXTURES, name));
-
-async function replay(capture: Capture): Promise<CheckupReport> {
-  return runCheckup({ host: createReplayHost(capture), now: new Date(capture.manifest.now!) });
-}
-
-function finding(report: CheckupReport, id: string) {
-  const f = report.findings.find((x) => x.id === id);
-  if (!f) throw new Error(`finding ${id} absent`);
-  return f;
-}
+const load = (name: string): Promise<Capture> => loadFixture('windows', name);
 
 /** The same capture with the Windows Update search's JSON changed. */
 function withSearch(
