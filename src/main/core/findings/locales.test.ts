@@ -1,5 +1,5 @@
 /** Every text the rules and probes can ask for exists in French and in English, with the same keys. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreFindingIds } from '../../../shared/checkup';
@@ -24,7 +24,9 @@ describe('owner-facing texts of the checkup', () => {
   }
 
   it('every finding key the rules use has a title, a detail and an action in both languages', () => {
-    const source = readFileSync(join(import.meta.dirname, 'rules.ts'), 'utf8');
+    // Every rule file of this folder (rules.ts and the rule modules split out of it).
+    const ruleFiles = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const source = ruleFiles.map((f) => readFileSync(join(import.meta.dirname, f), 'utf8')).join('\n');
     const keys = new Set([...source.matchAll(/'((?:osSupport|autoUpdates|lastUpdate|pendingUpdates|reboot|antivirus|firewall)\.[\w.]+)'/g)].map((m) => m[1]!));
     expect(keys.size).toBeGreaterThan(30);
     for (const lang of ['fr', 'en'] as const) {

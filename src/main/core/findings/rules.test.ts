@@ -123,10 +123,10 @@ describe('other rules', () => {
     expect(rebootFinding({ required: true, signals: [{ name: 'x', present: true, weak: false }] })).toMatchObject({ state: 'attention', fix: 'restart' });
     expect(rebootFinding({ required: false, signals: [] }).state).toBe('ok');
   });
-  it('firewall: off is danger on Windows, attention on Linux; no tool is unknown', () => {
+  it('firewall: off is danger on Windows and on Linux; no tool is unknown', () => {
     const off = { enabled: false, tool: 'x', profiles: [] };
     expect(firewallFinding(off, 'win32').state).toBe('danger');
-    expect(firewallFinding(off, 'linux').state).toBe('attention');
+    expect(firewallFinding(off, 'linux').state).toBe('danger');
     expect(firewallFinding({ enabled: null, tool: null, profiles: [] }, 'linux').state).toBe('unknown');
   });
 });

@@ -5,11 +5,16 @@
  *
  * Platform-specific wording goes under `windows.*` / `macos.*` keys; keep edits surgical.
  */
-import type { AntivirusProduct, FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
+import type { FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
 import type { CoreFindingId } from '../../../shared/checkup';
 import { lookupSupport } from '../knowledge/eol';
 import type { SupportInfo } from '../knowledge/support';
-import { THRESHOLDS, daysSince, type EvaluateInput, type Evaluator, type FindingSpec } from './evaluate';
+import { THRESHOLDS, daysSince, type Evaluator, type FindingSpec } from './evaluate';
+import { pendingUpdatesFinding } from './pending-updates';
+import { antivirusFinding, firewallFinding } from './protection';
+
+export { pendingUpdatesFinding } from './pending-updates';
+export { XPROTECT_STALE_DAYS, antivirusFinding, firewallFinding } from './protection';
 
 /** A rule: the finding id, the fact sections it needs, and its evaluator. */
 export interface Rule {
@@ -17,12 +22,6 @@ export interface Rule {
   readonly sections: readonly FactSection[];
   readonly evaluate: Evaluator;
 }
-
-/**
- * XProtect (macOS's built-in signatures) is updated by Apple every two to four weeks, not daily:
- * the 7-day antivirus threshold would flag every healthy Mac. Older than this, it is stale.
- */
-export const XPROTECT_STALE_DAYS = 30;
 
 /** Days before the end of support from which a supported OS gets "attention". */
 export const SUPPORT_WARNING_DAYS = 90;
@@ -102,68 +101,17 @@ export function lastUpdateFinding(facts: NonNullable<MachineFacts['lastUpdate']>
   return spec(id, 'ok', 'lastUpdate.recent', params);
 }
 
-/** The pending-updates finding. */
-export function pendingUpdatesFinding(facts: NonNullable<MachineFacts['pendingUpdates']>): FindingSpec {
-  const id = 'pending-updates';
-  if (facts.total === 0) return spec(id, 'ok', 'pendingUpdates.none');
-  if (facts.security === null) return spec(id, 'attention', 'pendingUpdates.some', { count: facts.total }, 'guide');
-  if (facts.security > 0) return spec(id, 'attention', 'pendingUpdates.security', { count: facts.total, security: facts.security }, 'guide');
-  return spec(id, 'attention', 'pendingUpdates.noSecurity', { count: facts.total }, 'guide');
-}
-
 /** The reboot finding: only strong signals count as "restart needed"; weak ones alone give attention too but say so. */
 export function rebootFinding(facts: NonNullable<MachineFacts['reboot']>): FindingSpec {
   const id = 'reboot';
   if (!facts.required) return spec(id, 'ok', 'reboot.none');
   const strong = facts.signals.some((s) => s.present && !s.weak);
   const causes = (facts.causes ?? []).slice(0, 5).join(', ');
+  // macOS: updates waiting that install only during a restart (`softwareupdate -l`, Action: restart).
+  if (!strong && facts.signals.some((s) => s.present && s.name.startsWith('softwareupdate'))) {
+    return spec(id, 'attention', 'reboot.macos.updatesNeedRestart', { causes }, 'guide');
+  }
   return spec(id, 'attention', strong ? 'reboot.required' : 'reboot.maybe', { causes }, 'restart');
-}
-
-function productState(p: AntivirusProduct, now: Date): { state: FindingSpec['state']; key: string; params: FindingSpec['params'] } {
-  const params = { product: p.name };
-  if (p.enabled === false) return { state: 'danger', key: 'antivirus.off', params };
-  const age = daysSince(p.signatureDate, now);
-  const staleAfter = p.name === 'XProtect' ? XPROTECT_STALE_DAYS : THRESHOLDS.signatureDangerDays;
-  if (age !== null && age > staleAfter) {
-    return { state: 'danger', key: p.name === 'XProtect' ? 'antivirus.macos.xprotectStale' : 'antivirus.stale', params: { ...params, date: p.signatureDate ?? '', days: age } };
-  }
-  if (p.upToDate === false && age === null) return { state: 'danger', key: 'antivirus.noSignatures', params };
-  if (p.enabled === null) return { state: 'unknown', key: 'antivirus.stateUnknown', params: { ...params, what: 'antivirus' } };
-  if (age === null && p.upToDate !== true) return { state: 'unknown', key: 'antivirus.signaturesUnknown', params: { ...params, what: 'antivirus' } };
-  if (age !== null) return { state: 'ok', key: 'antivirus.ok', params: { ...params, date: p.signatureDate ?? '', days: Math.max(0, age) } };
-  return { state: 'ok', key: 'antivirus.okNoDate', params };
-}
-
-const RANK: Record<FindingSpec['state'], number> = { ok: 0, attention: 1, unknown: 2, danger: 3 };
-
-/** The antivirus finding: the best active product counts; none found is never ok. */
-export function antivirusFinding(facts: NonNullable<MachineFacts['antivirus']>, now: Date): FindingSpec {
-  const id = 'antivirus';
-  const active = facts.products.filter((p) => !p.passive);
-  const candidates = active.length > 0 ? active : facts.products;
-  if (candidates.length === 0) {
-    return spec(id, 'attention', facts.builtIn ? 'antivirus.builtInOnly' : 'antivirus.none', {}, 'guide');
-  }
-  const judged = candidates.map((p) => productState(p, now)).sort((a, b) => RANK[a.state] - RANK[b.state]);
-  const best = judged[0]!;
-  const fix = best.state === 'ok' ? 'none' : best.state === 'unknown' ? 'contact-provider' : 'guide';
-  const finding = spec(id, best.state, best.key, best.params, fix);
-  return best.state === 'unknown' ? { ...finding, reason: `${String(best.params.product)} : état ou date des signatures non lus` } : finding;
-}
-
-/** The firewall finding. */
-export function firewallFinding(facts: NonNullable<MachineFacts['firewall']>, platform: EvaluateInput['platform']): FindingSpec {
-  const id = 'firewall';
-  const params = { tool: facts.tool ?? '' };
-  if (facts.enabled === true) return spec(id, 'ok', 'firewall.on', params);
-  if (facts.enabled === false) {
-    const off = facts.profiles.filter((p) => p.enabled === false).map((p) => p.name).join(', ');
-    // Linux desktops often ship with no filtering at all: worth fixing, but not an emergency like a Windows firewall switched off.
-    return spec(id, platform === 'linux' ? 'attention' : 'danger', platform === 'linux' ? 'firewall.linuxOff' : 'firewall.off', { ...params, profiles: off }, 'guide');
-  }
-  if (!facts.tool) return { ...spec(id, 'unknown', 'firewall.noTool', { what: id }, 'contact-provider'), reason: 'aucun outil de pare-feu trouvé (ufw, firewalld, nft, iptables)' };
-  return { ...spec(id, 'unknown', 'firewall.unreadable', { ...params, what: id }, 'contact-provider'), reason: `${facts.tool} : état non lu` };
 }
 
 /** Every core rule, in the order of the dashboard. */

@@ -38,7 +38,7 @@ describe('firewall on this machine, for real', () => {
           if (!hadNft) await apt(['install', '--no-install-recommends', 'nftables']);
           const before = await runCommand({ file: 'nft', args: ['list', 'ruleset'] });
           if (before.stdout.trim() === '') {
-            expect(await firewallFinding()).toMatchObject({ state: 'attention', key: 'firewall.linuxOff', params: { tool: 'nftables' } });
+            expect(await firewallFinding()).toMatchObject({ state: 'danger', key: 'firewall.linuxOff', params: { tool: 'nftables' } });
           }
           // A rule that drops only the "discard" port: filtering is on, nobody's network is cut.
           await runCommand({ file: 'nft', args: ['add', 'table', 'inet', TABLE] });

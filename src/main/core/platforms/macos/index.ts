@@ -15,6 +15,7 @@ import {
   macosAntivirusFacts,
   macosAutoUpdateFacts,
   macosLastUpdateFacts,
+  macosUpdateRuns,
   parseApplications,
   parseInstallHistory,
   parseProfilesEnrollment,
@@ -37,15 +38,51 @@ export const macosCommands = {
   swVers: { id: 'sw_vers', file: '/usr/bin/sw_vers', args: [] },
   computerName: { id: 'scutil-computername', file: '/usr/sbin/scutil', args: ['--get', 'ComputerName'] },
   arch: { id: 'uname-m', file: '/usr/bin/uname', args: ['-m'] },
-  enrollment: { id: 'profiles-enrollment', file: '/usr/bin/profiles', args: ['status', '-type', 'enrollment'] },
-  defaultsRead: (domain: string): CommandSpec => ({ id: `defaults-read ${domain}`, file: '/usr/bin/defaults', args: ['read', domain] }),
-  installHistory: { id: 'system_profiler-install-history', file: '/usr/sbin/system_profiler', args: ['SPInstallHistoryDataType', '-json'], timeoutMs: 60_000 },
-  xprotectBundle: { id: 'xprotect-bundle-version', file: '/usr/bin/defaults', args: ['read', XPROTECT_INFO, 'CFBundleShortVersionString'] },
+  enrollment: {
+    id: 'profiles-enrollment',
+    file: '/usr/bin/profiles',
+    args: ['status', '-type', 'enrollment'],
+  },
+  defaultsRead: (domain: string): CommandSpec => ({
+    id: `defaults-read ${domain}`,
+    file: '/usr/bin/defaults',
+    args: ['read', domain],
+  }),
+  installHistory: {
+    id: 'system_profiler-install-history',
+    file: '/usr/sbin/system_profiler',
+    args: ['SPInstallHistoryDataType', '-json'],
+    timeoutMs: 60_000,
+  },
+  xprotectBundle: {
+    id: 'xprotect-bundle-version',
+    file: '/usr/bin/defaults',
+    args: ['read', XPROTECT_INFO, 'CFBundleShortVersionString'],
+  },
   xprotectCommand: { id: 'xprotect-version', file: '/usr/bin/xprotect', args: ['version'] },
-  softwareUpdateSchedule: { id: 'softwareupdate-schedule', file: '/usr/sbin/softwareupdate', args: ['--schedule'] },
-  softwareUpdateList: { id: 'softwareupdate-list', file: '/usr/sbin/softwareupdate', args: ['-l'], timeoutMs: 150_000 },
-  firewall: { id: 'socketfilterfw-globalstate', file: '/usr/libexec/ApplicationFirewall/socketfilterfw', args: ['--getglobalstate'] },
-  applications: { id: 'system_profiler-applications', file: '/usr/sbin/system_profiler', args: ['SPApplicationsDataType', '-json'], timeoutMs: 90_000, maxOutputBytes: 64 * 1024 * 1024 },
+  softwareUpdateSchedule: {
+    id: 'softwareupdate-schedule',
+    file: '/usr/sbin/softwareupdate',
+    args: ['--schedule'],
+  },
+  softwareUpdateList: {
+    id: 'softwareupdate-list',
+    file: '/usr/sbin/softwareupdate',
+    args: ['-l'],
+    timeoutMs: 150_000,
+  },
+  firewall: {
+    id: 'socketfilterfw-globalstate',
+    file: '/usr/libexec/ApplicationFirewall/socketfilterfw',
+    args: ['--getglobalstate'],
+  },
+  applications: {
+    id: 'system_profiler-applications',
+    file: '/usr/sbin/system_profiler',
+    args: ['SPApplicationsDataType', '-json'],
+    timeoutMs: 90_000,
+    maxOutputBytes: 64 * 1024 * 1024,
+  },
 } as const satisfies Record<string, CommandSpec | ((d: string) => CommandSpec)>;
 
 async function run(ctx: ProbeContext, probe: string, spec: CommandSpec): Promise<string> {
@@ -53,7 +90,11 @@ async function run(ctx: ProbeContext, probe: string, spec: CommandSpec): Promise
 }
 
 /** Reads a preference domain with `defaults read`; null when the file does not exist. */
-export async function readDomain(ctx: ProbeContext, probe: string, domain: string): Promise<OldStyleValue | null> {
+export async function readDomain(
+  ctx: ProbeContext,
+  probe: string,
+  domain: string,
+): Promise<OldStyleValue | null> {
   if (!(await ctx.host.exists(`${domain}.plist`, { signal: ctx.signal, probe }))) return null;
   return parseOldStylePlist(await run(ctx, probe, macosCommands.defaultsRead(domain)));
 }
@@ -101,14 +142,12 @@ export const macosAutoUpdatesProbe: Probe = {
       readDomain(ctx, id, COMMERCE_DOMAIN),
       readDomain(ctx, id, MANAGED_COMMERCE_DOMAIN),
     ]);
-    // AutomaticCheckEnabled is often absent on a fresh Mac: then ask macOS for the effective state.
-    const has = (v: OldStyleValue | null): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && 'AutomaticCheckEnabled' in v;
-    let scheduleOn: boolean | null = null;
-    if (!has(local) && !has(managed)) {
-      const out = await optional(ctx, id, macosCommands.softwareUpdateSchedule);
-      scheduleOn = out === null ? null : parseSoftwareUpdateSchedule(out);
-    }
-    return { autoUpdates: macosAutoUpdateFacts({ local, managed, commerce, managedCommerce, scheduleOn }) };
+    // The background schedule's effective state, asked every time: it says whether Software Update is
+    // started at all (and stands in for AutomaticCheckEnabled, often absent on a fresh Mac).
+    const out = await optional(ctx, id, macosCommands.softwareUpdateSchedule);
+    const scheduleOn = out === null ? null : parseSoftwareUpdateSchedule(out);
+    const facts = macosAutoUpdateFacts({ local, managed, commerce, managedCommerce, scheduleOn });
+    return { autoUpdates: { ...facts, ...macosUpdateRuns(local, scheduleOn) } };
   },
 };
 
@@ -139,8 +178,12 @@ export const macosHistoryProbe: Probe = {
     } else {
       historyError = historyOut.error instanceof Error ? historyOut.error.message : String(historyOut.error);
     }
-    const versions = [bundle === null ? null : parseXprotectBundleVersion(bundle), command === null ? null : parseXprotectCommandVersion(command)];
-    if (history === null) ctx.reportSectionFailure?.('lastUpdate', historyError ?? 'historique illisible', 'failed');
+    const versions = [
+      bundle === null ? null : parseXprotectBundleVersion(bundle),
+      command === null ? null : parseXprotectCommandVersion(command),
+    ];
+    if (history === null)
+      ctx.reportSectionFailure?.('lastUpdate', historyError ?? 'historique illisible', 'failed');
     if (history === null && versions.every((v) => v === null)) {
       ctx.reportSectionFailure?.('antivirus', `XProtect illisible ; ${historyError ?? ''}`, 'failed');
       return {};
@@ -159,9 +202,20 @@ export const macosPendingProbe: Probe = {
   sections: ['pendingUpdates', 'reboot'],
   timeoutMs: 160_000,
   async run(ctx) {
-    const result = await ctx.host.run(macosCommands.softwareUpdateList, { signal: ctx.signal, probe: 'macos-pending' });
+    const result = await ctx.host.run(macosCommands.softwareUpdateList, {
+      signal: ctx.signal,
+      probe: 'macos-pending',
+    });
     // "No new software available." goes to standard error: read both.
     const { pending, reboot } = parseSoftwareUpdateList(`${result.stdout}\n${result.stderr}`);
+    if (reboot === null) {
+      ctx.reportSectionFailure?.(
+        'reboot',
+        'softwareupdate -l : besoin de redémarrage illisible pour une mise à jour',
+        'failed',
+      );
+      return { pendingUpdates: pending };
+    }
     return { pendingUpdates: pending, reboot };
   },
 };

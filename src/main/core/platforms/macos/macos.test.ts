@@ -41,7 +41,8 @@ describe('macOS checkup replays', () => {
     expect(finding(report, 'os-support').title).toBe('macOS Sonoma 14.6.1 est maintenu par son éditeur');
     expect(report.machine.hostname).toBe('iMac de Sophie');
     expect(report.facts.os?.arch).toBe('arm64');
-    expect(finding(report, 'reboot').key).toBe('reboot.maybe');
+    expect(finding(report, 'reboot').key).toBe('reboot.macos.updatesNeedRestart');
+    expect(finding(report, 'reboot').detail).toContain('macOS Sonoma 14.7');
     expect(finding(report, 'pending-updates').title).toBe('2 mises à jour en attente, dont 2 de sécurité');
     expect(report.facts.antivirus).toMatchObject({ builtIn: true, products: [{ name: 'XProtect', signatureVersion: '5272', signatureDate: '2024-08-13T10:41:18.000Z' }] });
     expect(finding(report, 'antivirus').key).toBe('antivirus.macos.xprotectStale');

@@ -12,13 +12,18 @@ import type {
   InventoryFacts,
   LastUpdateFacts,
   OsFacts,
-  PendingUpdate,
-  PendingUpdatesFacts,
-  RebootFacts,
   SettingRead,
   UpdateHistoryEntry,
 } from '../../../../shared/facts';
 import { parseOldStylePlist, plistBool, type OldStyleValue } from './old-style-plist';
+
+export {
+  MACOS_RESTART_SIGNAL,
+  SoftwareUpdateListError,
+  macosUpdateRuns,
+  parseSoftwareUpdateList,
+  plistDate,
+} from './software-update';
 
 /** An output that could not be read. */
 export class MacosOutputError extends Error {
@@ -27,8 +32,15 @@ export class MacosOutputError extends Error {
 
 /** macOS marketing names per major version. */
 const CODENAMES: Readonly<Record<string, string>> = {
-  '11': 'Big Sur', '12': 'Monterey', '13': 'Ventura', '14': 'Sonoma', '15': 'Sequoia', '26': 'Tahoe',
-  '10.15': 'Catalina', '10.14': 'Mojave', '10.13': 'High Sierra',
+  '11': 'Big Sur',
+  '12': 'Monterey',
+  '13': 'Ventura',
+  '14': 'Sonoma',
+  '15': 'Sequoia',
+  '26': 'Tahoe',
+  '10.15': 'Catalina',
+  '10.14': 'Mojave',
+  '10.13': 'High Sierra',
 };
 
 /** `sw_vers` → OS identity. Throws MacosOutputError when ProductVersion is missing. */
@@ -38,9 +50,12 @@ export function parseSwVers(stdout: string, managed: boolean | null = null): OsF
     return m?.[1] ?? null;
   };
   const version = field('ProductVersion');
-  if (!version || !/^\d+(\.\d+)*$/.test(version)) throw new MacosOutputError('sw_vers : version de macOS illisible');
+  if (!version || !/^\d+(\.\d+)*$/.test(version))
+    throw new MacosOutputError('sw_vers : version de macOS illisible');
   const product = field('ProductName') ?? 'macOS';
-  const major = /^10\./.test(version) ? version.split('.').slice(0, 2).join('.') : (version.split('.')[0] ?? '');
+  const major = /^10\./.test(version)
+    ? version.split('.').slice(0, 2).join('.')
+    : (version.split('.')[0] ?? '');
   const codename = CODENAMES[major];
   const extra = field('ProductVersionExtra');
   return {
@@ -81,7 +96,9 @@ export const COMMERCE_DOMAIN = '/Library/Preferences/com.apple.commerce';
 export const MANAGED_COMMERCE_DOMAIN = '/Library/Managed Preferences/com.apple.commerce';
 
 function dict(value: OldStyleValue | null | undefined): Readonly<Record<string, OldStyleValue>> | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, OldStyleValue>) : null;
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, OldStyleValue>)
+    : null;
 }
 
 /** What was read of each preference domain; null when the domain does not exist on the Mac. */
@@ -94,9 +111,10 @@ export interface MacosUpdatePrefs {
   readonly scheduleOn?: boolean | null;
 }
 
-/** `softwareupdate --schedule` → "Automatic checking for updates is turned on/off"; null otherwise. */
+/** `softwareupdate --schedule` → on/off in either wording; null otherwise. */
 export function parseSoftwareUpdateSchedule(output: string): boolean | null {
-  const m = /Automatic check(?:ing)? for updates is turned (on|off)/i.exec(output);
+  // "Automatic checking for updates is turned on" (macOS 11+); "Automatic check is off" (older macOS).
+  const m = /Automatic check(?:ing)?(?: for updates)? is (?:turned )?(on|off)\b/i.exec(output);
   return m?.[1] ? m[1].toLowerCase() === 'on' : null;
 }
 
@@ -129,7 +147,8 @@ export function macosAutoUpdateFacts(prefs: MacosUpdatePrefs): AutoUpdateFacts {
   const commerceManaged = plistBool(dict(prefs.managedCommerce ?? null)?.AutoUpdate);
   const commerceLocal = plistBool(dict(prefs.commerce)?.AutoUpdate);
   settings.push({ source: `${COMMERCE_DOMAIN} AutoUpdate`, value: commerceLocal });
-  if (commerceManaged !== null) settings.push({ source: `${MANAGED_COMMERCE_DOMAIN} AutoUpdate`, value: commerceManaged });
+  if (commerceManaged !== null)
+    settings.push({ source: `${MANAGED_COMMERCE_DOMAIN} AutoUpdate`, value: commerceManaged });
 
   // ConfigDataInstall counts too: without it XProtect's signatures stop arriving.
   const core = SOFTWARE_UPDATE_KEYS.map((k) => effective[k]);
@@ -172,7 +191,8 @@ function parseJsonObject(stdout: string, what: string): Record<string, unknown> 
   } catch {
     throw new MacosOutputError(`${what} : JSON invalide ou tronqué`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MacosOutputError(`${what} : réponse inattendue`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new MacosOutputError(`${what} : réponse inattendue`);
   return value as Record<string, unknown>;
 }
 
@@ -180,13 +200,17 @@ function parseJsonObject(stdout: string, what: string): Record<string, unknown> 
 export function parseInstallHistory(stdout: string): InstallHistoryItem[] {
   const doc = parseJsonObject(stdout, 'system_profiler SPInstallHistoryDataType');
   const list = doc.SPInstallHistoryDataType;
-  if (!Array.isArray(list)) throw new MacosOutputError('system_profiler SPInstallHistoryDataType : liste absente');
+  if (!Array.isArray(list))
+    throw new MacosOutputError('system_profiler SPInstallHistoryDataType : liste absente');
   const out: InstallHistoryItem[] = [];
   for (const raw of list) {
     if (typeof raw !== 'object' || raw === null) continue;
     const r = raw as Record<string, unknown>;
     const name = typeof r._name === 'string' ? r._name : null;
-    const date = typeof r.install_date === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(r.install_date) ? r.install_date : null;
+    const date =
+      typeof r.install_date === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(r.install_date)
+        ? r.install_date
+        : null;
     if (!name || !date || Number.isNaN(Date.parse(date))) continue;
     out.push({
       name,
@@ -206,8 +230,16 @@ function isDataPackage(name: string): boolean {
 /** Last system update from the install history: Apple packages that are not data files. */
 export function macosLastUpdateFacts(items: readonly InstallHistoryItem[]): LastUpdateFacts {
   const updates = items.filter((i) => i.apple && !isDataPackage(i.name));
-  const history: UpdateHistoryEntry[] = updates.slice(0, 30).map((i) => ({ date: i.date, title: i.version && !i.name.includes(i.version) ? `${i.name} ${i.version}` : i.name, result: 'succeeded' }));
-  return { lastInstalledAt: updates[0]?.date ?? null, source: 'system_profiler SPInstallHistoryDataType', history };
+  const history: UpdateHistoryEntry[] = updates.slice(0, 30).map((i) => ({
+    date: i.date,
+    title: i.version && !i.name.includes(i.version) ? `${i.name} ${i.version}` : i.name,
+    result: 'succeeded',
+  }));
+  return {
+    lastInstalledAt: updates[0]?.date ?? null,
+    source: 'system_profiler SPInstallHistoryDataType',
+    history,
+  };
 }
 
 /** XProtect version from `defaults read …/XProtect.bundle/Contents/Info.plist CFBundleShortVersionString`. */
@@ -226,7 +258,10 @@ export function parseXprotectCommandVersion(stdout: string): string | null {
  * XProtect (built into macOS, cannot be switched off) as the antivirus. The version in use is the
  * higher of the two copies; its date is the install date of that version in the history when listed.
  */
-export function macosAntivirusFacts(versions: readonly (string | null)[], history: readonly InstallHistoryItem[] | null): AntivirusFacts {
+export function macosAntivirusFacts(
+  versions: readonly (string | null)[],
+  history: readonly InstallHistoryItem[] | null,
+): AntivirusFacts {
   const known = versions.filter((v): v is string => v !== null).sort((a, b) => Number(b) - Number(a));
   const version = known[0] ?? null;
   const installs = (history ?? []).filter((i) => /^XProtect(PlistConfigData|PayloadData)?$/i.test(i.name));
@@ -248,39 +283,6 @@ export function macosAntivirusFacts(versions: readonly (string | null)[], histor
   };
 }
 
-/** `softwareupdate -l` (stdout and stderr together) → pending updates and the restart they will need. */
-export function parseSoftwareUpdateList(output: string): { pending: PendingUpdatesFacts; reboot: RebootFacts } {
-  const noUpdates = /No new software available/i.test(output);
-  const items: PendingUpdate[] = [];
-  const lines = output.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i += 1) {
-    const label = /^\s*\*\s*Label:\s*(.+?)\s*$/.exec(lines[i]!)?.[1];
-    if (!label) continue;
-    const details = lines[i + 1] ?? '';
-    const title = /Title:\s*([^,]+)/.exec(details)?.[1]?.trim() ?? label;
-    const version = /Version:\s*([^,]+)/.exec(details)?.[1]?.trim() ?? null;
-    const restart = /Action:\s*restart/i.test(details) || /\[restart\]/i.test(details);
-    // Every macOS and Safari update, and every Background Security Improvement, carries security fixes
-    // (Apple security releases); others (Command Line Tools, firmware) are not counted as security.
-    const security = /^(macOS|Safari|Security|Background Security|Rapid Security)/i.test(title);
-    items.push({ name: title, version, security, restartRequired: restart });
-  }
-  if (!noUpdates && items.length === 0) {
-    throw new MacosOutputError('softwareupdate -l : réponse sans liste ni « No new software available »');
-  }
-  const restartItems = items.filter((i) => i.restartRequired);
-  return {
-    pending: { total: items.length, security: items.filter((i) => i.security).length, items, source: 'softwareupdate -l' },
-    reboot: {
-      // macOS installs its updates during the restart: a pending "restart" update is the only signal,
-      // and a weak one (it is waiting to install, not installed).
-      required: restartItems.length > 0,
-      signals: [{ name: 'softwareupdate -l Action: restart', present: restartItems.length > 0, weak: true }],
-      causes: restartItems.map((i) => i.name),
-    },
-  };
-}
-
 /** `socketfilterfw --getglobalstate` → firewall state ("State = 1" or "2": on; "0": off). */
 export function parseSocketFilterFw(stdout: string): FirewallFacts {
   const state = /State\s*=\s*(\d)/.exec(stdout)?.[1];
@@ -295,7 +297,9 @@ export function parseSocketFilterFw(stdout: string): FirewallFacts {
 function publisherOf(app: Record<string, unknown>): string | null {
   const signed = Array.isArray(app.signed_by) ? app.signed_by : [];
   const first = typeof signed[0] === 'string' ? signed[0] : null;
-  const dev = first ? /^Developer ID Application:\s*(.+?)\s*(\([A-Z0-9]{10}\))?$/.exec(first)?.[1] : undefined;
+  const dev = first
+    ? /^Developer ID Application:\s*(.+?)\s*(\([A-Z0-9]{10}\))?$/.exec(first)?.[1]
+    : undefined;
   if (dev) return dev;
   if (app.obtained_from === 'apple') return 'Apple';
   if (first && /^Apple Mac OS Application Signing$/i.test(first)) return null;
@@ -306,7 +310,8 @@ function publisherOf(app: Record<string, unknown>): string | null {
 export function parseApplications(stdout: string): InventoryFacts {
   const doc = parseJsonObject(stdout, 'system_profiler SPApplicationsDataType');
   const list = doc.SPApplicationsDataType;
-  if (!Array.isArray(list)) throw new MacosOutputError('system_profiler SPApplicationsDataType : liste absente');
+  if (!Array.isArray(list))
+    throw new MacosOutputError('system_profiler SPApplicationsDataType : liste absente');
   const seen = new Set<string>();
   const applications: InstalledApplication[] = [];
   for (const raw of list) {
@@ -320,8 +325,17 @@ export function parseApplications(stdout: string): InventoryFacts {
     const key = `${name.toLowerCase()}\u0000${version ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const modified = typeof app.lastModified === 'string' && /^\d{4}-\d{2}-\d{2}/.test(app.lastModified) ? app.lastModified.slice(0, 10) : null;
-    applications.push({ name, version, publisher: publisherOf(app), source: 'macos-app', installDate: modified });
+    const modified =
+      typeof app.lastModified === 'string' && /^\d{4}-\d{2}-\d{2}/.test(app.lastModified)
+        ? app.lastModified.slice(0, 10)
+        : null;
+    applications.push({
+      name,
+      version,
+      publisher: publisherOf(app),
+      source: 'macos-app',
+      installDate: modified,
+    });
   }
   return { applications };
 }
@@ -331,7 +345,18 @@ export function parseApplications(stdout: string): InventoryFacts {
  * change); a null text means the domain does not exist. Throws PlistSyntaxError on unreadable text.
  * For the auto-updates work's verification.
  */
-export function macosAutoUpdatesFromDefaults(texts: { local: string | null; managed: string | null; commerce: string | null; managedCommerce?: string | null }): AutoUpdateFacts {
-  const read = (t: string | null | undefined): OldStyleValue | null => (t === null || t === undefined ? null : parseOldStylePlist(t));
-  return macosAutoUpdateFacts({ local: read(texts.local), managed: read(texts.managed), commerce: read(texts.commerce), managedCommerce: read(texts.managedCommerce) });
+export function macosAutoUpdatesFromDefaults(texts: {
+  local: string | null;
+  managed: string | null;
+  commerce: string | null;
+  managedCommerce?: string | null;
+}): AutoUpdateFacts {
+  const read = (t: string | null | undefined): OldStyleValue | null =>
+    t === null || t === undefined ? null : parseOldStylePlist(t);
+  return macosAutoUpdateFacts({
+    local: read(texts.local),
+    managed: read(texts.managed),
+    commerce: read(texts.commerce),
+    managedCommerce: read(texts.managedCommerce),
+  });
 }

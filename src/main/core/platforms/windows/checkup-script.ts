@@ -9,7 +9,7 @@
  */
 
 /** Script version, echoed in `meta.scriptVersion` so captures say which script produced them. */
-export const WINDOWS_CHECKUP_SCRIPT_VERSION = 1;
+export const WINDOWS_CHECKUP_SCRIPT_VERSION = 2;
 
 /** The checkup script (read from standard input by POWERSHELL_BOOTSTRAP). */
 export const WINDOWS_CHECKUP_SCRIPT = String.raw`
@@ -55,7 +55,7 @@ $result = [ordered]@{}
 
 $result.meta = Invoke-Section {
   @{
-    scriptVersion = 1
+    scriptVersion = 2
     psVersion = [string]$PSVersionTable.PSVersion
     culture = [string](Get-Culture).Name
     uiCulture = [string](Get-UICulture).Name
@@ -120,6 +120,13 @@ $result.autoUpdates = Invoke-Section {
   } catch { }
   $svc = $null
   try { $svc = [string](Get-Service -Name wuauserv).StartType } catch { }
+  $uso = $null
+  try { $uso = [string](Get-Service -Name UsoSvc).StartType } catch { }
+  $results = $null
+  try {
+    $r = (New-Object -ComObject Microsoft.Update.AutoUpdate).Results
+    $results = @{ lastSearchSuccessDate = ConvertTo-IsoUtc $r.LastSearchSuccessDate; lastInstallationSuccessDate = ConvertTo-IsoUtc $r.LastInstallationSuccessDate }
+  } catch { }
   @{
     policyAU = Get-RegValues 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU'
     policyWU = Get-RegValues 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate'
@@ -131,6 +138,8 @@ $result.autoUpdates = Invoke-Section {
     notificationLevel = $notificationLevel
     storeAutoUpdateSetting = $storeSetting
     wuauservStartType = $svc
+    usoSvcStartType = $uso
+    results = $results
   }
 }
 
@@ -186,6 +195,9 @@ $result.defender = Invoke-Section {
     amServiceEnabled = [bool]$s.AMServiceEnabled
     antivirusEnabled = [bool]$s.AntivirusEnabled
     realTimeProtectionEnabled = [bool]$s.RealTimeProtectionEnabled
+    onAccessProtectionEnabled = [bool]$s.OnAccessProtectionEnabled
+    ioavProtectionEnabled = [bool]$s.IoavProtectionEnabled
+    behaviorMonitorEnabled = [bool]$s.BehaviorMonitorEnabled
     antivirusSignatureLastUpdated = ConvertTo-Iso $s.AntivirusSignatureLastUpdated
     antivirusSignatureAge = [long]$s.AntivirusSignatureAge
     antivirusSignatureVersion = [string]$s.AntivirusSignatureVersion

@@ -23,6 +23,7 @@ import {
   type WindowsCheckupDoc,
 } from './parse';
 import { explainPowerShellFailure, powershellSpec } from './powershell';
+import { windowsUpdateRuns, type UpdateRunFacts } from './update-runs';
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
 
 export * from './parse';
@@ -36,15 +37,28 @@ export const WINDOWS_CHECKUP_ID = 'windows-checkup.ps1';
 export const WINDOWS_WUA_SEARCH_ID = 'windows-wua-search.ps1';
 
 /** The command that runs the checkup script (constant text; history size through the environment). */
-export const windowsCheckupCommand = powershellSpec(WINDOWS_CHECKUP_ID, WINDOWS_CHECKUP_SCRIPT, 80_000, { REVISION_HISTORY_MAX: '200' });
+export const windowsCheckupCommand = powershellSpec(WINDOWS_CHECKUP_ID, WINDOWS_CHECKUP_SCRIPT, 80_000, {
+  REVISION_HISTORY_MAX: '200',
+});
 /** The command that runs the Windows Update search. */
-export const windowsWuaSearchCommand = powershellSpec(WINDOWS_WUA_SEARCH_ID, WINDOWS_WUA_SEARCH_SCRIPT, 110_000);
+export const windowsWuaSearchCommand = powershellSpec(
+  WINDOWS_WUA_SEARCH_ID,
+  WINDOWS_WUA_SEARCH_SCRIPT,
+  110_000,
+);
 
 /** Every facts section the main script fills, from the script's JSON. Pure: failures are returned, not thrown. */
-export function windowsFactsFromDoc(doc: WindowsCheckupDoc, now: Date): { facts: Partial<MachineFacts>; failures: Partial<Record<FactSection, string>> } {
+export function windowsFactsFromDoc(
+  doc: WindowsCheckupDoc,
+  now: Date,
+): { facts: Partial<MachineFacts>; failures: Partial<Record<FactSection, string>> } {
   const facts: Partial<MachineFacts> = {};
   const failures: Partial<Record<FactSection, string>> = {};
-  const read = <T>(target: FactSection, name: keyof WindowsCheckupDoc, build: (value: JsonObject) => T): T | null => {
+  const read = <T>(
+    target: FactSection,
+    name: keyof WindowsCheckupDoc,
+    build: (value: JsonObject) => T,
+  ): T | null => {
     const s = section(doc, name);
     if ('error' in s) {
       failures[target] = s.error;
@@ -62,7 +76,7 @@ export function windowsFactsFromDoc(doc: WindowsCheckupDoc, now: Date): { facts:
   const hardware = read('hardware', 'identity', windowsHardwareFacts);
   if (hardware) facts.hardware = hardware;
   const autoUpdates = read('autoUpdates', 'autoUpdates', (v) => windowsAutoUpdateFacts(v, os, now));
-  if (autoUpdates) facts.autoUpdates = autoUpdates;
+  if (autoUpdates) facts.autoUpdates = { ...autoUpdates, ...updateRuns(doc) };
   const lastUpdate = read('lastUpdate', 'history', windowsLastUpdateFacts);
   if (lastUpdate) facts.lastUpdate = lastUpdate;
   const reboot = read('reboot', 'reboot', windowsRebootFacts);
@@ -70,18 +84,39 @@ export function windowsFactsFromDoc(doc: WindowsCheckupDoc, now: Date): { facts:
 
   const defender = section(doc, 'defender');
   const center = section(doc, 'securityCenter');
-  const antivirus = windowsAntivirusFacts('value' in defender ? defender.value : null, 'value' in center ? center.value : null, os);
+  const antivirus = windowsAntivirusFacts(
+    'value' in defender ? defender.value : null,
+    'value' in center ? center.value : null,
+    os,
+  );
   if (antivirus) facts.antivirus = antivirus;
-  else failures.antivirus = ['error' in defender ? defender.error : '', 'error' in center ? center.error : ''].filter(Boolean).join(' ; ') || 'aucun antivirus lisible';
+  else
+    failures.antivirus =
+      ['error' in defender ? defender.error : '', 'error' in center ? center.error : '']
+        .filter(Boolean)
+        .join(' ; ') || 'aucun antivirus lisible';
 
-  const firewall = read('firewall', 'firewall', (v) => windowsFirewallFacts(v, 'value' in center ? center.value : null));
+  const firewall = read('firewall', 'firewall', (v) =>
+    windowsFirewallFacts(v, 'value' in center ? center.value : null),
+  );
   if (firewall) facts.firewall = firewall;
   const inventory = read('inventory', 'apps', windowsInventoryFacts);
   if (inventory) facts.inventory = inventory;
   return { facts, failures };
 }
 
-async function runScript(ctx: ProbeContext, probeId: string, spec: typeof windowsCheckupCommand): Promise<string> {
+/** Evidence that Windows Update ran, from the autoUpdates and history sections (either may be missing). */
+function updateRuns(doc: WindowsCheckupDoc): UpdateRunFacts {
+  const au = section(doc, 'autoUpdates');
+  const history = section(doc, 'history');
+  return windowsUpdateRuns('value' in au ? au.value : null, 'value' in history ? history.value : null);
+}
+
+async function runScript(
+  ctx: ProbeContext,
+  probeId: string,
+  spec: typeof windowsCheckupCommand,
+): Promise<string> {
   try {
     const result = await ctx.host.run(spec, { signal: ctx.signal, probe: probeId });
     return result.stdout;
@@ -90,7 +125,16 @@ async function runScript(ctx: ProbeContext, probeId: string, spec: typeof window
   }
 }
 
-const MAIN_SECTIONS: readonly FactSection[] = ['os', 'hardware', 'autoUpdates', 'lastUpdate', 'reboot', 'antivirus', 'firewall', 'inventory'];
+const MAIN_SECTIONS: readonly FactSection[] = [
+  'os',
+  'hardware',
+  'autoUpdates',
+  'lastUpdate',
+  'reboot',
+  'antivirus',
+  'firewall',
+  'inventory',
+];
 
 /** One PowerShell run for the quick facts; a failed part fails only its own section. */
 export const windowsMainProbe: Probe = {
@@ -115,7 +159,9 @@ export const windowsPendingProbe: Probe = {
   sections: ['pendingUpdates'],
   timeoutMs: 120_000,
   async run(ctx) {
-    return { pendingUpdates: parseWuaSearchOutput(await runScript(ctx, 'windows-pending', windowsWuaSearchCommand)) };
+    return {
+      pendingUpdates: parseWuaSearchOutput(await runScript(ctx, 'windows-pending', windowsWuaSearchCommand)),
+    };
   },
 };
 
