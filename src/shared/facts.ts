@@ -28,7 +28,7 @@ export interface OsFacts {
   readonly arch: string | null;
   readonly hostname: string | null;
   /** Package manager family for Linux ("apt", "dnf"), null elsewhere. */
-  readonly packageManager?: 'apt' | 'dnf' | null;
+  readonly packageManager?: 'apt' | 'dnf' | 'zypper' | null;
   /** Whether an organisation manages the machine (domain, MDM, profiles), when known. */
   readonly managed?: boolean | null;
 }
@@ -71,6 +71,12 @@ export interface AutoUpdateFacts {
   readonly settings: readonly SettingRead[];
   /** Reasons why part of the state cannot be known (i18n keys under `facts:`), e.g. Windows Home. */
   readonly limits?: readonly string[];
+  /** ISO date of the newest evidence that automatic updates actually ran (a successful search or install by the mechanism); null: no evidence found; absent: not read. */
+  readonly lastRunAt?: string | null;
+  /** Where lastRunAt was read (log file, registry key, plist key). */
+  readonly lastRunSource?: string | null;
+  /** Whether the scheduler that starts the mechanism is running (systemd/cron, the Windows Update service not disabled, macOS background scheduler); null: cannot tell. */
+  readonly schedulerRunning?: boolean | null;
 }
 
 /** One entry of the update history. */
@@ -105,6 +111,12 @@ export interface PendingUpdatesFacts {
   readonly security: number | null;
   readonly items: readonly PendingUpdate[];
   readonly source: string;
+  /** Windows: how many of `total` are drivers; null when not known. */
+  readonly drivers?: number | null;
+  /** Categories that were NOT searched (e.g. 'drivers'); when non-empty the finding never says that nothing is pending. */
+  readonly notSearched?: readonly string[];
+  /** Linux: age in days of the package lists the count comes from; over 7 the finding says the count may be low. */
+  readonly listsAgeDays?: number | null;
 }
 
 /** One signal that a restart is pending. */
@@ -137,6 +149,8 @@ export interface AntivirusProduct {
   /** Runs in passive mode because another antivirus is active (Defender). */
   readonly passive?: boolean;
   readonly source: string;
+  /** A scanner that only scans on demand (ClamAV without clamd/on-access): never counts as real-time protection. */
+  readonly onDemandOnly?: boolean;
 }
 
 /** Malware protection on the machine. */

@@ -10,6 +10,9 @@ import type { CoreFindingId } from '../../../shared/checkup';
 import { lookupSupport } from '../knowledge/eol';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type EvaluateInput, type Evaluator, type FindingSpec } from './evaluate';
+import { autoUpdatesFinding } from './auto-updates';
+
+export { autoUpdatesFinding };
 
 /** A rule: the finding id, the fact sections it needs, and its evaluator. */
 export interface Rule {
@@ -72,21 +75,6 @@ export function osSupportFinding(os: OsFacts, support: SupportInfo, now: Date): 
         reason: `version ${os.version} (${os.distroId ?? os.family}) absente des données de fin de support`,
       };
   }
-}
-
-/** The auto-updates finding. */
-export function autoUpdatesFinding(facts: NonNullable<MachineFacts['autoUpdates']>): FindingSpec {
-  const id = 'auto-updates';
-  const params = { mechanism: facts.mechanism, limits: (facts.limits ?? []).join('|') };
-  if (facts.managed) {
-    if (facts.enabled === true) return spec(id, 'ok', 'autoUpdates.managedOn', params);
-    return spec(id, 'attention', 'autoUpdates.managedOff', params, 'contact-provider');
-  }
-  if (facts.enabled === true) return spec(id, 'ok', 'autoUpdates.on', params);
-  if (facts.enabled === false) {
-    return spec(id, 'danger', facts.installed === false ? 'autoUpdates.notInstalled' : 'autoUpdates.off', params, 'enable-auto-updates');
-  }
-  return { ...spec(id, 'unknown', 'autoUpdates.unknown', { ...params, what: id }, 'contact-provider'), reason: `limites : ${params.limits || 'aucune précisée'}` };
 }
 
 /** The last-update finding: >30 days attention, >90 days danger. */
@@ -169,7 +157,7 @@ export function firewallFinding(facts: NonNullable<MachineFacts['firewall']>, pl
 /** Every core rule, in the order of the dashboard. */
 export const rules: readonly Rule[] = [
   { id: 'os-support', sections: ['os'], evaluate: ({ facts, now }) => osSupportFinding(facts.os!, lookupSupport(facts.os!, now), now) },
-  { id: 'auto-updates', sections: ['autoUpdates'], evaluate: ({ facts }) => autoUpdatesFinding(facts.autoUpdates!) },
+  { id: 'auto-updates', sections: ['autoUpdates'], evaluate: ({ facts, now }) => autoUpdatesFinding(facts.autoUpdates!, now) },
   { id: 'last-update', sections: ['lastUpdate'], evaluate: ({ facts, now }) => lastUpdateFinding(facts.lastUpdate!, now) },
   { id: 'pending-updates', sections: ['pendingUpdates'], evaluate: ({ facts }) => pendingUpdatesFinding(facts.pendingUpdates!) },
   { id: 'reboot', sections: ['reboot'], evaluate: ({ facts }) => rebootFinding(facts.reboot!) },
