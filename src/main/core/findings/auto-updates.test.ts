@@ -39,3 +39,19 @@ describe('auto-updates: effective, not configured', () => {
     expect(en.title).toBe('Automatic updates are set, but they do not run');
   });
 });
+
+describe('truth texts', () => {
+  it('every truth: key the rules use has a title, a detail and an action in both languages', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resources } = await import('../../../shared/i18n');
+    const source = ['auto-updates.ts', 'consistency.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\n');
+    const keys = [...new Set([...source.matchAll(/'truth:([\w.]+)'/g)].map((m) => m[1]!))];
+    expect(keys.length).toBeGreaterThanOrEqual(6);
+    for (const lang of ['fr', 'en'] as const) {
+      for (const key of keys) {
+        const node = key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], resources[lang].truth) as Record<string, string>;
+        for (const part of ['title', 'detail', 'action']) expect(node?.[part], `${lang} truth:${key}.${part}`).toBeTypeOf('string');
+      }
+    }
+  });
+});

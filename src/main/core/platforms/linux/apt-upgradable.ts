@@ -72,3 +72,39 @@ export function ageInDays(iso: string | null, now: Date): number | null {
   if (!iso) return null;
   return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000));
 }
+
+/** How `apt list --upgradable` and `apt-get -s dist-upgrade` differ, each difference with its reason. */
+export interface ListVersusSimulation {
+  readonly listed: number;
+  readonly simulated: number;
+  readonly securityListed: number;
+  readonly securitySimulated: number;
+  /** In the simulation only, as NEW packages it would install (dependencies): not updates of installed ones. */
+  readonly newDependencies: readonly string[];
+  /** Listed only, and named by the simulation as kept back (phasing, conflicts). */
+  readonly keptBack: readonly string[];
+  /** Differences with no known reason (a test expects none). */
+  readonly unexplained: readonly string[];
+}
+
+/** Compares the two methods on outputs of the same machine at the same moment. */
+export function compareWithSimulation(listText: string, simText: string, simulated: PendingUpdatesFacts): ListVersusSimulation {
+  const listed = parseAptListUpgradable(listText);
+  const listNames = new Set(listed.items.map((i) => i.name));
+  const simNames = new Set(simulated.items.map((i) => i.name));
+  // "Inst name (ver …)" without "[old version]" installs a package that is not there yet.
+  const fresh = new Set([...simText.matchAll(/^Inst (\S+) \(/gm)].map((m) => m[1]!));
+  const keptBlock = /kept back:\n((?: {2}.*\n?)+)/.exec(simText)?.[1] ?? '';
+  const kept = new Set(keptBlock.split(/\s+/).filter(Boolean));
+  const onlySim = [...simNames].filter((n) => !listNames.has(n));
+  const onlyList = [...listNames].filter((n) => !simNames.has(n));
+  return {
+    listed: listed.total,
+    simulated: simulated.total,
+    securityListed: listed.security ?? 0,
+    securitySimulated: simulated.security ?? 0,
+    newDependencies: onlySim.filter((n) => fresh.has(n)),
+    keptBack: onlyList.filter((n) => kept.has(n)),
+    unexplained: [...onlySim.filter((n) => !fresh.has(n)), ...onlyList.filter((n) => !kept.has(n))],
+  };
+}

@@ -21,17 +21,50 @@ export interface RunEvidence {
 /** unattended-upgrades' log (one line per step, local time, "2024-05-13 06:32:10,123 INFO …"). */
 export const UU_LOG = '/var/log/unattended-upgrades/unattended-upgrades.log';
 
-/** Lines of unattended-upgrades' log that end a successful run (a search that found nothing, or installs done). */
-const UU_SUCCESS = /\b(No packages found that can be upgraded unattended|All upgrades installed|Packages that were upgraded:|Keine Pakete gefunden)/;
+/**
+ * Lines that end a successful run (a search that found nothing, or installs done). The log is
+ * written in the machine's language: English, German and French as found in real logs.
+ */
+const UU_SUCCESS =
+  /(No packages found that can be upgraded unattended|All upgrades installed|Es wurden keine Pakete gefunden|Alle Upgrades installiert|Toutes les mises à niveau ont été installées|Aucun paquet .* mis à niveau)/;
 
-/** Newest successful run in unattended-upgrades' log, as a local ISO date-time; null when none. */
-export function lastUnattendedRun(log: string): string | null {
-  let newest: string | null = null;
+interface LogLine {
+  readonly at: string;
+  readonly level: string;
+  readonly text: string;
+}
+
+function logLines(log: string): LogLine[] {
+  const out: LogLine[] = [];
   for (const line of log.split('\n')) {
-    if (!UU_SUCCESS.test(line)) continue;
-    const at = localDateTime(line.slice(0, 19));
-    if (at && (!newest || at > newest)) newest = at;
+    const m = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}),\d+ (\w+) (.*)$/.exec(line);
+    const at = m?.[1] ? localDateTime(m[1]) : null;
+    if (at && m?.[2]) out.push({ at, level: m[2], text: m[3] ?? '' });
   }
+  return out;
+}
+
+/**
+ * Newest successful run in unattended-upgrades' log, as a local ISO date-time; null when none.
+ * In a language whose messages are not known, a run (lines less than an hour apart) that logged
+ * no ERROR counts as successful.
+ */
+export function lastUnattendedRun(log: string): string | null {
+  const lines = logLines(log);
+  const known = lines.filter((l) => UU_SUCCESS.test(l.text)).map((l) => l.at);
+  if (known.length > 0) return known.sort().at(-1)!;
+  let newest: string | null = null;
+  let run: LogLine[] = [];
+  const close = (): void => {
+    if (run.length > 0 && !run.some((l) => /^(ERROR|CRITICAL)$/.test(l.level))) newest = run.at(-1)!.at;
+    run = [];
+  };
+  for (const line of lines) {
+    const last = run.at(-1);
+    if (last && Date.parse(line.at) - Date.parse(last.at) > 3_600_000) close();
+    run.push(line);
+  }
+  close();
   return newest;
 }
 
