@@ -42,7 +42,12 @@ export function parseZypperSecurityPatches(text: string): number {
     throw new RunError('failed', 'zypper list-patches', 'zypper list-patches : réponse illisible');
   }
   const status = rows[header]!.indexOf('Status');
-  return rows.slice(header + 1).filter((r) => status < 0 || /needed/i.test(r[status] ?? '')).length;
+  const category = rows[header]!.indexOf('Category');
+  // Other tables (« The following updates are also available ») repeat the header: skip header rows.
+  return rows
+    .slice(header + 1)
+    .filter((r) => r[category] !== 'Category')
+    .filter((r) => /security/i.test(r[category] ?? '') && (status < 0 || /needed/i.test(r[status] ?? ''))).length;
 }
 
 /** Pending updates: packages from list-updates; `security` counts needed security PATCHES (zypper's unit), null when unread. */
