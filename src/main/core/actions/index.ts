@@ -27,6 +27,7 @@ import { operationSchema, previousStateSchema, technicalLine, type Operation } f
 import { planResultSchema, resultPathOf, savePlanFile, type PlanFile, type PlanResult } from './plan-file';
 import { computePlan, type LineSpec } from './planners';
 import { z } from 'zod';
+import { settingsReading } from '../findings/auto-updates';
 
 /** The auto-updates part of the service. */
 export interface AutoUpdatesApi {
@@ -278,8 +279,11 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
           const state = verification[0]?.state;
           let message: string;
           const managed = plan.view.notChanged.find((l) => l.key === 'notChanged.managed');
+          const reading = settingsReading(verification[0]);
           if (managed) message = managed.text;
           else if (state === 'ok') message = t('plans:result.alreadyVerified');
+          else if (reading === 'awaiting-run') message = t('truth:plans.alreadyAwaitingRun');
+          else if (reading === 'not-effective') message = t('truth:plans.onNotEffective', { detail: verification[0]?.detail ?? '', action: verification[0]?.action ?? '' });
           else if (plan.view.guide.length > 0 && state) message = t('plans:result.guideNotYet', { detail: verification[0]?.detail ?? '' });
           else message = plan.view.notChanged[0]?.text ?? t('plans:result.nothingToDo');
           return { planId: args.planId, outcome: 'nothing-to-do', message, operations: [], verification };
@@ -345,7 +349,9 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
         const finding = verification[0];
         const skipped = result.operations.find((o) => o.status === 'skipped' && o.reason);
         let message: string;
-        if (!finding || finding.state === 'unknown') message = t('plans:result.appliedUnverified');
+        // Settings just switched on: the first run comes later (the next checkup shows it), which is not a failure.
+        if (settingsReading(finding) === 'awaiting-run') message = t('truth:plans.appliedAwaitingRun');
+        else if (!finding || finding.state === 'unknown') message = t('plans:result.appliedUnverified');
         else if (finding.state === 'ok') message = t(result.outcome === 'nothing-to-do' ? 'plans:result.alreadyVerified' : 'plans:result.appliedVerified');
         else message = t('plans:result.appliedNotEffective', { detail: finding.detail, action: finding.action });
         if (skipped) message += ' ' + t('plans:result.withSkipped', { reason: reasonText(lang, skipped.reason) ?? '' });

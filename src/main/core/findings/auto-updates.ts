@@ -49,3 +49,12 @@ export function autoUpdatesFinding(facts: AutoUpdateFacts, now: Date): FindingSp
     reason: `limites : ${params.limits || 'aucune précisée'}`,
   };
 }
+
+/** How an auto-updates finding reads after a change: running, set but not yet seen running, set but not effective, or other. */
+export function settingsReading(finding: { readonly key: string } | undefined): 'effective' | 'awaiting-run' | 'not-effective' | 'other' {
+  const key = finding?.key ?? '';
+  if (key === 'autoUpdates.on' || key === 'autoUpdates.managedOn') return 'effective';
+  if (key === 'truth:autoUpdates.noEvidence' || key === 'truth:autoUpdates.unverified') return 'awaiting-run';
+  if (/^truth:autoUpdates\.(stopped|stoppedLong|noScheduler|contradicted)$/.test(key)) return 'not-effective';
+  return 'other';
+}
