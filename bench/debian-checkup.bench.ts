@@ -20,7 +20,12 @@ function median(values: number[]): number {
 async function sequential(commands: readonly { file: string; args: readonly string[] }[]): Promise<number> {
   const started = performance.now();
   for (const c of commands) {
-    await runCommand({ file: c.file, args: c.args, timeoutMs: 120_000, okExitCodes: [0, 1, 2, 100, 252] }).catch(() => undefined);
+    await runCommand({
+      file: c.file,
+      args: c.args,
+      timeoutMs: 120_000,
+      okExitCodes: [0, 1, 2, 100, 252],
+    }).catch(() => undefined);
   }
   return performance.now() - started;
 }
@@ -36,7 +41,9 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const report = await runCheckup({ host });
     wall.push(performance.now() - started);
-    const execs = host.entries.filter((e) => e.kind === 'exec' && e.file).map((e) => ({ file: e.file!, args: e.args ?? [] }));
+    const execs = host.entries
+      .filter((e) => e.kind === 'exec' && e.file)
+      .map((e) => ({ file: e.file!, args: e.args ?? [] }));
     // The former method: the same commands, the pending updates read by the upgrade simulation.
     const old = execs.map((c) => (c.file === 'apt' && c.args[0] === 'list' ? OLD_PENDING : c));
     former.push(await sequential(old));
@@ -45,7 +52,9 @@ export async function run(): Promise<void> {
   }
   const w = median(wall);
   const f = median(former);
-  console.log(`Debian checkup wall time: ${w.toFixed(0)} ms (median of ${ROUNDS}; goal ≤ 1000 ms) — slowest probe: ${slowest}`);
+  console.log(
+    `Debian checkup wall time: ${w.toFixed(0)} ms (median of ${ROUNDS}; goal ≤ 1000 ms) — slowest probe: ${slowest}`,
+  );
   console.log(`former method's raw commands, one after the other: ${f.toFixed(0)} ms (median of ${ROUNDS})`);
   console.log(`ratio checkup / former raw commands: ${(w / f).toFixed(2)} (goal ≤ 0.40)`);
   const env = { LC_ALL: 'C.UTF-8' };

@@ -13,7 +13,12 @@ export const AUTO_RUN_DANGER_DAYS = 90;
 
 type AutoUpdateFacts = NonNullable<MachineFacts['autoUpdates']>;
 
-function make(state: FindingSpec['state'], key: string, params: FindingSpec['params'], fix: FindingSpec['fix']): FindingSpec {
+function make(
+  state: FindingSpec['state'],
+  key: string,
+  params: FindingSpec['params'],
+  fix: FindingSpec['fix'],
+): FindingSpec {
   return { id: 'auto-updates', state, key, params, fix };
 }
 
@@ -22,13 +27,21 @@ function judgeEffective(facts: AutoUpdateFacts, params: FindingSpec['params'], n
   const fixLate = facts.managed ? 'contact-provider' : 'guide';
   const withRun = { ...params, date: facts.lastRunAt ?? '', source: facts.lastRunSource ?? '' };
   const age = daysSince(facts.lastRunAt, now);
-  if (age !== null && age > AUTO_RUN_DANGER_DAYS) return make('danger', 'truth:autoUpdates.stoppedLong', { ...withRun, days: age }, fixLate);
-  if (age !== null && age > AUTO_RUN_ATTENTION_DAYS) return make('attention', 'truth:autoUpdates.stopped', { ...withRun, days: age }, fixLate);
-  if (facts.schedulerRunning === false) return make('attention', 'truth:autoUpdates.noScheduler', params, 'contact-provider');
+  if (age !== null && age > AUTO_RUN_DANGER_DAYS)
+    return make('danger', 'truth:autoUpdates.stoppedLong', { ...withRun, days: age }, fixLate);
+  if (age !== null && age > AUTO_RUN_ATTENTION_DAYS)
+    return make('attention', 'truth:autoUpdates.stopped', { ...withRun, days: age }, fixLate);
+  if (facts.schedulerRunning === false)
+    return make('attention', 'truth:autoUpdates.noScheduler', params, 'contact-provider');
   if (facts.lastRunAt === null) return make('attention', 'truth:autoUpdates.noEvidence', params, fixLate);
   if (facts.lastRunAt === undefined || age === null) {
     return {
-      ...make('unknown', 'truth:autoUpdates.unverified', { ...params, what: 'auto-updates' }, 'contact-provider'),
+      ...make(
+        'unknown',
+        'truth:autoUpdates.unverified',
+        { ...params, what: 'auto-updates' },
+        'contact-provider',
+      ),
       reason: 'réglages actifs, mais aucune trace d’exécution lue (date de dernière exécution non lue)',
     };
   }
@@ -42,7 +55,12 @@ export function autoUpdatesFinding(facts: AutoUpdateFacts, now: Date): FindingSp
   if (facts.enabled === true) return judgeEffective(facts, params, now);
   if (facts.managed) return make('attention', 'autoUpdates.managedOff', params, 'contact-provider');
   if (facts.enabled === false) {
-    return make('danger', facts.installed === false ? 'autoUpdates.notInstalled' : 'autoUpdates.off', params, 'enable-auto-updates');
+    return make(
+      'danger',
+      facts.installed === false ? 'autoUpdates.notInstalled' : 'autoUpdates.off',
+      params,
+      'enable-auto-updates',
+    );
   }
   return {
     ...make('unknown', 'autoUpdates.unknown', { ...params, what: 'auto-updates' }, 'contact-provider'),
@@ -51,7 +69,9 @@ export function autoUpdatesFinding(facts: AutoUpdateFacts, now: Date): FindingSp
 }
 
 /** How an auto-updates finding reads after a change: running, set but not yet seen running, set but not effective, or other. */
-export function settingsReading(finding: { readonly key: string } | undefined): 'effective' | 'awaiting-run' | 'not-effective' | 'other' {
+export function settingsReading(
+  finding: { readonly key: string } | undefined,
+): 'effective' | 'awaiting-run' | 'not-effective' | 'other' {
   const key = finding?.key ?? '';
   if (key === 'autoUpdates.on' || key === 'autoUpdates.managedOn') return 'effective';
   if (key === 'truth:autoUpdates.noEvidence' || key === 'truth:autoUpdates.unverified') return 'awaiting-run';

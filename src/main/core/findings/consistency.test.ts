@@ -20,8 +20,19 @@ const runAges = [undefined, null, 1, 20, 120] as const;
 const schedulers = [true, false, null, undefined] as const;
 const lastUpdateAges = [null, 2, 45, 91, 1201] as const;
 
-function autoFacts(enabled: boolean | null, managed: boolean, run: (typeof runAges)[number], scheduler: (typeof schedulers)[number]): AutoUpdateFacts {
-  const facts: AutoUpdateFacts = { enabled, mechanism: 'windows-update', installed: true, managed, settings: [] };
+function autoFacts(
+  enabled: boolean | null,
+  managed: boolean,
+  run: (typeof runAges)[number],
+  scheduler: (typeof schedulers)[number],
+): AutoUpdateFacts {
+  const facts: AutoUpdateFacts = {
+    enabled,
+    mechanism: 'windows-update',
+    installed: true,
+    managed,
+    settings: [],
+  };
   return {
     ...facts,
     ...(run === undefined ? {} : { lastRunAt: run === null ? null : daysAgo(run) }),
@@ -43,12 +54,24 @@ describe('findings agree with each other', () => {
             for (const age of lastUpdateAges) {
               const facts: MachineFacts = {
                 autoUpdates: autoFacts(enabled, managed, run, scheduler),
-                lastUpdate: { lastInstalledAt: age === null ? null : daysAgo(age), source: 'test', history: [] },
+                lastUpdate: {
+                  lastInstalledAt: age === null ? null : daysAgo(age),
+                  source: 'test',
+                  history: [],
+                },
               };
               const specs = evaluateFindings({ facts, failures: {}, now, platform: 'win32' });
               const auto = byId(specs, 'auto-updates');
               const last = byId(specs, 'last-update');
-              const label = JSON.stringify({ enabled, managed, run, scheduler, age, auto: auto.key, last: last.key });
+              const label = JSON.stringify({
+                enabled,
+                managed,
+                run,
+                scheduler,
+                age,
+                auto: auto.key,
+                last: last.key,
+              });
               combinations += 1;
               // The rule of the issue: no update for more than 90 days ⇒ auto-updates cannot be ok (nor merely attention).
               if (last.state === 'danger') expect(auto.state, label).toBe('danger');
@@ -60,15 +83,28 @@ describe('findings agree with each other', () => {
                 expect(age === null || age <= THRESHOLDS.lastUpdateDangerDays, label).toBe(true);
               }
               // Every finding still has its texts in both languages.
-              for (const lang of ['fr', 'en'] as const) expect(localizeFindings([auto], lang)[0]!.title, label).not.toMatch(/^truth:|^findings:/);
+              for (const lang of ['fr', 'en'] as const)
+                expect(localizeFindings([auto], lang)[0]!.title, label).not.toMatch(/^truth:|^findings:/);
             }
     expect(combinations).toBe(3 * 2 * 5 * 4 * 5);
   });
 
   it('the Windows 10 Home case of the issue: « activées » beside « aucune mise à jour depuis 1201 jours » becomes one red voyant that says why', () => {
     const specs = reconcileFindings([
-      { id: 'auto-updates', state: 'ok', key: 'autoUpdates.on', params: { mechanism: 'windows-update', limits: '' }, fix: 'none' },
-      { id: 'last-update', state: 'danger', key: 'lastUpdate.danger', params: { date: '2023-07-10T10:00:00Z', days: 1201 }, fix: 'guide' },
+      {
+        id: 'auto-updates',
+        state: 'ok',
+        key: 'autoUpdates.on',
+        params: { mechanism: 'windows-update', limits: '' },
+        fix: 'none',
+      },
+      {
+        id: 'last-update',
+        state: 'danger',
+        key: 'lastUpdate.danger',
+        params: { date: '2023-07-10T10:00:00Z', days: 1201 },
+        fix: 'guide',
+      },
     ]);
     const auto = localizeFindings([byId(specs, 'auto-updates')], 'fr')[0]!;
     expect(auto).toMatchObject({ state: 'danger', key: 'truth:autoUpdates.contradicted', fix: 'guide' });
@@ -78,8 +114,20 @@ describe('findings agree with each other', () => {
   });
 
   it('settings off stay « désactivées » (with their one-click fix) even when nothing was installed for long', () => {
-    const off: FindingSpec = { id: 'auto-updates', state: 'danger', key: 'autoUpdates.off', params: { mechanism: 'x' }, fix: 'enable-auto-updates' };
-    const old: FindingSpec = { id: 'last-update', state: 'danger', key: 'lastUpdate.danger', params: { days: 400, date: '2025-10-01' }, fix: 'guide' };
+    const off: FindingSpec = {
+      id: 'auto-updates',
+      state: 'danger',
+      key: 'autoUpdates.off',
+      params: { mechanism: 'x' },
+      fix: 'enable-auto-updates',
+    };
+    const old: FindingSpec = {
+      id: 'last-update',
+      state: 'danger',
+      key: 'lastUpdate.danger',
+      params: { days: 400, date: '2025-10-01' },
+      fix: 'guide',
+    };
     expect(reconcileFindings([off, old])[0]).toBe(off);
   });
 });

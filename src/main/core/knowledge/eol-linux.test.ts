@@ -31,11 +31,26 @@ describe('Linux distributions of the end-of-life data', () => {
   }
   it('os-release ids without a file at hand: SLES, Oracle Linux, Pop!_OS, LMDE', () => {
     const base = { name: 'x', codename: null };
-    expect(linuxCycle({ ...base, distroId: 'sles', version: '15.6' })).toMatchObject({ product: 'sles', cycle: '15.6' });
-    expect(linuxCycle({ ...base, distroId: 'ol', version: '8.9' })).toMatchObject({ product: 'oracle-linux', cycle: '8' });
-    expect(linuxCycle({ ...base, distroId: 'pop', version: '22.04' })).toMatchObject({ product: 'pop-os', cycle: '22.04' });
-    expect(linuxCycle({ ...base, name: 'LMDE', distroId: 'linuxmint', version: '6' })).toMatchObject({ product: 'linuxmint', cycle: 'lmde6' });
-    expect(linuxCycle({ ...base, distroId: 'amzn', version: '2' })).toMatchObject({ product: 'amazon-linux', cycle: '2' });
+    expect(linuxCycle({ ...base, distroId: 'sles', version: '15.6' })).toMatchObject({
+      product: 'sles',
+      cycle: '15.6',
+    });
+    expect(linuxCycle({ ...base, distroId: 'ol', version: '8.9' })).toMatchObject({
+      product: 'oracle-linux',
+      cycle: '8',
+    });
+    expect(linuxCycle({ ...base, distroId: 'pop', version: '22.04' })).toMatchObject({
+      product: 'pop-os',
+      cycle: '22.04',
+    });
+    expect(linuxCycle({ ...base, name: 'LMDE', distroId: 'linuxmint', version: '6' })).toMatchObject({
+      product: 'linuxmint',
+      cycle: 'lmde6',
+    });
+    expect(linuxCycle({ ...base, distroId: 'amzn', version: '2' })).toMatchObject({
+      product: 'amazon-linux',
+      cycle: '2',
+    });
   });
   it('a distribution not in the data says so by name, unknown (never supported)', () => {
     const arch = buildLinuxOsFacts({ NAME: 'Arch Linux', ID: 'arch', VERSION_ID: 'rolling' }, null, false)!;

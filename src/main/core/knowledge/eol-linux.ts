@@ -21,7 +21,12 @@ const suse: CycleOf = (v) => /^(\d+\.\d+)/.exec(v)?.[1] ?? (/^(\d+)$/.test(v) ? 
 // Amazon Linux: "2023" and "2" (VERSION_ID), older "2018.03".
 const amazon: CycleOf = (v) => /^(20\d\d\.\d\d|20\d\d|\d)\b/.exec(v)?.[1] ?? null;
 // Linux Mint: "21.3"; LMDE (NAME "LMDE") writes VERSION_ID "6" → "lmde6".
-const mint: CycleOf = (v, os) => (/^LMDE/i.test(os.name) ? (major(v, os) ? `lmde${major(v, os)}` : null) : majorMinor(v, os) ?? major(v, os));
+const mint: CycleOf = (v, os) =>
+  /^LMDE/i.test(os.name)
+    ? major(v, os)
+      ? `lmde${major(v, os)}`
+      : null
+    : (majorMinor(v, os) ?? major(v, os));
 
 interface Rule {
   readonly product: string;
@@ -62,7 +67,9 @@ const BY_ID: Readonly<Record<string, readonly Rule[]>> = {
 };
 
 /** Which endoflife.date product and cycle a Linux distribution maps to; null when not in the data (said by name). */
-export function linuxCycle(os: Pick<OsFacts, 'distroId' | 'version' | 'name' | 'codename'>): LinuxCycle | null {
+export function linuxCycle(
+  os: Pick<OsFacts, 'distroId' | 'version' | 'name' | 'codename'>,
+): LinuxCycle | null {
   const id = (os.distroId ?? '').toLowerCase();
   const version = os.version.trim();
   for (const rule of BY_ID[id] ?? []) {

@@ -20,7 +20,10 @@ export function ReopenedNotice({ ctx, taskId }: { readonly ctx: MissionContext; 
           <p key={r.task.id}>
             <Voyant
               state={r.state}
-              label={t('truth:missions.reopened', { task: t(`guides:tasks.${r.task.id}.title`), finding: finding ? text(finding, 'title') : '' })}
+              label={t('truth:missions.reopened', {
+                task: t(`guides:tasks.${r.task.id}.title`),
+                finding: finding ? text(finding, 'title') : '',
+              })}
             />
           </p>
         );

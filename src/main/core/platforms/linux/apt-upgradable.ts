@@ -12,7 +12,11 @@ import type { PendingUpdate, PendingUpdatesFacts } from '../../../../shared/fact
 import { RunError } from '../../exec/host';
 
 /** The command, as data (also the capture/replay key). */
-export const APT_LIST_UPGRADABLE = { file: 'apt', args: ['list', '--upgradable'], timeoutMs: 60_000 } as const;
+export const APT_LIST_UPGRADABLE = {
+  file: 'apt',
+  args: ['list', '--upgradable'],
+  timeoutMs: 60_000,
+} as const;
 
 const ROW = /^([^\s/]+)\/(\S+) (\S+) (\S+) \[upgradable from: ([^\]]+)\]/;
 
@@ -32,8 +36,14 @@ export function parseAptListUpgradable(text: string): PendingUpdatesFacts {
     recognised = true;
     items.push({ name: m[1], version: m[3] ?? null, security: isSecuritySuite(m[2] ?? '') });
   }
-  if (!recognised) throw new RunError('failed', 'apt list --upgradable', 'apt list --upgradable : réponse illisible');
-  return { total: items.length, security: items.filter((i) => i.security).length, items, source: 'apt list --upgradable' };
+  if (!recognised)
+    throw new RunError('failed', 'apt list --upgradable', 'apt list --upgradable : réponse illisible');
+  return {
+    total: items.length,
+    security: items.filter((i) => i.security).length,
+    items,
+    source: 'apt list --upgradable',
+  };
 }
 
 /** The command that gives the age of the package lists: modification times of apt's list and stamp folders. */
@@ -88,7 +98,11 @@ export interface ListVersusSimulation {
 }
 
 /** Compares the two methods on outputs of the same machine at the same moment. */
-export function compareWithSimulation(listText: string, simText: string, simulated: PendingUpdatesFacts): ListVersusSimulation {
+export function compareWithSimulation(
+  listText: string,
+  simText: string,
+  simulated: PendingUpdatesFacts,
+): ListVersusSimulation {
   const listed = parseAptListUpgradable(listText);
   const listNames = new Set(listed.items.map((i) => i.name));
   const simNames = new Set(simulated.items.map((i) => i.name));

@@ -11,15 +11,30 @@ describe('unattended-upgrades log', () => {
     expect(lastUnattendedRun(fixture('unattended-upgrades/fr-upgrade.log'))).toBe('2015-06-28T09:21:23');
   });
   it('a run that ended in ERROR is no evidence; an unknown language counts runs without error', () => {
-    const log = ['2026-11-01 06:10:00,100 INFO Démarrage', '2026-11-01 06:10:05,100 INFO Fin', '2026-11-20 06:10:00,100 INFO Démarrage', '2026-11-20 06:10:09,100 ERROR Échec'].join('\n');
+    const log = [
+      '2026-11-01 06:10:00,100 INFO Démarrage',
+      '2026-11-01 06:10:05,100 INFO Fin',
+      '2026-11-20 06:10:00,100 INFO Démarrage',
+      '2026-11-20 06:10:09,100 ERROR Échec',
+    ].join('\n');
     expect(lastUnattendedRun(log)).toBe('2026-11-01T06:10:05');
     expect(lastUnattendedRun('')).toBeNull();
   });
   it('the stamp and the log: the newer wins with its source; nothing read → not read; read but empty → null', () => {
-    const stamp = new Map([['/var/lib/apt/periodic/upgrade-stamp', Date.parse('2026-11-21T06:30:00Z') / 1000]]);
-    expect(aptRunEvidence(stamp, '')).toEqual({ lastRunAt: '2026-11-21T06:30:00.000Z', lastRunSource: '/var/lib/apt/periodic/upgrade-stamp' });
-    expect(aptRunEvidence(stamp, fixture('unattended-upgrades/raspbian-de.log')).lastRunSource).toBe('/var/lib/apt/periodic/upgrade-stamp');
-    expect(aptRunEvidence(new Map(), fixture('unattended-upgrades/raspbian-de.log'))).toEqual({ lastRunAt: '2017-08-04T06:04:33', lastRunSource: UU_LOG });
+    const stamp = new Map([
+      ['/var/lib/apt/periodic/upgrade-stamp', Date.parse('2026-11-21T06:30:00Z') / 1000],
+    ]);
+    expect(aptRunEvidence(stamp, '')).toEqual({
+      lastRunAt: '2026-11-21T06:30:00.000Z',
+      lastRunSource: '/var/lib/apt/periodic/upgrade-stamp',
+    });
+    expect(aptRunEvidence(stamp, fixture('unattended-upgrades/raspbian-de.log')).lastRunSource).toBe(
+      '/var/lib/apt/periodic/upgrade-stamp',
+    );
+    expect(aptRunEvidence(new Map(), fixture('unattended-upgrades/raspbian-de.log'))).toEqual({
+      lastRunAt: '2017-08-04T06:04:33',
+      lastRunSource: UU_LOG,
+    });
     expect(aptRunEvidence(null, null)).toEqual({});
     expect(aptRunEvidence(new Map(), '').lastRunAt).toBeNull();
   });

@@ -75,9 +75,15 @@ export function aptRunEvidence(times: ReadonlyMap<string, number> | null, log: s
   const fromStamp = stamp ? new Date(stamp * 1000).toISOString() : null;
   const fromLog = log ? lastUnattendedRun(log) : null;
   // The stamp is UTC; the log is local time: compare as dates, keep the newer with its source.
-  if (fromLog && (!fromStamp || Date.parse(fromLog) > Date.parse(fromStamp))) return { lastRunAt: fromLog, lastRunSource: UU_LOG };
+  if (fromLog && (!fromStamp || Date.parse(fromLog) > Date.parse(fromStamp)))
+    return { lastRunAt: fromLog, lastRunSource: UU_LOG };
   if (fromStamp) return { lastRunAt: fromStamp, lastRunSource: '/var/lib/apt/periodic/upgrade-stamp' };
-  return { lastRunAt: null, lastRunSource: [times ? '/var/lib/apt/periodic' : null, log !== null ? UU_LOG : null].filter(Boolean).join(', ') };
+  return {
+    lastRunAt: null,
+    lastRunSource: [times ? '/var/lib/apt/periodic' : null, log !== null ? UU_LOG : null]
+      .filter(Boolean)
+      .join(', '),
+  };
 }
 
 /** Parses `systemctl show -p LastTriggerUSec --timestamp=unix UNIT`: "LastTriggerUSec=@1715581930"; null when it never ran. */
@@ -101,12 +107,20 @@ async function optional<T>(work: () => Promise<T>): Promise<T | null> {
 }
 
 /** The newest last trigger among systemd timers; `{}` when none could be asked (not read). */
-export async function timerRunEvidence(ctx: ProbeContext, timers: readonly string[], probe: string): Promise<RunEvidence> {
+export async function timerRunEvidence(
+  ctx: ProbeContext,
+  timers: readonly string[],
+  probe: string,
+): Promise<RunEvidence> {
   const answers = await Promise.all(
     timers.map((timer) =>
       optional(async () => {
         const r = await ctx.host.run(
-          { file: 'systemctl', args: ['show', '-p', 'LastTriggerUSec', '--timestamp=unix', timer], timeoutMs: 5_000 },
+          {
+            file: 'systemctl',
+            args: ['show', '-p', 'LastTriggerUSec', '--timestamp=unix', timer],
+            timeoutMs: 5_000,
+          },
           { signal: ctx.signal, probe },
         );
         return { timer, at: parseLastTrigger(r.stdout) };
@@ -116,7 +130,8 @@ export async function timerRunEvidence(ctx: ProbeContext, timers: readonly strin
   const read = answers.filter((a): a is { timer: string; at: string | null } => a !== null);
   if (read.length === 0) return {};
   const newest = read.filter((a) => a.at).sort((a, b) => Date.parse(b.at!) - Date.parse(a.at!))[0];
-  if (!newest) return { lastRunAt: null, lastRunSource: read.map((a) => `systemctl show ${a.timer}`).join(', ') };
+  if (!newest)
+    return { lastRunAt: null, lastRunSource: read.map((a) => `systemctl show ${a.timer}`).join(', ') };
   return { lastRunAt: newest.at, lastRunSource: `systemctl show ${newest.timer} (LastTriggerUSec)` };
 }
 
@@ -124,12 +139,19 @@ export async function timerRunEvidence(ctx: ProbeContext, timers: readonly strin
  * Whether a scheduler runs: systemd as init (/run/systemd/system), else, for apt, cron with
  * apt's daily job (Debian's cron writes /run/crond.pid). Null when nothing could be read.
  */
-export async function schedulerRunning(ctx: ProbeContext, probe: string, cronJob: string | null): Promise<boolean | null> {
+export async function schedulerRunning(
+  ctx: ProbeContext,
+  probe: string,
+  cronJob: string | null,
+): Promise<boolean | null> {
   const opts = { signal: ctx.signal, probe };
   const systemd = await optional(() => ctx.host.exists('/run/systemd/system', opts));
   if (systemd === true) return true;
   if (cronJob) {
-    const [cron, job] = await Promise.all([optional(() => ctx.host.exists('/run/crond.pid', opts)), optional(() => ctx.host.exists(cronJob, opts))]);
+    const [cron, job] = await Promise.all([
+      optional(() => ctx.host.exists('/run/crond.pid', opts)),
+      optional(() => ctx.host.exists(cronJob, opts)),
+    ]);
     if (cron === true && job === true) return true;
     if (systemd === false && cron === false) return false;
     if (systemd === false && job === false) return false;

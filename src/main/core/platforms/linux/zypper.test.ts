@@ -1,6 +1,12 @@
 /** openSUSE / SLES through zypper, on real published outputs. */
 import { describe, expect, it } from 'vitest';
-import { parseZypperListUpdates, parseZypperSecurityPatches, zypperAutoUpdateFacts, zypperPendingFacts, zypperRebootFacts } from './zypper';
+import {
+  parseZypperListUpdates,
+  parseZypperSecurityPatches,
+  zypperAutoUpdateFacts,
+  zypperPendingFacts,
+  zypperRebootFacts,
+} from './zypper';
 import { fixture } from './test-support';
 
 describe('zypper', () => {
@@ -16,7 +22,11 @@ describe('zypper', () => {
     expect(zypperPendingFacts(items, 1)).toMatchObject({ total: 1, security: 1 });
     expect(zypperPendingFacts(items, null).security).toBeNull();
     expect(() => parseZypperListUpdates('garbage')).toThrow(/illisible/);
-    expect(parseZypperListUpdates('Loading repository data...\nReading installed packages...\nNo updates found.\n')).toEqual([]);
+    expect(
+      parseZypperListUpdates(
+        'Loading repository data...\nReading installed packages...\nNo updates found.\n',
+      ),
+    ).toEqual([]);
   });
   it('needs-rebooting: 102 → restart needed, 0 → not, anything else → an error', () => {
     expect(zypperRebootFacts(102).required).toBe(true);
@@ -24,9 +34,26 @@ describe('zypper', () => {
     expect(() => zypperRebootFacts(4)).toThrow(/code 4/);
   });
   it('automatic updates: os-update timer on → on; nothing → off; systemctl silent → unknown', () => {
-    expect(zypperAutoUpdateFacts({ 'os-update.timer': 'enabled', 'transactional-update.timer': 'not-found' }, null)).toMatchObject({ enabled: true, mechanism: 'os-update' });
-    expect(zypperAutoUpdateFacts({ 'os-update.timer': 'not-found', 'transactional-update.timer': 'disabled' }, null).enabled).toBe(false);
-    expect(zypperAutoUpdateFacts({ 'os-update.timer': null, 'transactional-update.timer': null }, null).enabled).toBeNull();
-    expect(zypperAutoUpdateFacts({ 'os-update.timer': 'disabled', 'transactional-update.timer': 'disabled' }, '/etc/cron.weekly/opensuse.org-online_update')).toMatchObject({ enabled: true, mechanism: 'yast-online-update' });
+    expect(
+      zypperAutoUpdateFacts(
+        { 'os-update.timer': 'enabled', 'transactional-update.timer': 'not-found' },
+        null,
+      ),
+    ).toMatchObject({ enabled: true, mechanism: 'os-update' });
+    expect(
+      zypperAutoUpdateFacts(
+        { 'os-update.timer': 'not-found', 'transactional-update.timer': 'disabled' },
+        null,
+      ).enabled,
+    ).toBe(false);
+    expect(
+      zypperAutoUpdateFacts({ 'os-update.timer': null, 'transactional-update.timer': null }, null).enabled,
+    ).toBeNull();
+    expect(
+      zypperAutoUpdateFacts(
+        { 'os-update.timer': 'disabled', 'transactional-update.timer': 'disabled' },
+        '/etc/cron.weekly/opensuse.org-online_update',
+      ),
+    ).toMatchObject({ enabled: true, mechanism: 'yast-online-update' });
   });
 });
