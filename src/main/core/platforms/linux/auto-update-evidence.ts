@@ -9,7 +9,7 @@
 import type { ProbeContext } from '../../checkup/probe';
 import { isRunError } from '../../exec/host';
 import { APT_LISTS_TIMES, parseFindTimes } from './apt-upgradable';
-import { localDateTime } from './util';
+import { localDateTime, optional } from './util';
 
 /** What the evidence readers return (fields of AutoUpdateFacts). */
 export interface RunEvidence {
@@ -95,15 +95,6 @@ export function parseLastTrigger(text: string): string | null {
   if (!m?.[1]) return null;
   const local = localDateTime(m[1]);
   return local && m[2] ? `${local}Z` : local;
-}
-
-async function optional<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isRunError(error) && error.kind === 'aborted') throw error;
-    return null;
-  }
 }
 
 /** The newest last trigger among systemd timers; `{}` when none could be asked (not read). */

@@ -56,6 +56,16 @@ export async function orIfMissing<T>(work: () => Promise<T>, fallback: T): Promi
   }
 }
 
+/** Runs `work`; any failure but an abort becomes null (an optional reading). */
+export async function optional<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isRunError(error) && error.kind === 'aborted') throw error;
+    return null;
+  }
+}
+
 /** Converts "2026-11-22  23:05:31" (apt/dpkg local time) to "2026-11-22T23:05:31"; null if it does not parse. */
 export function localDateTime(text: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})$/.exec(text.trim());
