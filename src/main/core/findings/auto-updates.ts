@@ -31,8 +31,11 @@ function judgeEffective(facts: AutoUpdateFacts, params: FindingSpec['params'], n
     return make('danger', 'truth:autoUpdates.stoppedLong', { ...withRun, days: age }, fixLate);
   if (age !== null && age > AUTO_RUN_ATTENTION_DAYS)
     return make('attention', 'truth:autoUpdates.stopped', { ...withRun, days: age }, fixLate);
-  if (facts.schedulerRunning === false)
-    return make('attention', 'truth:autoUpdates.noScheduler', params, 'contact-provider');
+  if (facts.schedulerRunning === false) {
+    // The text says it already: the « no systemd » limit would repeat it.
+    const limits = (facts.limits ?? []).filter((l) => l !== 'noSystemd').join('|');
+    return make('attention', 'truth:autoUpdates.noScheduler', { ...params, limits }, 'contact-provider');
+  }
   if (facts.lastRunAt === null) return make('attention', 'truth:autoUpdates.noEvidence', params, fixLate);
   if (facts.lastRunAt === undefined || age === null) {
     return {

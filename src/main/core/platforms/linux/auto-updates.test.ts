@@ -99,7 +99,7 @@ describe('unattended-upgrades on this machine, for real', () => {
           const on = await autoUpdatesFindingNow();
           expect(on).toMatchObject({ state: 'attention', key: 'truth:autoUpdates.noScheduler' });
           expect(on.title).toBe('Mises à jour automatiques réglées, mais rien ne les lance');
-          expect(on.detail).toContain('systemd');
+          expect(on.detail).toContain('le service du système qui les démarre à heure fixe ne tourne pas');
           const facts = (await runCheckup({ host: createLiveHost('linux'), probes: [identityProbe, autoUpdatesProbe] })).facts.autoUpdates;
           expect(facts).toMatchObject({ enabled: true, schedulerRunning: false, lastRunSource: STAMP });
         } finally {
