@@ -28,7 +28,6 @@ function reconcileAutoUpdates(auto: FindingSpec, lastUpdate: FindingSpec | undef
     key: 'truth:autoUpdates.contradicted',
     params: { mechanism, days, date, limits: auto.params.limits ?? '' },
     fix,
-    reason: `auto-updates lu « ${auto.state} » (${auto.key}) mais aucune mise à jour installée depuis ${days} jours`,
   };
 }
 
