@@ -7,6 +7,7 @@ import type { AutoUpdateFacts, SettingRead } from '../../../../shared/facts';
 import type { Probe, ProbeContext } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
 import { aptEvidence, schedulerRunning, timerRunEvidence } from './auto-update-evidence';
+import { yumCronAutoUpdates, yumCronInstalled } from './yum';
 import { zypperAutoUpdates } from './zypper';
 import { packageManagerOf, unreadDistribution } from './util';
 
@@ -190,6 +191,11 @@ export const autoUpdatesProbe: Probe = {
         { signal: ctx.signal, probe },
       );
       const installed = rpm.stdout.split('\n').some((l) => /^(dnf-automatic|dnf5-plugin-automatic)-\d/.test(l.trim()));
+      // yum systems (CentOS 7): yum-cron, not dnf-automatic.
+      if (!installed && (await yumCronInstalled(ctx, probe))) {
+        const [facts, scheduler] = await Promise.all([yumCronAutoUpdates(ctx, probe), schedulerRunning(ctx, probe, null)]);
+        return { autoUpdates: { ...facts, schedulerRunning: scheduler } };
+      }
       let conf: Record<string, Record<string, string>> | null = null;
       for (const path of ['/etc/dnf/automatic.conf', '/etc/dnf/dnf5-plugins/automatic.conf']) {
         try {

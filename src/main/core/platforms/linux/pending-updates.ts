@@ -9,6 +9,7 @@ import type { Probe } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
 import type { ProbeContext } from '../../checkup/probe';
 import { APT_LISTS_TIMES, APT_LIST_UPGRADABLE, ageInDays, aptListsRefreshedAt, parseAptListUpgradable, parseFindTimes } from './apt-upgradable';
+import { runDnfOrYum } from './yum';
 import { zypperPendingUpdates } from './zypper';
 import { packageManagerOf, unreadDistribution } from './util';
 
@@ -91,16 +92,10 @@ export const pendingUpdatesProbe: Probe = {
     if (pm === 'apt') return { pendingUpdates: await aptPendingUpdates(ctx) };
     if (pm === 'zypper') return { pendingUpdates: await zypperPendingUpdates(ctx) };
     if (pm === 'dnf') {
-      const check = await ctx.host.run(
-        { file: 'dnf', args: ['-q', 'check-update'], timeoutMs: 80_000, okExitCodes: [0, 100] },
-        { signal: ctx.signal, probe },
-      );
+      const check = await runDnfOrYum(ctx, { file: 'dnf', args: ['-q', 'check-update'], timeoutMs: 80_000, okExitCodes: [0, 100] }, probe);
       let security: Set<string> | null = null;
       try {
-        const sec = await ctx.host.run(
-          { file: 'dnf', args: ['-q', 'updateinfo', 'list', '--security'], timeoutMs: 60_000 },
-          { signal: ctx.signal, probe },
-        );
+        const sec = await runDnfOrYum(ctx, { file: 'dnf', args: ['-q', 'updateinfo', 'list', '--security'], timeoutMs: 60_000 }, probe);
         security = parseDnfSecurityList(sec.stdout);
       } catch (error) {
         if (isRunError(error) && error.kind === 'aborted') throw error;

@@ -57,3 +57,14 @@ describe('zypper', () => {
     ).toMatchObject({ enabled: true, mechanism: 'yast-online-update' });
   });
 });
+
+describe('yum-cron (CentOS 7)', () => {
+  it('on only with its service enabled and apply_updates = yes; service unreadable → unknown', async () => {
+    const { yumCronFacts } = await import('./yum');
+    const apply = { commands: { apply_updates: 'yes' } };
+    expect(yumCronFacts(apply, 'enabled')).toMatchObject({ enabled: true, mechanism: 'yum-cron' });
+    expect(yumCronFacts({ commands: { apply_updates: 'no' } }, 'enabled').enabled).toBe(false);
+    expect(yumCronFacts(apply, 'disabled').enabled).toBe(false);
+    expect(yumCronFacts(apply, null)).toMatchObject({ enabled: null, limits: ['timerUnknown'] });
+  });
+});
