@@ -28,7 +28,7 @@ export interface OsFacts {
   readonly arch: string | null;
   readonly hostname: string | null;
   /** Package manager family for Linux ("apt", "dnf"), null elsewhere. */
-  readonly packageManager?: 'apt' | 'dnf' | null;
+  readonly packageManager?: 'apt' | 'dnf' | 'zypper' | null;
   /** Whether an organisation manages the machine (domain, MDM, profiles), when known. */
   readonly managed?: boolean | null;
 }

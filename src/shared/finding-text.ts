@@ -28,7 +28,7 @@ export function displayParams(raw: MessageParams, lang: Lang, t: Translate): Rec
   if (typeof raw.mechanism === 'string') out.mechanism = t(`findings:mechanisms.${raw.mechanism}`, { defaultValue: raw.mechanism });
   out.what = raw.what !== undefined ? t(`findings:names.${raw.what}`, { defaultValue: String(raw.what) }) : '';
   const limits = typeof raw.limits === 'string' ? raw.limits.split('|').filter(Boolean) : [];
-  out.limits = limits.map((k) => t(`findings:limits.${k}`)).join(' ');
+  out.limits = limits.map((k) => t(k.includes(':') ? k : `findings:limits.${k}`)).join(' ');
   return out;
 }
 
@@ -49,5 +49,7 @@ export interface LocalizableFinding {
 export function findingText(finding: LocalizableFinding, part: FindingTextPart, lang: Lang, t: Translate): string {
   const params = displayParams(finding.params, lang, t);
   const fallback = finding[part];
-  return t(`findings:${finding.key}.${part}`, fallback === undefined ? params : { ...params, defaultValue: fallback });
+  // A key that names its namespace ("truth:autoUpdates.stopped") is looked up there; others under `findings:`.
+  const key = finding.key.includes(':') ? finding.key : `findings:${finding.key}`;
+  return t(`${key}.${part}`, fallback === undefined ? params : { ...params, defaultValue: fallback });
 }

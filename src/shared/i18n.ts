@@ -20,22 +20,62 @@ import frGuides from './locales/fr/guides.json';
 import enGuides from './locales/en/guides.json';
 import frAppUpdates from './locales/fr/appUpdates.json';
 import enAppUpdates from './locales/en/appUpdates.json';
+import frTruth from './locales/fr/truth.json';
+import enTruth from './locales/en/truth.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Namespaces: one locale file each, owned by one part of the product. */
-export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'appUpdates'] as const;
+export const namespaces = [
+  'common',
+  'findings',
+  'probes',
+  'cli',
+  'plans',
+  'ui',
+  'report',
+  'guides',
+  'appUpdates',
+  'truth',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
-export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides', 'appUpdates'] as const;
+export const uiNamespaces = [
+  'common',
+  'findings',
+  'probes',
+  'plans',
+  'ui',
+  'guides',
+  'appUpdates',
+  'truth',
+] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
 export const uiResources = {
-  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides, appUpdates: frAppUpdates },
-  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides, appUpdates: enAppUpdates },
+  fr: {
+    common: frCommon,
+    findings: frFindings,
+    probes: frProbes,
+    plans: frPlans,
+    ui: frUi,
+    guides: frGuides,
+    appUpdates: frAppUpdates,
+    truth: frTruth,
+  },
+  en: {
+    common: enCommon,
+    findings: enFindings,
+    probes: enProbes,
+    plans: enPlans,
+    ui: enUi,
+    guides: enGuides,
+    appUpdates: enAppUpdates,
+    truth: enTruth,
+  },
 } as const;
 
 /** All locale resources, in i18next's shape. */

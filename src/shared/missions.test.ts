@@ -65,3 +65,31 @@ describe('missions', () => {
     }
   });
 });
+
+describe('honest missions: a task tied to a voyant follows the latest checkup', () => {
+  it('a checkup that shows the voyant ok dates the task; a later red checkup reopens it and says which voyant', async () => {
+    const { dateTasksShownOk, reopenedTasks } = await import('./missions');
+    const record: Record<string, string> = {};
+    dateTasksShownOk(record, [{ id: 'auto-updates', state: 'ok' }], '2026-11-01T08:00:00Z');
+    expect(record).toEqual({ 'debutant.this-computer': '2026-11-01T08:00:00Z' });
+    // A later ok checkup keeps the first date.
+    dateTasksShownOk(record, [{ id: 'auto-updates', state: 'ok' }], '2026-11-10T08:00:00Z');
+    expect(record['debutant.this-computer']).toBe('2026-11-01T08:00:00Z');
+
+    const red = ctx({ missions: record }, { 'auto-updates': 'danger' });
+    expect(missionProgress('debutant', red).complete).toBe(false);
+    expect(reopenedTasks(red)).toEqual([
+      { task: allTasks.find((t) => t.id === 'debutant.this-computer'), findingId: 'auto-updates', state: 'danger', doneAt: '2026-11-01T08:00:00Z' },
+    ]);
+    // Ok again: nothing reopened; never checked: nothing claimed either way.
+    expect(reopenedTasks(ctx({ missions: record }, { 'auto-updates': 'ok' }))).toEqual([]);
+    expect(reopenedTasks(ctx({ missions: record }, {}))).toEqual([]);
+  });
+  it('« Mission accomplie » never with the voyant red, whatever the owner ticked', () => {
+    const ticked = { 'debutant.this-computer': now.toISOString(), 'debutant.no-other-devices': now.toISOString() };
+    for (const state of ['danger', 'attention', 'unknown'] as const) {
+      expect(missionProgress('debutant', ctx({ missions: ticked }, { 'auto-updates': state })).complete).toBe(false);
+    }
+    expect(missionProgress('debutant', ctx({ missions: ticked }, { 'auto-updates': 'ok' })).complete).toBe(true);
+  });
+});

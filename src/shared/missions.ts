@@ -190,3 +190,36 @@ export function missionProgress(missionId: MissionId, ctx: MissionContext): { do
 export function currentMission(ctx: MissionContext): MissionId | null {
   return missionIds.find((id) => !missionProgress(id, ctx).complete) ?? null;
 }
+
+/** A task tied to a voyant that was done and is not any more: the voyant is no longer ok. */
+export interface ReopenedTask {
+  readonly task: TaskDef;
+  readonly findingId: string;
+  readonly state: FindingState;
+  /** When the task was last seen done. */
+  readonly doneAt: string;
+}
+
+/** Tasks tied to a voyant, dated as done, whose voyant the latest checkup no longer shows ok (the dashboard says why). */
+export function reopenedTasks(ctx: MissionContext): ReopenedTask[] {
+  const out: ReopenedTask[] = [];
+  for (const task of allTasks) {
+    if (task.completion.kind !== 'finding') continue;
+    const doneAt = ctx.workspace.missions[task.id];
+    const state = ctx.findingStates[task.completion.findingId];
+    if (doneAt && state && state !== 'ok') out.push({ task, findingId: task.completion.findingId, state, doneAt });
+  }
+  return out;
+}
+
+/**
+ * Dates, in the owner's mission record, every task tied to a voyant that a checkup just showed ok
+ * (kept when already dated), so that a later checkup turning it red reopens it visibly.
+ */
+export function dateTasksShownOk(missions: Record<string, string>, findings: readonly { id: string; state: FindingState }[], at: string): void {
+  for (const task of allTasks) {
+    if (task.completion.kind !== 'finding') continue;
+    const { findingId } = task.completion;
+    if (findings.some((f) => f.id === findingId && f.state === 'ok') && !missions[task.id]) missions[task.id] = at;
+  }
+}

@@ -13,6 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { channels, ipcContract, methodName, type Channel, type IpcEnvelope, type IpcErrorPayload } from '../../src/shared/ipc';
 import type { CheckupProgress } from '../../src/shared/checkup';
 import type { Probe } from '../../src/main/core/checkup/probe';
+import type { Host } from '../../src/main/core/exec/host';
 import { createService, type RevisionService } from '../../src/main/core/service';
 
 /** Where the renderer's production build lives. */
@@ -103,6 +104,9 @@ export interface AppOptions {
   readonly home?: string;
   /** Overrides the platform's probes (failure tests, scale tests). */
   readonly probes?: readonly Probe[];
+  /** Another machine: a replay host over a real capture (with the capture's `now`). */
+  readonly host?: Host;
+  readonly now?: () => Date;
   readonly viewport?: { width: number; height: number };
 }
 
@@ -139,7 +143,12 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async open(options = {}) {
       const home = options.home ?? (await mkdtemp(join(tmpdir(), 'revision-e2e-')));
-      const service = await createService({ home, ...(options.probes ? { probes: options.probes } : {}) });
+      const service = await createService({
+        home,
+        ...(options.probes ? { probes: options.probes } : {}),
+        ...(options.host ? { host: options.host } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      });
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'fr-FR' });
       const page = await context.newPage();
       const openedUrls: string[] = [];

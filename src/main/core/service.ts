@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { CheckupProgress, CheckupReport } from '../../shared/checkup';
+import { dateTasksShownOk } from '../../shared/missions';
 import type { AppInfo, ChannelArgs, ProviderEmail } from '../../shared/ipc';
 import type { ApplyResult, PlanView } from '../../shared/plans';
 import type { Workspace } from '../../shared/workspace';
@@ -102,6 +103,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
             key: 'history.checkup',
             counts: { ...report.summary },
           });
+          dateTasksShownOk(ws.missions, report.findings, report.generatedAt);
         });
       }
       return report;

@@ -49,7 +49,9 @@ export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdat
         const result = await api.autoUpdatesApply({ planId: plan.id, lang });
         set({ applyResult: result, planPhase: 'applied' });
         get().mergeFindings(result.verification);
-        if (result.outcome === 'applied' || result.outcome === 'nothing-to-do') await get().tickTask(TASK_ID, true);
+        // Done only when the read-back voyant is ok (honest missions), not merely because the change applied.
+        const verified = result.verification.length > 0 && result.verification.every((f) => f.state === 'ok');
+        if ((result.outcome === 'applied' || result.outcome === 'nothing-to-do') && verified) await get().tickTask(TASK_ID, true);
       } catch (error) {
         set({ planError: errorMessage(error), planPhase: 'preview' });
       }

@@ -116,8 +116,9 @@ describe('revision auto-updates on this Debian machine, for real', () => {
         const applied = io();
         expect(await main(['auto-updates', 'apply', '--yes', '--workspace', ws], applied)).toBe(0);
         expect(applied.stdout()).toContain('  ✔ fait — Installer le programme de mises à jour automatiques\n');
-        expect(applied.stdout()).toContain('Vérification — OK : ');
-        expect(applied.stdout()).toMatch(/C’est fait : les mises à jour automatiques sont activées, et je l’ai vérifié\.\n$/);
+        // This container runs no systemd: the settings are applied, and the verification says that nothing will start them.
+        expect(applied.stdout()).toMatch(/Vérification — .+ : Mises à jour automatiques réglées, mais rien ne les lance/);
+        expect(applied.stdout()).toMatch(/J’ai appliqué les changements, mais la vérification montre qu’ils ne suffisent pas : /);
         expect(await packageInstalled('unattended-upgrades')).toBe(true);
 
         const undone = io();

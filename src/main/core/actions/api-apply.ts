@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Lang } from '../../../shared/i18n';
 import type { ApplyResult } from '../../../shared/plans';
 import type { ChangeRecord } from '../../../shared/workspace';
+import { settingsReading } from '../findings/auto-updates';
 import { getT } from '../i18n';
 import type { ApiDeps, PendingPlan } from './api-deps';
 import { inverseOperations } from './executor';
@@ -27,8 +28,15 @@ async function nothingToChange(
   const state = verification[0]?.state;
   let message: string;
   const managed = plan.view.notChanged.find((l) => l.key === 'notChanged.managed');
+  const reading = settingsReading(verification[0]);
   if (managed) message = managed.text;
   else if (state === 'ok') message = t('plans:result.alreadyVerified');
+  else if (reading === 'awaiting-run') message = t('truth:plans.alreadyAwaitingRun');
+  else if (reading === 'not-effective')
+    message = t('truth:plans.onNotEffective', {
+      detail: verification[0]?.detail ?? '',
+      action: verification[0]?.action ?? '',
+    });
   else if (plan.view.guide.length > 0 && state)
     message = t('plans:result.guideNotYet', { detail: verification[0]?.detail ?? '' });
   else message = plan.view.notChanged[0]?.text ?? t('plans:result.nothingToDo');
@@ -124,7 +132,9 @@ async function appliedMessage(
   const verification = await deps.verify(lang);
   const finding = verification[0];
   let message: string;
-  if (!finding || finding.state === 'unknown') message = t('plans:result.appliedUnverified');
+  // Settings just switched on: the first run comes later (the next checkup shows it), which is not a failure.
+  if (settingsReading(finding) === 'awaiting-run') message = t('truth:plans.appliedAwaitingRun');
+  else if (!finding || finding.state === 'unknown') message = t('plans:result.appliedUnverified');
   else if (finding.state === 'ok')
     message = t(
       result.outcome === 'nothing-to-do' ? 'plans:result.alreadyVerified' : 'plans:result.appliedVerified',

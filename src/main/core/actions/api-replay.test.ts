@@ -42,9 +42,9 @@ describe('auto-updates API on replayed machines', () => {
     const result = await api.apply({ planId: plan.id, lang: 'fr' });
     expect(result.outcome).toBe('nothing-to-do');
     expect(result.verification.map((f) => f.id)).toEqual(['auto-updates']);
-    // In this capture Windows installs updates by itself (no policy, no pause): the read-back says so.
-    expect(result.verification[0]?.state).toBe('ok');
-    expect(result.message).toBe('Tout était déjà en place : les mises à jour automatiques sont activées, je l’ai vérifié.');
+    // The settings are on (no policy, no pause), but nothing was installed since 2023: the read-back says so, never « ok ».
+    expect(result.verification[0]).toMatchObject({ state: 'danger', key: 'truth:autoUpdates.contradicted' });
+    expect(result.message).toMatch(/^Les réglages sont en place, mais ils ne suffisent pas : Aucune mise à jour n’a été installée depuis \d+ jours/);
     expect((await service.workspaceGet()).changes).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import type { CoreFindingId, FindingState, FixKind, MessageParams } from '../../
 import type { FactSection, MachineFacts, Platform } from '../../../shared/facts';
 import type { ProbeFailure } from '../checkup/probe';
 import { rules } from './rules';
+import { reconcileFindings } from './consistency';
 
 /** A finding before its texts are written in a language. */
 export interface FindingSpec {
@@ -82,6 +83,10 @@ export function daysSince(iso: string | null | undefined, now: Date): number | n
 
 /** Turns facts into the findings of the dashboard, one per core id, in order. */
 export function evaluateFindings(input: EvaluateInput): FindingSpec[] {
+  return reconcileFindings(evaluateAll(input));
+}
+
+function evaluateAll(input: EvaluateInput): FindingSpec[] {
   return rules.map(({ id, sections, evaluate }) => {
     const failure = sections.map((s) => input.failures[s]).find(Boolean);
     const missing = sections.some((s) => input.facts[s] === undefined);

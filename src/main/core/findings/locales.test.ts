@@ -17,7 +17,7 @@ function lookup(tree: Tree, path: string): Tree | string | undefined {
 }
 
 describe('owner-facing texts of the checkup', () => {
-  for (const ns of ['findings', 'probes', 'common', 'cli'] as const) {
+  for (const ns of ['findings', 'probes', 'common', 'cli', 'truth'] as const) {
     it(`${ns}: French and English have the same keys`, () => {
       expect(leaves(resources.en[ns] as Tree).sort()).toEqual(leaves(resources.fr[ns] as Tree).sort());
     });

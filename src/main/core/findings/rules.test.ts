@@ -66,19 +66,19 @@ describe('os-support rule', () => {
 });
 
 describe('auto-updates rule', () => {
-  const base = { mechanism: 'unattended-upgrades', managed: false, settings: [] };
+  const base = { mechanism: 'unattended-upgrades', managed: false, settings: [], lastRunAt: daysAgo(1), schedulerRunning: true };
   it('off is danger with the enable fix', () => {
-    expect(autoUpdatesFinding({ ...base, enabled: false, installed: true })).toMatchObject({ state: 'danger', fix: 'enable-auto-updates' });
+    expect(autoUpdatesFinding({ ...base, enabled: false, installed: true }, now)).toMatchObject({ state: 'danger', fix: 'enable-auto-updates' });
   });
-  it('on is ok', () => expect(autoUpdatesFinding({ ...base, enabled: true }).state).toBe('ok'));
+  it('on with a run yesterday is ok', () => expect(autoUpdatesFinding({ ...base, enabled: true }, now).state).toBe('ok'));
   it('unknown includes the limits in the owner text', () => {
-    const f = autoUpdatesFinding({ ...base, enabled: null, limits: ['timerUnknown'] });
+    const f = autoUpdatesFinding({ ...base, enabled: null, limits: ['timerUnknown'] }, now);
     expect(f.state).toBe('unknown');
     expect(localizeFindings([f], 'fr')[0]!.detail).toContain('tâche planifiée');
   });
   it('managed never offers the enable fix', () => {
-    const on = autoUpdatesFinding({ ...base, managed: true, enabled: true });
-    const off = autoUpdatesFinding({ ...base, managed: true, enabled: false });
+    const on = autoUpdatesFinding({ ...base, managed: true, enabled: true }, now);
+    const off = autoUpdatesFinding({ ...base, managed: true, enabled: false }, now);
     expect(on.state).toBe('ok');
     expect(off.state).toBe('attention');
     expect(off.fix).not.toBe('enable-auto-updates');

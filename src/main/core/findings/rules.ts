@@ -10,9 +10,11 @@ import type { CoreFindingId } from '../../../shared/checkup';
 import { lookupSupport } from '../knowledge/eol';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type Evaluator, type FindingSpec } from './evaluate';
+import { autoUpdatesFinding } from './auto-updates';
 import { pendingUpdatesFinding } from './pending-updates';
 import { antivirusFinding, firewallFinding } from './protection';
 
+export { autoUpdatesFinding };
 export { pendingUpdatesFinding } from './pending-updates';
 export { XPROTECT_STALE_DAYS, antivirusFinding, firewallFinding } from './protection';
 
@@ -73,21 +75,6 @@ export function osSupportFinding(os: OsFacts, support: SupportInfo, now: Date): 
   }
 }
 
-/** The auto-updates finding. */
-export function autoUpdatesFinding(facts: NonNullable<MachineFacts['autoUpdates']>): FindingSpec {
-  const id = 'auto-updates';
-  const params = { mechanism: facts.mechanism, limits: (facts.limits ?? []).join('|') };
-  if (facts.managed) {
-    if (facts.enabled === true) return spec(id, 'ok', 'autoUpdates.managedOn', params);
-    return spec(id, 'attention', 'autoUpdates.managedOff', params, 'contact-provider');
-  }
-  if (facts.enabled === true) return spec(id, 'ok', 'autoUpdates.on', params);
-  if (facts.enabled === false) {
-    return spec(id, 'danger', facts.installed === false ? 'autoUpdates.notInstalled' : 'autoUpdates.off', params, 'enable-auto-updates');
-  }
-  return { ...spec(id, 'unknown', 'autoUpdates.unknown', { ...params, what: id }, 'contact-provider'), reason: `limites : ${params.limits || 'aucune précisée'}` };
-}
-
 /** The last-update finding: >30 days attention, >90 days danger. */
 export function lastUpdateFinding(facts: NonNullable<MachineFacts['lastUpdate']>, now: Date): FindingSpec {
   const id = 'last-update';
@@ -117,7 +104,7 @@ export function rebootFinding(facts: NonNullable<MachineFacts['reboot']>): Findi
 /** Every core rule, in the order of the dashboard. */
 export const rules: readonly Rule[] = [
   { id: 'os-support', sections: ['os'], evaluate: ({ facts, now }) => osSupportFinding(facts.os!, lookupSupport(facts.os!, now), now) },
-  { id: 'auto-updates', sections: ['autoUpdates'], evaluate: ({ facts }) => autoUpdatesFinding(facts.autoUpdates!) },
+  { id: 'auto-updates', sections: ['autoUpdates'], evaluate: ({ facts, now }) => autoUpdatesFinding(facts.autoUpdates!, now) },
   { id: 'last-update', sections: ['lastUpdate'], evaluate: ({ facts, now }) => lastUpdateFinding(facts.lastUpdate!, now) },
   { id: 'pending-updates', sections: ['pendingUpdates'], evaluate: ({ facts }) => pendingUpdatesFinding(facts.pendingUpdates!) },
   { id: 'reboot', sections: ['reboot'], evaluate: ({ facts }) => rebootFinding(facts.reboot!) },

@@ -1,15 +1,19 @@
 /**
  * End-of-life knowledge: the bundled endoflife.date snapshot (assets/data/endoflife/products.json,
  * MIT licence beside it), loaded once, and `lookupSupport` which says where an OS release stands.
- * Linux matching lives here; Windows and macOS in eol-windows.ts and eol-macos.ts.
+ * Linux matching in eol-linux.ts, Windows and macOS in eol-windows.ts and eol-macos.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OsFacts } from '../../../shared/facts';
+import { linuxCycle } from './eol-linux';
 import { lookupMacos } from './eol-macos';
 import { lookupWindows } from './eol-windows';
 import { statusFromDates, type SupportInfo } from './support';
+
+/** Re-exported: the Linux matching (eol-linux.ts). */
+export { linuxCycle };
 
 /** One release cycle as endoflife.date writes it (eol = end of security support). */
 export interface EolRelease {
@@ -102,30 +106,6 @@ export function supportFromRelease(product: string, release: EolRelease, now: Da
     status: statusFromDates(release.eol === false ? null : (release.eol ?? null), endOfExtendedSupport, now),
     latest: release.latest ?? null,
   };
-}
-
-/** Which endoflife.date product and cycle a Linux distribution maps to; null when not handled. */
-export function linuxCycle(os: OsFacts): { product: string; cycle: string; extendedAutomatic: boolean } | null {
-  const id = (os.distroId ?? '').toLowerCase();
-  const version = os.version.trim();
-  const major = /^(\d+)/.exec(version)?.[1];
-  switch (id) {
-    case 'debian':
-      // Debian LTS continues security fixes through the same mirrors: nothing to do.
-      return major ? { product: 'debian', cycle: major, extendedAutomatic: true } : null;
-    case 'ubuntu': {
-      // Ubuntu ESM needs an Ubuntu Pro subscription.
-      const m = /^(\d+\.\d+)/.exec(version);
-      return m?.[1] ? { product: 'ubuntu', cycle: m[1], extendedAutomatic: false } : null;
-    }
-    case 'fedora':
-      return major ? { product: 'fedora', cycle: major, extendedAutomatic: false } : null;
-    case 'rhel':
-      // RHEL's extended life phase is a paid add-on.
-      return major ? { product: 'rhel', cycle: major, extendedAutomatic: false } : null;
-    default:
-      return null;
-  }
 }
 
 /** Looks a Linux release up in the data. */

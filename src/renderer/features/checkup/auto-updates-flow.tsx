@@ -30,9 +30,11 @@ function ResultView({ result }: { readonly result: ApplyResult }) {
   const { t } = useTranslation('ui');
   const findingText = useFindingText();
   const ok = result.outcome === 'applied' || result.outcome === 'nothing-to-do' || result.outcome === 'undone';
+  // Applied but the read-back voyant is not ok (e.g. nothing starts the updates): not a green box.
+  const notEffective = result.outcome !== 'undone' && result.verification.some((f) => f.state !== 'ok');
   return (
     <div className="plan__result" role="status">
-      <p className={ok ? 'result result--ok' : 'result result--failed'}>
+      <p className={!ok ? 'result result--failed' : notEffective ? 'result result--attention' : 'result result--ok'}>
         <strong>{result.message || t(`plan.outcome.${result.outcome}`)}</strong>
       </p>
       {result.operations.length > 0 && (

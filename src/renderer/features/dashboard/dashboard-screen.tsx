@@ -8,6 +8,7 @@ import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
+import { ReopenedNotice } from '../missions/reopened-notice';
 
 /** The dashboard. */
 export function DashboardScreen() {
@@ -82,6 +83,7 @@ export function DashboardScreen() {
           <h2 id="dash-mission">
             <FlagIcon className="card__icon" /> {t('dashboard.mission')}
           </h2>
+          <ReopenedNotice ctx={ctx} />
           {mission && progress ? (
             <>
               <p className="mission-name">{t(`guides:missions.${mission}.title`)}</p>

@@ -13,6 +13,7 @@ import { AutoUpdatesFlow } from '../checkup/auto-updates-flow';
 import { DevicesPanel, ScheduleChoice } from '../inventory/devices-panel';
 import { MissionBar } from '../dashboard/dashboard-screen';
 import { ExportPdfButton, ProviderMessage } from './provider-actions';
+import { ReopenedNotice } from './reopened-notice';
 
 function NoneTick({ task, ctx }: { readonly task: TaskDef; readonly ctx: MissionContext }) {
   const { t } = useTranslation('guides');
@@ -122,6 +123,7 @@ function MissionPanel({ id, ctx }: { readonly id: MissionId; readonly ctx: Missi
                 <span>{t(`guides:tasks.${task.id}.title`)}</span>
               </h3>
               <p>{t(`guides:tasks.${task.id}.why`)}</p>
+              <ReopenedNotice ctx={ctx} taskId={task.id} />
               <TaskBody task={task} ctx={ctx} />
             </li>
           );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { antivirusFinding } from '../../findings/rules';
 import { runCommand } from '../../exec/live-host';
-import { clamavProduct, parseCvdHeader } from './antivirus';
+import { clamavProduct, parseCvdHeader, parseDatabaseDirectory, parsePgrep } from './antivirus';
 import { fixture } from './test-support';
 
 describe('ClamAV signature age', () => {
@@ -26,7 +26,8 @@ describe('ClamAV signature age', () => {
       await writeFile(file, fixture('clamav/daily-25784-header.txt').padEnd(512, ' ') + '\u001f\u008b\u0008binary');
       const r = await runCommand({ file: 'head', args: ['-c', '512', file] });
       const info = parseCvdHeader(r.stdout);
-      const product = clamavProduct([{ file, ...info }], false)!;
+      // Scanning files as they open (clamonacc): real-time protection, so only the signatures' age decides.
+      const product = clamavProduct([{ file, ...info }], { clamd: true, onAccess: true })!;
       expect(product.signatureDate).toBe('2020-04-16T11:58:59.000Z');
       expect(antivirusFinding({ products: [product] }, new Date('2020-04-25T12:00:00Z')).state).toBe('danger');
       expect(antivirusFinding({ products: [product] }, new Date('2020-04-18T12:00:00Z')).state).toBe('ok');
@@ -35,6 +36,26 @@ describe('ClamAV signature age', () => {
     }
   });
   it('a ClamAV folder without databases is never ok', () => {
-    expect(clamavProduct([], false)).toBeNull();
+    expect(clamavProduct([], { clamd: false, onAccess: false })).toBeNull();
+  });
+});
+
+describe('ClamAV: where its databases are, and whether it scans by itself', () => {
+  const info = { file: '/srv/clamav/daily.cvd', buildTime: '2026-11-21T08:00:00.000Z', version: '27830' };
+  it('DatabaseDirectory: the last uncommented line wins, quotes allowed; absent → null', () => {
+    expect(parseDatabaseDirectory('# DatabaseDirectory /var/lib/clamav\nDatabaseDirectory /srv/clamav\n')).toBe('/srv/clamav');
+    expect(parseDatabaseDirectory('DatabaseDirectory "/data/clam db"\n')).toBe('/data/clam db');
+    expect(parseDatabaseDirectory('LogSyslog false\n')).toBeNull();
+  });
+  it('pgrep: clamd and clamonacc told apart', () => {
+    expect(parsePgrep('812 clamd\n901 clamonacc\n')).toEqual({ clamd: true, onAccess: true });
+    expect(parsePgrep('')).toEqual({ clamd: false, onAccess: false });
+  });
+  it('neither clamd nor on-access running: on demand only, never real-time; unknown processes: not claimed either way', () => {
+    expect(clamavProduct([info], { clamd: false, onAccess: false }, '/srv/clamav')).toMatchObject({ onDemandOnly: true, realTime: false });
+    expect(clamavProduct([info], { clamd: true, onAccess: false })).toMatchObject({ realTime: false });
+    expect(clamavProduct([info], { clamd: true, onAccess: false })?.onDemandOnly).toBeUndefined();
+    expect(clamavProduct([info], { clamd: null, onAccess: null })).toMatchObject({ realTime: null });
+    expect(clamavProduct([info], { clamd: null, onAccess: null })?.onDemandOnly).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { withMachineLock } from '../../../../../tests/support/machine-lock';
 import { runCheckup } from '../../checkup/run-checkup';
@@ -8,6 +8,15 @@ import { identityProbe } from './identity';
 import { fixture } from './test-support';
 
 const TEST_CONF = '/etc/apt/apt.conf.d/99revision-checkup-test';
+const PERIODIC = '/var/lib/apt/periodic';
+const STAMP = `${PERIODIC}/upgrade-stamp`;
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
 
 async function installed(pkg: string): Promise<boolean> {
   const r = await runCommand({ file: 'dpkg-query', args: ['-W', '-f=${Status}', pkg], okExitCodes: [0, 1] });
@@ -65,11 +74,12 @@ describe('dnf-automatic (published automatic.conf)', () => {
 
 describe('unattended-upgrades on this machine, for real', () => {
   it(
-    'not installed → danger; installed but switched off → danger; switched on by an apt setting → ok',
+    'not installed → danger; installed but switched off → danger; switched on with no scheduler running → never ok',
     async () => {
       await withMachineLock(async () => {
         const hadPackage = await installed('unattended-upgrades');
         const hadDistroInfo = await installed('python3-distro-info');
+        const hadStamp = await exists(STAMP);
         try {
           if (!hadPackage) {
             const absent = await autoUpdatesFindingNow();
@@ -82,13 +92,19 @@ describe('unattended-upgrades on this machine, for real', () => {
           expect(off.title).toBe('Les mises à jour automatiques sont désactivées');
 
           await writeFile(TEST_CONF, 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "1";\n');
+          // This container runs no systemd and no cron: switched on is never « ok », even right after a successful run.
+          expect(await exists('/run/systemd/system')).toBe(false);
+          await mkdir(PERIODIC, { recursive: true });
+          await writeFile(STAMP, '');
           const on = await autoUpdatesFindingNow();
-          expect(on).toMatchObject({ state: 'ok', key: 'autoUpdates.on' });
-          expect(on.title).toBe('Les mises à jour automatiques sont activées');
-          // This container has no running systemd: the owner is told the timer may never fire.
-          expect(on.detail).toContain('systemd');
+          expect(on).toMatchObject({ state: 'attention', key: 'truth:autoUpdates.noScheduler' });
+          expect(on.title).toBe('Mises à jour automatiques réglées, mais rien ne les lance');
+          expect(on.detail).toContain('le service du système qui les démarre à heure fixe ne tourne pas');
+          const facts = (await runCheckup({ host: createLiveHost('linux'), probes: [identityProbe, autoUpdatesProbe] })).facts.autoUpdates;
+          expect(facts).toMatchObject({ enabled: true, schedulerRunning: false, lastRunSource: STAMP });
         } finally {
           await rm(TEST_CONF, { force: true });
+          if (!hadStamp) await rm(STAMP, { force: true });
           if (!hadPackage) await apt(['purge', 'unattended-upgrades']);
           if (!hadDistroInfo && (await installed('python3-distro-info'))) await apt(['purge', 'python3-distro-info']);
         }

@@ -6,7 +6,10 @@
 import type { AutoUpdateFacts, SettingRead } from '../../../../shared/facts';
 import type { Probe, ProbeContext } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
-import { packageManagerOf } from './util';
+import { aptEvidence, schedulerRunning, timerRunEvidence } from './auto-update-evidence';
+import { yumCronAutoUpdates, yumCronInstalled } from './yum';
+import { zypperAutoUpdates } from './zypper';
+import { packageManagerOf, unreadDistribution } from './util';
 
 /** Parses `apt-config dump` into key → value (list items keep their "Key::" form, last value wins). */
 export function parseAptConfigDump(text: string): Map<string, string> {
@@ -179,7 +182,8 @@ export const autoUpdatesProbe: Probe = {
       ]);
       const config = parseAptConfigDump(dump.stdout);
       if (config.size === 0) throw new RunError('failed', 'apt-config dump', 'apt-config dump : réponse illisible (aucun réglage reconnu)');
-      return { autoUpdates: aptAutoUpdateFacts(config, installed, timer, systemd) };
+      const evidence = installed ? await aptEvidence(ctx, probe) : {};
+      return { autoUpdates: { ...aptAutoUpdateFacts(config, installed, timer, systemd), ...evidence } };
     }
     if (pm === 'dnf') {
       const rpm = await ctx.host.run(
@@ -187,6 +191,11 @@ export const autoUpdatesProbe: Probe = {
         { signal: ctx.signal, probe },
       );
       const installed = rpm.stdout.split('\n').some((l) => /^(dnf-automatic|dnf5-plugin-automatic)-\d/.test(l.trim()));
+      // yum systems (CentOS 7): yum-cron, not dnf-automatic.
+      if (!installed && (await yumCronInstalled(ctx, probe))) {
+        const [facts, scheduler] = await Promise.all([yumCronAutoUpdates(ctx, probe), schedulerRunning(ctx, probe, null)]);
+        return { autoUpdates: { ...facts, schedulerRunning: scheduler } };
+      }
       let conf: Record<string, Record<string, string>> | null = null;
       for (const path of ['/etc/dnf/automatic.conf', '/etc/dnf/dnf5-plugins/automatic.conf']) {
         try {
@@ -198,8 +207,11 @@ export const autoUpdatesProbe: Probe = {
       }
       const states = await Promise.all(DNF_TIMERS.map((t) => timerState(ctx, t, probe)));
       const timers = Object.fromEntries(DNF_TIMERS.map((t, i) => [t, states[i] ?? null]));
-      return { autoUpdates: dnfAutoUpdateFacts(conf, installed, timers) };
+      const on = DNF_TIMERS.filter((t) => /^(enabled|static|alias|indirect)/.test(timers[t] ?? ''));
+      const [evidence, scheduler] = await Promise.all([timerRunEvidence(ctx, on, probe), schedulerRunning(ctx, probe, null)]);
+      return { autoUpdates: { ...dnfAutoUpdateFacts(conf, installed, timers), ...evidence, schedulerRunning: scheduler } };
     }
-    throw new RunError('not-found', 'apt/dnf', "ni apt ni dnf sur cette machine : je ne sais pas lire ses mises à jour automatiques");
+    if (pm === 'zypper') return { autoUpdates: await zypperAutoUpdates(ctx, probe) };
+    throw unreadDistribution(ctx, 'ses mises à jour automatiques');
   },
 };

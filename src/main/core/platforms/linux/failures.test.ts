@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('Linux checkup failure paths', () => {
   it('a missing program: unknown « je n’ai pas pu vérifier », says the tool is absent', async () => {
-    const report = await runCheckup({ host: redirecting({ 'apt-get': { file: '/nonexistent/apt-get', args: ['-s'] } }) });
+    const report = await runCheckup({ host: redirecting({ apt: { file: '/nonexistent/apt', args: ['list'] } }) });
     const f = finding(report, 'pending-updates');
     expect(f).toMatchObject({ state: 'unknown', key: 'unknown.notFound' });
     expect(f.title).toBe('Je n’ai pas pu vérifier les mises à jour en attente');
@@ -54,7 +54,7 @@ describe('Linux checkup failure paths', () => {
     // Only the hanging probe gets a short timeout: the others keep theirs, so a loaded machine
     // cannot make them time out too.
     const probes = linuxProbes.map((p) => (p.id === 'pending-updates' ? { ...p, timeoutMs: 2_000 } : p));
-    const report = await runCheckup({ host: redirecting({ 'apt-get': { file: 'sleep', args: ['30'] } }), probes });
+    const report = await runCheckup({ host: redirecting({ apt: { file: 'sleep', args: ['30'] } }), probes });
     const f = finding(report, 'pending-updates');
     expect(f).toMatchObject({ state: 'unknown', key: 'unknown.timeout' });
     expect(report.probes.find((p) => p.id === 'pending-updates')?.status).toBe('timeout');

@@ -50,6 +50,12 @@ const ATTEMPTS: readonly Attempt[] = [
   { tool: 'iptables', spec: { file: 'iptables', args: ['-S'], timeoutMs: 10_000 }, parse: parseIptablesRules },
 ];
 
+/** Facts for a firewall manager (ufw, firewalld) that is installed and switched off. */
+function inactiveManager(error: RunError): FirewallFacts {
+  const tool = error.target === 'ufw' ? 'ufw' : 'firewalld';
+  return { enabled: false, tool, profiles: [{ name: tool, enabled: false }] };
+}
+
 /** Tries each tool in turn; the first clear answer wins. */
 export async function readLinuxFirewall(ctx: Pick<ProbeContext, 'host' | 'signal'>): Promise<FirewallFacts> {
   const errors: RunError[] = [];
@@ -66,6 +72,9 @@ export async function readLinuxFirewall(ctx: Pick<ProbeContext, 'host' | 'signal
         errors.push(new RunError('failed', attempt.spec.file, `${attempt.tool} inactif`));
         continue;
       }
+      // No filtering in the kernel and a manager present but switched off: name the manager, the owner's switch.
+      const inactive = errors.find((e) => / inactif$/.test(e.message));
+      if (!enabled && inactive) return inactiveManager(inactive);
       return { enabled, tool: attempt.tool, profiles: [{ name: attempt.tool, enabled }] };
     } catch (error) {
       if (!isRunError(error)) throw error;
@@ -74,7 +83,7 @@ export async function readLinuxFirewall(ctx: Pick<ProbeContext, 'host' | 'signal
     }
   }
   const inactive = errors.find((e) => / inactif$/.test(e.message));
-  if (inactive) return { enabled: false, tool: inactive.target === 'ufw' ? 'ufw' : 'firewalld', profiles: [] };
+  if (inactive) return inactiveManager(inactive);
   if (errors.every((e) => e.kind === 'not-found')) return { enabled: null, tool: null, profiles: [] };
   // Prefer the most telling failure: permission, then timeout, then the first other one.
   throw errors.find((e) => e.kind === 'permission-denied') ?? errors.find((e) => e.kind === 'timeout') ?? errors.find((e) => e.kind !== 'not-found')!;

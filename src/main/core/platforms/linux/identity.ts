@@ -2,8 +2,7 @@
 import si from 'systeminformation';
 import type { HardwareFacts, OsFacts } from '../../../../shared/facts';
 import type { Probe, ProbeContext } from '../../checkup/probe';
-import { isRunError } from '../../exec/host';
-import { packageManagerFor } from './util';
+import { optional, packageManagerFor } from './util';
 
 /** Parses an os-release file (KEY=value, values optionally quoted) into a map. */
 export function parseOsRelease(text: string): Record<string, string> {
@@ -69,15 +68,6 @@ export function buildHardwareFacts(
     cpu: cpuName || null,
     memoryBytes: typeof mem?.total === 'number' && mem.total > 0 ? mem.total : null,
   };
-}
-
-async function optional<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isRunError(error) && error.kind === 'aborted') throw error;
-    return null;
-  }
 }
 
 /** Reads the OS identity and hardware. Fails only when neither os-release nor systeminformation answers. */

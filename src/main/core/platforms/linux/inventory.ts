@@ -77,7 +77,7 @@ export const inventoryProbe: Probe = {
     const main =
       pm === 'apt'
         ? ctx.host.run({ file: 'dpkg-query', args: ['-W', `-f=${DPKG_FORMAT}`], timeoutMs: 20_000 }, opts).then((r) => parseDpkgQuery(r.stdout))
-        : pm === 'dnf'
+        : pm === 'dnf' || pm === 'zypper'
           ? ctx.host
               .run({ file: 'rpm', args: ['-qa', '--qf', '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{VENDOR}\\t%{INSTALLTIME}\\n'], timeoutMs: 20_000 }, opts)
               .then((r) => parseRpmQuery(r.stdout))

@@ -6,7 +6,7 @@
 import type { LastUpdateFacts, UpdateHistoryEntry } from '../../../../shared/facts';
 import type { Probe, ProbeContext } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
-import { localDateTime, packageManagerOf } from './util';
+import { localDateTime, packageManagerOf, unreadDistribution } from './util';
 
 /** One transaction of apt's history.log. */
 export interface AptHistoryEntry {
@@ -135,13 +135,14 @@ export const lastUpdateProbe: Probe = {
       if (history === null && dpkg === null) throw new RunError('not-found', '/var/log/apt/history.log', "ni /var/log/apt/history.log ni /var/log/dpkg.log : aucun journal des mises à jour");
       return { lastUpdate: facts };
     }
-    if (pm === 'dnf') {
+    // zypper distributions keep the same rpm database.
+    if (pm === 'dnf' || pm === 'zypper') {
       const r = await ctx.host.run(
         { file: 'rpm', args: ['-qa', '--qf', '%{INSTALLTIME}\\t%{NAME}-%{VERSION}-%{RELEASE}\\n'], timeoutMs: 20_000 },
         { signal: ctx.signal, probe },
       );
       return { lastUpdate: rpmLastUpdateFacts(r.stdout) };
     }
-    throw new RunError('not-found', 'apt/dnf', 'ni apt ni dnf sur cette machine');
+    throw unreadDistribution(ctx, 'la date des dernières mises à jour');
   },
 };

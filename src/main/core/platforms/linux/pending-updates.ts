@@ -1,13 +1,17 @@
 /**
  * Pending-updates probe: what is waiting to be installed, and how much of it is security.
- * Debian/Ubuntu: `apt-get -s dist-upgrade` (a simulation; security updates come from a
- * "*-security" origin). Fedora/RHEL: `dnf check-update` and `dnf updateinfo list --security`.
+ * Debian/Ubuntu: `apt list --upgradable` (apt-upgradable.ts; captures made before it fall back
+ * to the slower `apt-get -s dist-upgrade` simulation). openSUSE/SLES: zypper (zypper.ts). Fedora/RHEL: `dnf check-update` and `dnf updateinfo list --security`.
  * Both read the package lists the machine already has: they do not download anything.
  */
 import type { PendingUpdate, PendingUpdatesFacts } from '../../../../shared/facts';
 import type { Probe } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
-import { packageManagerOf } from './util';
+import type { ProbeContext } from '../../checkup/probe';
+import { APT_LISTS_TIMES, APT_LIST_UPGRADABLE, ageInDays, aptListsRefreshedAt, parseAptListUpgradable, parseFindTimes } from './apt-upgradable';
+import { runDnfOrYum } from './yum';
+import { zypperPendingUpdates } from './zypper';
+import { packageManagerOf, unreadDistribution } from './util';
 
 const INST = /^Inst (\S+)(?: \[([^\]]*)\])? \((\S+) (.*?)(?: \[[^\]]*\])?\)/;
 
@@ -85,27 +89,49 @@ export const pendingUpdatesProbe: Probe = {
   async run(ctx) {
     const probe = 'pending-updates';
     const pm = await packageManagerOf(ctx, probe);
-    if (pm === 'apt') {
-      const r = await ctx.host.run({ file: 'apt-get', args: ['-s', '-q', 'dist-upgrade'], timeoutMs: 60_000 }, { signal: ctx.signal, probe });
-      return { pendingUpdates: parseAptSimulate(r.stdout) };
-    }
+    if (pm === 'apt') return { pendingUpdates: await aptPendingUpdates(ctx) };
+    if (pm === 'zypper') return { pendingUpdates: await zypperPendingUpdates(ctx) };
     if (pm === 'dnf') {
-      const check = await ctx.host.run(
-        { file: 'dnf', args: ['-q', 'check-update'], timeoutMs: 80_000, okExitCodes: [0, 100] },
-        { signal: ctx.signal, probe },
-      );
+      const check = await runDnfOrYum(ctx, { file: 'dnf', args: ['-q', 'check-update'], timeoutMs: 80_000, okExitCodes: [0, 100] }, probe);
       let security: Set<string> | null = null;
       try {
-        const sec = await ctx.host.run(
-          { file: 'dnf', args: ['-q', 'updateinfo', 'list', '--security'], timeoutMs: 60_000 },
-          { signal: ctx.signal, probe },
-        );
+        const sec = await runDnfOrYum(ctx, { file: 'dnf', args: ['-q', 'updateinfo', 'list', '--security'], timeoutMs: 60_000 }, probe);
         security = parseDnfSecurityList(sec.stdout);
       } catch (error) {
         if (isRunError(error) && error.kind === 'aborted') throw error;
       }
       return { pendingUpdates: dnfPendingFacts(check.exitCode === 100 ? parseDnfCheckUpdate(check.stdout) : [], security) };
     }
-    throw new RunError('not-found', 'apt/dnf', 'ni apt ni dnf sur cette machine');
+    throw unreadDistribution(ctx, 'les mises à jour en attente');
   },
 };
+
+/** How old apt's lists are (null when it cannot be read; never fails the probe). */
+async function aptListsAgeDays(ctx: ProbeContext, probe: string): Promise<number | null> {
+  try {
+    const r = await ctx.host.run(APT_LISTS_TIMES, { signal: ctx.signal, probe });
+    return ageInDays(aptListsRefreshedAt(parseFindTimes(r.stdout)), ctx.now);
+  } catch (error) {
+    if (isRunError(error) && error.kind === 'aborted') throw error;
+    return null;
+  }
+}
+
+/** Debian/Ubuntu: `apt list --upgradable`, or the simulation when replaying a capture made before it. */
+async function aptPendingUpdates(ctx: ProbeContext): Promise<PendingUpdatesFacts> {
+  const probe = 'pending-updates';
+  const opts = { signal: ctx.signal, probe };
+  const [listed, listsAgeDays] = await Promise.all([
+    ctx.host.run(APT_LIST_UPGRADABLE, opts).then(
+      (r) => parseAptListUpgradable(r.stdout),
+      (error: unknown) => {
+        if (isRunError(error) && error.kind === 'not-captured') return null;
+        throw error;
+      },
+    ),
+    aptListsAgeDays(ctx, probe),
+  ]);
+  if (listed) return { ...listed, listsAgeDays };
+  const r = await ctx.host.run({ file: 'apt-get', args: ['-s', '-q', 'dist-upgrade'], timeoutMs: 60_000 }, opts);
+  return { ...parseAptSimulate(r.stdout), listsAgeDays };
+}

@@ -5,7 +5,8 @@
 import type { RebootFacts } from '../../../../shared/facts';
 import type { Probe } from '../../checkup/probe';
 import { RunError, isRunError } from '../../exec/host';
-import { packageManagerOf } from './util';
+import { zypperReboot } from './zypper';
+import { packageManagerOf, unreadDistribution } from './util';
 
 /** Facts from the reboot-required flag file and its .pkgs list. */
 export function aptRebootFacts(flagPresent: boolean, pkgsText: string | null): RebootFacts {
@@ -49,6 +50,7 @@ export const rebootProbe: Probe = {
       }
       return { reboot: aptRebootFacts(present, pkgs) };
     }
+    if (pm === 'zypper') return { reboot: await zypperReboot(ctx) };
     if (pm === 'dnf') {
       let r;
       try {
@@ -60,6 +62,6 @@ export const rebootProbe: Probe = {
       }
       return { reboot: dnfRebootFacts(r.exitCode, r.stdout) };
     }
-    throw new RunError('not-found', 'apt/dnf', 'ni apt ni dnf sur cette machine');
+    throw unreadDistribution(ctx, 'si un redémarrage est nécessaire');
   },
 };

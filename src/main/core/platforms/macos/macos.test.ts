@@ -60,7 +60,8 @@ describe('macOS checkup replays', () => {
     const report = await replay(await loadCapture(join(FIXTURES, 'macos15-managed')));
     expect(states(report)).toEqual({
       'os-support': 'ok',
-      'auto-updates': 'ok',
+      // Settings imposed and on, but no evidence of a run read from this capture yet: never ok on settings alone.
+      'auto-updates': 'unknown',
       'last-update': 'attention',
       'pending-updates': 'attention',
       reboot: 'attention',
@@ -68,9 +69,9 @@ describe('macOS checkup replays', () => {
       firewall: 'ok',
     });
     const au = finding(report, 'auto-updates');
-    expect(au.key).toBe('autoUpdates.managedOn');
-    expect(au.title).toContain('géré par votre organisation / prestataire');
-    expect(au.fix).toBe('none');
+    expect(au.key).toBe('truth:autoUpdates.unverified');
+    expect(au.fix).not.toBe('enable-auto-updates');
+    expect(report.facts.autoUpdates).toMatchObject({ managed: true, enabled: true });
     expect(report.facts.os?.managed).toBe(true);
     expect(report.facts.autoUpdates?.storeApps).toBe(true);
     // XProtect 5311 (the copy in use on macOS 15) has no dated install: unknown, never guessed.
@@ -257,6 +258,7 @@ describe('AutomaticCheckEnabled absent from the file (common on a fresh Mac)', (
         { kind: 'exec', key: 'softwareupdate-schedule', probe: 'macos-auto-updates', file: '/usr/sbin/softwareupdate', args: ['--schedule'], stdout: 'Automatic checking for updates is turned on\n', stderr: '', exitCode: 0 },
       ],
     };
-    expect(finding(await replay(capture), 'auto-updates').state).toBe('ok');
+    // Read as on (not « off »): only the evidence that it ran is missing from this capture.
+    expect(finding(await replay(capture), 'auto-updates').key).toBe('truth:autoUpdates.unverified');
   });
 });
