@@ -194,7 +194,7 @@ describe('the envelope', () => {
     vi.spyOn(service, 'autoUpdatesApply').mockRejectedValueOnce(
       Object.assign(new Error('Il faut l’accord d’un administrateur.'), { code: 'not-elevated' }),
     );
-    const answer = await fromApp('autoUpdates:apply', { planId: 'p1' });
+    const answer = await fromApp('autoUpdates:apply', { planId: 'p1', sha256: 'a'.repeat(64) });
     expect(answer).toEqual({
       ok: false,
       error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' },

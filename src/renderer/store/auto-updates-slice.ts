@@ -46,7 +46,7 @@ export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdat
       if (!plan) return;
       set({ planPhase: 'applying', planError: null });
       try {
-        const result = await api.autoUpdatesApply({ planId: plan.id, lang });
+        const result = await api.autoUpdatesApply({ planId: plan.id, sha256: plan.sha256, lang });
         set({ applyResult: result, planPhase: 'applied' });
         get().mergeFindings(result.verification);
         if (result.outcome === 'applied' || result.outcome === 'nothing-to-do') await get().tickTask(TASK_ID, true);

@@ -122,7 +122,7 @@ export const autoUpdatesCommand: CliCommand = async (options, io) => {
     io.out(t('cli:autoUpdates.notConfirmed') + '\n');
     return 1;
   }
-  const result = await service.autoUpdatesApply({ planId: plan.id, lang });
+  const result = await service.autoUpdatesApply({ planId: plan.id, sha256: plan.sha256, lang });
   io.out(options.json ? JSON.stringify({ plan, result }, null, 2) + '\n' : formatResultText(result, lang));
   return exitOf(result);
 };

@@ -24,7 +24,7 @@ import type { ServiceContext } from '../service';
 import { currentSelfEntry, defaultElevationRunner, type ElevationOutcome, type ElevationRunner, type SelfEntry } from './elevation';
 import { inverseOperations, type ReasonCode } from './executor';
 import { operationSchema, previousStateSchema, technicalLine, type Operation } from './operations';
-import { planResultSchema, resultPathOf, savePlanFile, type PlanFile, type PlanResult } from './plan-file';
+import { planResultSchema, resultPathOf, savePlanFile, sha256Hex, type PlanFile, type PlanResult } from './plan-file';
 import { computePlan, type LineSpec } from './planners';
 import { z } from 'zod';
 
@@ -231,8 +231,11 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
       pending.clear();
       const id = randomUUID();
       const createdAt = context.now().toISOString();
+      // The plan's fingerprint: apply must name it, so the plan applied is the plan shown.
+      const hash = sha256Hex(JSON.stringify({ id, schedule, platform: host.platform, createdAt, operations }));
       const view: PlanView = {
         id,
+        sha256: hash,
         kind: 'auto-updates',
         platform: host.platform,
         schedule,
@@ -270,6 +273,9 @@ export function createAutoUpdatesApi(context: ServiceContext, options: AutoUpdat
         const plan = pending.get(args.planId);
         if (!plan) {
           return { planId: args.planId, outcome: 'nothing-to-do', message: t('plans:result.unknownPlan'), operations: [], verification: [] };
+        }
+        if (plan.view.sha256 !== args.sha256) {
+          return { planId: args.planId, outcome: 'refused', message: t('hardening:plan.mismatch'), operations: [], verification: [] };
         }
         pending.delete(args.planId);
         if (!plan.file) {
