@@ -26,6 +26,7 @@ const TASK_ID = 'debutant.this-computer';
 
 /** Creates the auto-updates slice over the API. */
 export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdatesSlice> {
+  let planRequest = 0;
   return (set, get) => ({
     planPhase: 'idle',
     plan: null,
@@ -33,12 +34,14 @@ export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdat
     undoResult: null,
     planError: null,
     async preparePlan(lang, schedule) {
+      // Only the latest request's plan is shown: the core keeps only the latest plan pending.
+      const request = ++planRequest;
       set({ planPhase: 'planning', planError: null, plan: null, applyResult: null, undoResult: null });
       try {
         const plan = await api.autoUpdatesPlan({ lang, ...(schedule ? { schedule } : {}) });
-        set({ plan, planPhase: 'preview' });
+        if (request === planRequest) set({ plan, planPhase: 'preview' });
       } catch (error) {
-        set({ planError: errorMessage(error), planPhase: 'idle' });
+        if (request === planRequest) set({ planError: errorMessage(error), planPhase: 'idle' });
       }
     },
     async applyPlan(lang) {
