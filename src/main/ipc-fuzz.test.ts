@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, type IpcEnvelope } from '../shared/ipc';
 import { resources } from '../shared/i18n';
 import { workspaceSchema, type Workspace } from '../shared/workspace';
-import type { Probe } from './core/checkup/probe';
+import { osReleaseProbe } from '../../tests/support/probes';
 import type { ElevationRunner } from './core/actions/elevation';
 import { createLiveHost } from './core/exec/live-host';
 import { fuzzPayload, mulberry32, seedsFor, type SeedContext } from '../../tests/support/ipc-fuzz-payloads';
@@ -35,7 +35,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: async (url: string) => void opened.push(url) },
 }));
 
-const { registerIpc } = await import('./ipc');
+const { registerIpc, errorCodes } = await import('./ipc');
 const { createService } = await import('./core/service');
 const { createAppUrlMatcher } = await import('./security');
 
@@ -46,26 +46,6 @@ const unexpectedMessages = new Set([
   resources.fr.common.shell.ipc.unexpected,
   resources.en.common.shell.ipc.unexpected,
 ]);
-const errorCodes = new Set([
-  'invalid-args',
-  'forbidden-sender',
-  'failed',
-  'cancelled',
-  'not-elevated',
-  'conflict',
-]);
-
-/** A quick real probe (this machine's /etc/os-release), so that accepted checkups take milliseconds. */
-const osReleaseProbe: Probe = {
-  id: 'os-release',
-  labelKey: 'os',
-  sections: [],
-  timeoutMs: 10_000,
-  async run({ host, signal }) {
-    await host.readFile('/etc/os-release', { signal, probe: 'os-release' });
-    return {};
-  },
-};
 
 /** Labelled fake elevation: the owner always closes the password dialog, so nothing is ever changed here. */
 const cancellingElevation: ElevationRunner = {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { onSavedLines } from '../../../../tests/support/saved-lines';
 import { acquireLock, LOCK_FILE } from './lock';
 import { openWorkspace } from './store';
 
@@ -114,14 +115,10 @@ describe('three writers killed again and again (kill -9)', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const reported: number[] = [];
-      let buffer = '';
       let stderr = '';
       let killing = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) if (line.startsWith('saved ')) reported.push(Number(line.slice(6)));
+      onSavedLines(child.stdout, (n) => {
+        reported.push(n);
         if (reported.length >= saves && !killing) {
           killing = true;
           setTimeout(() => child.kill('SIGKILL'), extraMs);
