@@ -6,7 +6,7 @@ import { channels, type IpcEnvelope } from '../shared/ipc';
 import type { Workspace } from '../shared/workspace';
 import type { CheckupReport } from '../shared/checkup';
 import { createLiveHost } from './core/exec/live-host';
-import type { Probe } from './core/checkup/probe';
+import { osReleaseProbe } from '../../tests/support/probes';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<IpcEnvelope<unknown>>;
 const handlers = new Map<string, Handler>();
@@ -52,17 +52,6 @@ let ours: ReturnType<typeof makeWindow>;
 let service: Awaited<ReturnType<typeof createService>>;
 let unregister: () => void;
 
-/** A real probe: reads this machine's /etc/os-release through the live Host. */
-const osReleaseProbe: Probe = {
-  id: 'os-release',
-  labelKey: 'os',
-  sections: [],
-  timeoutMs: 10_000,
-  async run({ host, signal }) {
-    await host.readFile('/etc/os-release', { signal, probe: 'os-release' });
-    return {};
-  },
-};
 
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'revision-ipc-'));
@@ -194,7 +183,7 @@ describe('the envelope', () => {
     vi.spyOn(service, 'autoUpdatesApply').mockRejectedValueOnce(
       Object.assign(new Error('Il faut l’accord d’un administrateur.'), { code: 'not-elevated' }),
     );
-    const answer = await fromApp('autoUpdates:apply', { planId: 'p1' });
+    const answer = await fromApp('autoUpdates:apply', { planId: 'p1', sha256: 'a'.repeat(64) });
     expect(answer).toEqual({
       ok: false,
       error: { code: 'not-elevated', message: 'Il faut l’accord d’un administrateur.' },

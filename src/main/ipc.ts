@@ -44,7 +44,7 @@ export interface IpcOptions {
 }
 
 /** The codes a core error may carry through to the renderer. */
-const errorCodes: ReadonlySet<string> = new Set<IpcErrorPayload['code']>([
+export const errorCodes: ReadonlySet<string> = new Set<IpcErrorPayload['code']>([
   'invalid-args',
   'forbidden-sender',
   'failed',

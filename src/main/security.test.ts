@@ -64,6 +64,26 @@ describe('links leaving the app', () => {
     );
   });
 
+  it('accepts the message to the prestataire: a subject and a body, nothing else', () => {
+    const link =
+      'mailto:kevin@prestataire.fr?subject=Carnet%20d%E2%80%99entretien&body=Bonjour%2C%0A%0AVoici';
+    expect(safeExternalUrl(link)).toBe(link);
+    expect(safeExternalUrl('mailto:?Subject=Carnet&BODY=Bonjour')).toBe(
+      'mailto:?Subject=Carnet&BODY=Bonjour',
+    );
+  });
+
+  it.each([
+    'mailto:kevin@prestataire.fr?attach=/home/eric/.ssh/id_rsa',
+    'mailto:kevin@prestataire.fr?subject=Carnet&attachment=C:\\Users\\eric\\compta.xlsx',
+    'mailto:kevin@prestataire.fr?body=x&cc=pirate@exemple.org',
+    'mailto:kevin@prestataire.fr?bcc=pirate@exemple.org',
+    'mailto:kevin@prestataire.fr%3Fattach%3D%2Fetc%2Fshadow',
+    'mailto:kevin@prestataire.fr?subject=a#attach=x',
+  ])('refuses a mail link carrying other parameters: %s', (url) => {
+    expect(safeExternalUrl(url)).toBeNull();
+  });
+
   it.each([
     'file:///C:/Windows/System32/calc.exe',
     'javascript:alert(1)',

@@ -46,7 +46,8 @@ const MAX_EXTERNAL_URL = 20_000;
 
 /**
  * The URL to open in the OS browser or mail program, or null when it is not safe: only
- * https: with a host and no credentials, and mailto:. Never file:, javascript:, data:, smb:…
+ * https: with a host and no credentials, and mailto: with only a subject and a body. Never file:,
+ * javascript:, data:, smb:…
  */
 export function safeExternalUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL) return null;
@@ -60,8 +61,27 @@ export function safeExternalUrl(raw: unknown): string | null {
     if (!url.hostname || url.username || url.password) return null;
     return url.href;
   }
-  if (url.protocol === 'mailto:') return url.href;
+  if (url.protocol === 'mailto:') return safeMailto(url);
   return null;
+}
+
+/** mailto: parameters the app uses; any other (attach=, cc=, bcc=…) makes the link unsafe (RFC 6068: names are case-insensitive). */
+const MAILTO_PARAMS: ReadonlySet<string> = new Set(['subject', 'body']);
+
+function safeMailto(url: URL): string | null {
+  if (url.hash) return null;
+  for (const name of url.searchParams.keys()) if (!MAILTO_PARAMS.has(name.toLowerCase())) return null;
+  // The recipient list must not smuggle parameters either (mailto:a@b.fr%3Fattach=…).
+  if (/[?&]/.test(decodeURIComponentSafe(url.pathname))) return null;
+  return url.href;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '?';
+  }
 }
 
 /** Opens a safe link in the OS browser; returns false (and opens nothing) when it is not safe. */

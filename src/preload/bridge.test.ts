@@ -32,7 +32,7 @@ describe('window.revision', () => {
       }),
       noSubscribe,
     );
-    const error = await api.autoUpdatesApply({ planId: 'p' }).catch((e: unknown) => e);
+    const error = await api.autoUpdatesApply({ planId: 'p', sha256: 'a'.repeat(64) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('Il faut l’accord d’un administrateur.');
     expect((error as Error).name).toBe('RevisionError');

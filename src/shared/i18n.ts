@@ -22,6 +22,8 @@ import frAppUpdates from './locales/fr/appUpdates.json';
 import enAppUpdates from './locales/en/appUpdates.json';
 import frTruth from './locales/fr/truth.json';
 import enTruth from './locales/en/truth.json';
+import frHardening from './locales/fr/hardening.json';
+import enHardening from './locales/en/hardening.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -39,6 +41,7 @@ export const namespaces = [
   'guides',
   'appUpdates',
   'truth',
+  'hardening',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -80,8 +83,8 @@ export const uiResources = {
 
 /** All locale resources, in i18next's shape. */
 export const resources = {
-  fr: { ...uiResources.fr, cli: frCli, report: frReport },
-  en: { ...uiResources.en, cli: enCli, report: enReport },
+  fr: { ...uiResources.fr, cli: frCli, report: frReport, hardening: frHardening },
+  en: { ...uiResources.en, cli: enCli, report: enReport, hardening: enHardening },
 } as const;
 
 /** Whether a value is a supported language. */

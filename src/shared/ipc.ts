@@ -12,7 +12,13 @@ import { deviceKinds, schedules, softwareCategories, type Workspace } from './wo
 
 const lang = z.enum(['fr', 'en']);
 const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(100);
+/** Names that would reach an object's prototype when used as a record key (`missions[id] = …`). */
+const prototypeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const id = z.string().min(1).max(100).refine((v) => !prototypeKeys.has(v), { message: 'reserved id' });
+/** An ISO 8601 date (2026-03-02) or date-time with its offset (2026-03-02T10:00:00.000Z): never any other text. */
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** A plan's SHA-256, as `autoUpdates:plan` gave it. */
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Fields the owner may change in the workspace. */
 export const workspacePatchSchema = z
@@ -44,7 +50,7 @@ export const softwareInputSchema = z
     vendorContact: text(1000).optional(),
     critical: z.boolean().optional(),
     detected: z.boolean().optional(),
-    lastTestedAt: z.string().max(40).optional(),
+    lastTestedAt: isoDate.optional(),
   })
   .strict();
 export type SoftwareInput = z.infer<typeof softwareInputSchema>;
@@ -87,7 +93,7 @@ export const ipcContract = {
   'software:upsert': { args: z.tuple([softwareInputSchema]) },
   'software:remove': { args: z.tuple([id]) },
   'autoUpdates:plan': { args: z.tuple([z.object({ schedule: z.enum(schedules).optional(), lang: lang.optional() }).strict()]) },
-  'autoUpdates:apply': { args: z.tuple([z.object({ planId: id, lang: lang.optional() }).strict()]) },
+  'autoUpdates:apply': { args: z.tuple([z.object({ planId: id, sha256, lang: lang.optional() }).strict()]) },
   'autoUpdates:undo': { args: z.tuple([z.object({ changeId: id.optional(), lang: lang.optional() }).strict()]) },
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },

@@ -16,6 +16,8 @@ export type PlanLine = z.infer<typeof planLineSchema>;
 /** The plan as shown to the owner and the prestataire. Operations stay typed in the core. */
 export const planViewSchema = z.object({
   id: z.string(),
+  /** The plan's SHA-256 fingerprint: `autoUpdates:apply` must carry it, and the core refuses any other. */
+  sha256: z.string(),
   kind: z.literal('auto-updates'),
   platform: z.enum(['linux', 'win32', 'darwin']),
   schedule: z.enum(schedules),

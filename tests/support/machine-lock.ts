@@ -32,7 +32,8 @@ async function acquire(timeoutMs: number): Promise<void> {
         await rm(LOCK_DIR, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`machine test lock still held by pid ${pid} after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`machine test lock still held by pid ${pid} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

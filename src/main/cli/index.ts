@@ -14,6 +14,8 @@ import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
+import { parseArgsError, requestedLang, unexpectedText } from './errors';
+import { guardPipe } from './pipes';
 
 const commands: Record<string, CliCommand> = {
   checkup: checkupCommand,
@@ -47,11 +49,11 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       },
     });
   } catch (error) {
-    throw new CliError(`Option non reconnue : ${(error as Error).message}. Tapez « revision --help ».`);
+    throw parseArgsError(error, requestedLang(argv));
   }
   const v = parsed.values;
   const lang = v.lang ?? 'fr';
-  if (!isLang(lang)) throw new CliError(`Langue inconnue « ${lang} » : utilisez --lang fr ou --lang en.`);
+  if (!isLang(lang)) throw new CliError(getT('fr')('hardening:cli.badLang', { lang }), 2);
   const [command, ...positionals] = parsed.positionals;
   return {
     command,
@@ -100,16 +102,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.err(`${error.message}\n`);
       return error.exitCode;
     }
-    io.err(t('cli:unexpected', { message: (error as Error).message }) + '\n');
+    io.err(unexpectedText(error, options.lang) + '\n');
     return 1;
   }
 }
 
 /** The real terminal. */
 export function processIo(): CliIo {
+  const stdout = guardPipe(process.stdout);
+  const stderr = guardPipe(process.stderr);
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void (stdout.closed() || process.stdout.write(text)),
+    err: (text) => void (stderr.closed() || process.stderr.write(text)),
     env: process.env,
     tty: Boolean(process.stdout.isTTY),
     errTty: Boolean(process.stderr.isTTY),
@@ -132,7 +136,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Erreur inattendue : ${(error as Error).message}\n`);
+      if (!process.stderr.destroyed) process.stderr.write(unexpectedText(error, requestedLang(process.argv.slice(2))) + '\n');
       process.exitCode = 1;
     },
   );

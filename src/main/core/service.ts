@@ -16,6 +16,7 @@ import { runCheckup } from './checkup/run-checkup';
 import type { Probe } from './checkup/probe';
 import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
+import { definedFields } from './patch';
 import { createReportApi } from './report';
 import { APP_VERSION } from './version';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
@@ -133,9 +134,9 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     workspaceUpdate: (patch) =>
       store.update((ws) => {
         if (patch.onboarded !== undefined) ws.onboarded = patch.onboarded;
-        if (patch.company) ws.company = { ...ws.company, ...patch.company };
-        if (patch.provider) ws.provider = { ...ws.provider, ...patch.provider };
-        if (patch.settings) ws.settings = { ...ws.settings, ...patch.settings };
+        if (patch.company) ws.company = { ...ws.company, ...definedFields(patch.company) };
+        if (patch.provider) ws.provider = { ...ws.provider, ...definedFields(patch.provider) };
+        if (patch.settings) ws.settings = { ...ws.settings, ...definedFields(patch.settings) };
       }),
     devicesAdd: (input) =>
       store.update((ws) => {
@@ -147,7 +148,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
       store.update((ws) => {
         const device = ws.devices.find((d) => d.id === id);
         if (!device) throw new Error('Cet appareil n’existe plus.');
-        Object.assign(device, patch);
+        Object.assign(device, definedFields(patch));
       }),
     devicesRemove: (id) =>
       store.update((ws) => {
@@ -171,7 +172,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
       store.update((ws) => {
         const existing = input.id ? ws.software.find((s) => s.id === input.id) : undefined;
         if (existing) {
-          Object.assign(existing, input);
+          Object.assign(existing, definedFields(input));
         } else {
           ws.software.push({
             id: input.id ?? randomUUID(),

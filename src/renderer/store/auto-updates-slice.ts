@@ -26,6 +26,7 @@ const TASK_ID = 'debutant.this-computer';
 
 /** Creates the auto-updates slice over the API. */
 export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdatesSlice> {
+  let planRequest = 0;
   return (set, get) => ({
     planPhase: 'idle',
     plan: null,
@@ -33,12 +34,14 @@ export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdat
     undoResult: null,
     planError: null,
     async preparePlan(lang, schedule) {
+      // Only the latest request's plan is shown: the core keeps only the latest plan pending.
+      const request = ++planRequest;
       set({ planPhase: 'planning', planError: null, plan: null, applyResult: null, undoResult: null });
       try {
         const plan = await api.autoUpdatesPlan({ lang, ...(schedule ? { schedule } : {}) });
-        set({ plan, planPhase: 'preview' });
+        if (request === planRequest) set({ plan, planPhase: 'preview' });
       } catch (error) {
-        set({ planError: errorMessage(error), planPhase: 'idle' });
+        if (request === planRequest) set({ planError: errorMessage(error), planPhase: 'idle' });
       }
     },
     async applyPlan(lang) {
@@ -46,7 +49,7 @@ export function createAutoUpdatesSlice(api: RevisionApi): SliceCreator<AutoUpdat
       if (!plan) return;
       set({ planPhase: 'applying', planError: null });
       try {
-        const result = await api.autoUpdatesApply({ planId: plan.id, lang });
+        const result = await api.autoUpdatesApply({ planId: plan.id, sha256: plan.sha256, lang });
         set({ applyResult: result, planPhase: 'applied' });
         get().mergeFindings(result.verification);
         // Done only when the read-back voyant is ok (honest missions), not merely because the change applied.

@@ -12,7 +12,9 @@ import type { Host } from '../../core/exec/host';
 import { getT } from '../../core/i18n';
 import { createService, type RevisionService } from '../../core/service';
 import { defaultWorkspaceDir } from '../../core/workspace/store';
+import { replayError, workspaceError } from '../errors';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from '../io';
+import { printNotices } from '../notices';
 
 /** The plan as terminal text: what changes, what does not, the guide, the technical view. */
 export function formatPlanText(plan: PlanView, lang: Lang): string {
@@ -63,7 +65,6 @@ function parseSchedule(value: string | undefined, lang: Lang): Schedule | undefi
 }
 
 async function openService(options: CliOptions, io: CliIo): Promise<RevisionService> {
-  const t = getT(options.lang);
   let host: Host | undefined;
   let now: Date | undefined;
   if (options.replay) {
@@ -72,16 +73,19 @@ async function openService(options: CliOptions, io: CliIo): Promise<RevisionServ
       host = createReplayHost(capture);
       now = capture.manifest.now ? new Date(capture.manifest.now) : undefined;
     } catch (error) {
-      if (error instanceof CaptureError) throw new CliError(t('cli:checkup.replayFailed', { message: error.message }), 2);
+      if (error instanceof CaptureError) throw replayError(error, resolve(options.replay), options.lang);
       throw error;
     }
   }
   const home = options.workspace ? resolve(options.workspace) : defaultWorkspaceDir(io.env);
+  let service: RevisionService;
   try {
-    return await createService({ home, ...(host ? { host } : {}), ...(now ? { now: () => now } : {}) });
+    service = await createService({ home, ...(host ? { host } : {}), ...(now ? { now: () => now } : {}) });
   } catch (error) {
-    throw new CliError(t('cli:checkup.workspaceFailed', { dir: home, message: (error as Error).message }), 1);
+    throw workspaceError(error, home, options.lang);
   }
+  printNotices(service.context.store, options.lang, io);
+  return service;
 }
 
 const exitOf = (result: ApplyResult): number => (['applied', 'nothing-to-do', 'undone'].includes(result.outcome) ? 0 : 1);
@@ -122,7 +126,7 @@ export const autoUpdatesCommand: CliCommand = async (options, io) => {
     io.out(t('cli:autoUpdates.notConfirmed') + '\n');
     return 1;
   }
-  const result = await service.autoUpdatesApply({ planId: plan.id, lang });
+  const result = await service.autoUpdatesApply({ planId: plan.id, sha256: plan.sha256, lang });
   io.out(options.json ? JSON.stringify({ plan, result }, null, 2) + '\n' : formatResultText(result, lang));
   return exitOf(result);
 };

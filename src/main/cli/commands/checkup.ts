@@ -14,7 +14,9 @@ import { getT } from '../../core/i18n';
 import { createService } from '../../core/service';
 import { APP_VERSION } from '../../core/version';
 import { defaultWorkspaceDir } from '../../core/workspace/store';
+import { replayError, workspaceError } from '../errors';
 import { CliError, type CliCommand, type CliIo } from '../io';
+import { carnetWasReset, printNotices } from '../notices';
 
 /** The voyant symbols of the terminal output. */
 export const STATE_SYMBOLS: Readonly<Record<FindingState, string>> = { ok: '✔', attention: '▲', danger: '✖', unknown: '?' };
@@ -45,13 +47,12 @@ export function formatCheckupText(report: CheckupReport, lang: Lang, options: { 
 }
 
 async function hostFor(replayDir: string | undefined, captureDir: string | undefined, lang: Lang): Promise<{ host: Host; capturing: CapturingHost | null; now?: Date }> {
-  const t = getT(lang);
   if (replayDir) {
     try {
       const capture = await loadCapture(replayDir);
       return { host: createReplayHost(capture), capturing: null, now: capture.manifest.now ? new Date(capture.manifest.now) : undefined };
     } catch (error) {
-      if (error instanceof CaptureError) throw new CliError(t('cli:checkup.replayFailed', { message: error.message }), 2);
+      if (error instanceof CaptureError) throw replayError(error, replayDir, lang);
       throw error;
     }
   }
@@ -80,8 +81,9 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
   try {
     service = await createService({ home, host, now: now ? () => now : undefined });
   } catch (error) {
-    throw new CliError(t('cli:checkup.workspaceFailed', { dir: home, message: (error as Error).message }), 1);
+    throw workspaceError(error, home, lang);
   }
+  printNotices(service.context.store, lang, io);
 
   const progress = io.errTty
     ? (e: { done: number; total: number; labelKey: string; phase: 'start' | 'end' }) => {
@@ -113,7 +115,9 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
     io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
     io.out(formatCheckupText(report, lang, { colour: io.tty && !io.env.NO_COLOR, replayDir }));
-    if (!service.context.store.readOnly) io.out(t('cli:checkup.recorded', { dir: service.context.store.dir }) + '\n');
+    const { store } = service.context;
+    if (!store.readOnly)
+      io.out(t(carnetWasReset(store) ? 'hardening:cli.recordedAfterReset' : 'cli:checkup.recorded', { dir: store.dir }) + '\n');
     if (capturing && captureDir && exitCode === 0) io.out(t('cli:checkup.captureSaved', { dir: captureDir }) + '\n');
   }
   return exitCode;

@@ -8,18 +8,34 @@ import { getT } from '../../core/i18n';
 import { ReportError } from '../../core/report';
 import { checkTarget } from '../../core/report/save';
 import { resolve } from 'node:path';
-import { createReplayHost, loadCapture } from '../../core/exec/capture';
+import { CaptureError, createReplayHost, loadCapture } from '../../core/exec/capture';
 import { defaultWorkspaceDir } from '../../core/workspace/store';
+import { replayError, workspaceError } from '../errors';
 import { CliError, type CliCommand } from '../io';
+import { printNotices } from '../notices';
 
 /** The `report` command. */
 export const reportCommand: CliCommand = async (options, io) => {
   const t = getT(options.lang);
   const wantsEmail = options.positionals[0] === 'email';
   if (!wantsEmail && !options.pdf) throw new CliError(t('report:cli.needPdf'), 2);
-  const home = options.workspace ?? defaultWorkspaceDir(io.env);
-  const host = options.replay ? createReplayHost(await loadCapture(options.replay)) : undefined;
-  const service = await createService({ home, ...(host ? { host } : {}) });
+  const home = options.workspace ? resolve(options.workspace) : defaultWorkspaceDir(io.env);
+  let host;
+  if (options.replay) {
+    try {
+      host = createReplayHost(await loadCapture(options.replay));
+    } catch (error) {
+      if (error instanceof CaptureError) throw replayError(error, resolve(options.replay), options.lang);
+      throw error;
+    }
+  }
+  let service;
+  try {
+    service = await createService({ home, ...(host ? { host } : {}) });
+  } catch (error) {
+    throw workspaceError(error, home, options.lang);
+  }
+  printNotices(service.context.store, options.lang, io);
 
   if (wantsEmail) {
     const email = await service.reportEmail({ lang: options.lang });

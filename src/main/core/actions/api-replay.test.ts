@@ -39,7 +39,7 @@ describe('auto-updates API on replayed machines', () => {
     expect(plan).toMatchObject({ platform: 'win32', empty: true, requiresAdmin: false, technical: [] });
     expect(plan.guide.map((g) => g.text)[0]).toBe('Ouvrez le menu Démarrer, puis Paramètres, puis Windows Update.');
     expect(plan.notChanged.map((l) => l.key)).toEqual(['notChanged.windowsHome']);
-    const result = await api.apply({ planId: plan.id, lang: 'fr' });
+    const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
     expect(result.outcome).toBe('nothing-to-do');
     expect(result.verification.map((f) => f.id)).toEqual(['auto-updates']);
     // The settings are on (no policy, no pause), but nothing was installed since 2023: the read-back says so, never « ok ».
@@ -52,7 +52,7 @@ describe('auto-updates API on replayed machines', () => {
     const { api } = await apiFor('macos/macos15-managed');
     const plan = await api.plan({ lang: 'en' });
     expect(plan.empty).toBe(true);
-    const result = await api.apply({ planId: plan.id, lang: 'en' });
+    const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'en' });
     expect(result.outcome).toBe('nothing-to-do');
     expect(result.operations).toEqual([]);
     expect(result.message).toBe('This computer is managed by your IT provider or your organisation: I change nothing, updates are theirs to set.');
@@ -62,7 +62,7 @@ describe('auto-updates API on replayed machines', () => {
     const { api } = await apiFor('windows/win11-25h2-pro-fr-policy-off-restart-bitdefender');
     const plan = await api.plan({ lang: 'fr' });
     expect(plan.empty).toBe(false);
-    const result = await api.apply({ planId: plan.id, lang: 'fr' });
+    const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
     expect(result.outcome).toBe('nothing-to-do');
     expect(result.message).toMatch(/^Ce plan n’est plus valable/);
     expect((await api.undo({ lang: 'fr' })).message).toBe('Il n’y a aucun changement à annuler.');

@@ -90,7 +90,7 @@ describe('auto-updates on this Debian machine, for real', () => {
       expect(plan.technical[0]).toContain('apt-get -o DPkg::Lock::Timeout=120 install -y -q unattended-upgrades');
       expect(plan.technical[1]).toContain(`write ${APT_FILE}`);
 
-      const result = await api.apply({ planId: plan.id, lang: 'fr' });
+      const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
       expect(result.outcome).toBe('applied');
       expect(result.operations.map((o) => o.status)).toEqual(['done', 'done']);
       // The settings are on; this container runs no systemd, so the verification says that nothing will start them (never « ok »).
@@ -137,7 +137,7 @@ describe('auto-updates on this Debian machine, for real', () => {
       const plan = await api.plan({ schedule, lang: 'en' });
       expect(plan.schedule).toBe(schedule);
       expect(plan.changes.map((c) => c.key)).toEqual(['changes.linuxInstall', schedule === 'night' ? 'changes.linuxNight' : 'changes.linuxWeekend']);
-      const result = await api.apply({ planId: plan.id, lang: 'en' });
+      const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'en' });
       expect(result.outcome).toBe('applied');
       expect(result.operations.map((o) => o.status)).toEqual(['done', 'done', 'done', 'skipped']);
       expect(result.operations[3]?.message).toBe('the system cannot take the new schedule into account right now; it will apply at the next start');
@@ -170,7 +170,7 @@ describe('auto-updates on this Debian machine, for real', () => {
         const plan = await api.plan({ schedule: 'always', lang: 'fr' });
         expect(plan.changes.map((c) => c.key)).toEqual(['changes.linuxEnable']);
         expect(plan.technical).toHaveLength(1);
-        const result = await api.apply({ planId: plan.id, lang: 'fr' });
+        const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
         expect(result.verification[0]?.key).toBe(NO_SCHEDULER);
         expect((await aptSettings())['APT::Periodic::Unattended-Upgrade']).toBe('1');
         const undone = await api.undo({ lang: 'fr' });
@@ -201,7 +201,7 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
       try {
         const { api } = await setup();
         const plan = await api.plan({ schedule: 'always', lang: 'fr' });
-        const result = await api.apply({ planId: plan.id, lang: 'fr' });
+        const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
         expect(result.outcome).toBe('rolled-back');
         expect(result.operations.map((o) => o.status)).toEqual(['failed', 'skipped']);
         expect(result.operations[0]?.message).toMatch(/^pas de connexion pour télécharger le programme/);
@@ -228,7 +228,7 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
         const before = await snapshotMachine();
         const { api, service } = await setup();
         const plan = await api.plan({ schedule: 'night', lang: 'fr' });
-        const result = await api.apply({ planId: plan.id, lang: 'fr' });
+        const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
         expect(result.outcome).toBe('rolled-back');
         expect(result.operations.map((o) => o.status)).toEqual(['rolled-back', 'rolled-back', 'failed', 'skipped']);
         expect(result.message).toMatch(/^Un changement n’a pas pu être fait/);
@@ -249,7 +249,7 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
       await rm(join(home, 'workspace.json'), { force: true });
       const { mkdir } = await import('node:fs/promises');
       await mkdir(join(home, 'workspace.json', 'in-the-way'), { recursive: true });
-      const result = await api.apply({ planId: plan.id, lang: 'fr' });
+      const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
       expect(result.outcome).toBe('rolled-back');
       expect(result.message).toMatch(/^Je n’ai pas pu enregistrer de quoi annuler ces changements \(.+\) : je les ai donc retirés tout de suite\./);
       expect(await packageInstalled('unattended-upgrades')).toBe(false);
@@ -268,7 +268,7 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
       // Someone swaps our file's content for their own (still allow-listed!) content.
       await writeFile(path, text.replace('APT::Periodic::Unattended-Upgrade \\"1\\"', 'APT::Periodic::Unattended-Upgrade \\"0\\"'));
       expect(await readFile(path, 'utf8')).not.toBe(text);
-      const result = await api.apply({ planId: plan.id, lang: 'fr' });
+      const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
       expect(result.outcome).toBe('refused');
       expect(result.message).toBe('Le plan a été modifié après sa préparation : par sécurité, je l’ai refusé et je n’ai rien changé. Préparez-le à nouveau.');
       expect(digest(await snapshotMachine())).toEqual(digest(before));
@@ -283,14 +283,14 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
       const host = createLiveHost();
       const { api, service } = await setup(pkexecRunner(host, CLI_ENTRY, 'pkexec', { PATH: `${bin}:${process.env.PATH ?? ''}` }));
       const plan = await api.plan({ schedule: 'always', lang: 'fr' });
-      const result = await api.apply({ planId: plan.id, lang: 'fr' });
+      const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
       expect(result.outcome).toBe('cancelled');
       expect(result.message).toBe('Vous avez annulé la demande de mot de passe : je n’ai rien changé. Vous pourrez recommencer quand vous voudrez.');
       expect(result.operations.every((o) => o.status === 'skipped')).toBe(true);
       expect(digest(await snapshotMachine())).toEqual(digest(before));
       expect((await service.workspaceGet()).changes).toEqual([]);
       // The plan was used up: applying it again asks to prepare it again.
-      expect((await api.apply({ planId: plan.id, lang: 'fr' })).message).toMatch(/^Ce plan n’est plus valable/);
+      expect((await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' })).message).toMatch(/^Ce plan n’est plus valable/);
     });
   });
 });

@@ -23,7 +23,7 @@ import { applyPlan } from './api-apply';
 import { createApiDeps, type AutoUpdatesOptions, type PendingPlan } from './api-deps';
 import { undoChange } from './api-undo';
 import { operationSchema, technicalLine } from './operations';
-import { savePlanFile } from './plan-file';
+import { savePlanFile, sha256Hex } from './plan-file';
 import { planLine } from './plan-texts';
 import { computePlan } from './planners';
 
@@ -96,8 +96,11 @@ export function createAutoUpdatesApi(
       pending.clear();
       const id = randomUUID();
       const createdAt = context.now().toISOString();
+      // The plan's fingerprint: apply must name it, so the plan applied is the plan shown.
+      const hash = sha256Hex(JSON.stringify({ id, schedule, platform: host.platform, createdAt, operations }));
       const view: PlanView = {
         id,
+        sha256: hash,
         kind: 'auto-updates',
         platform: host.platform,
         schedule,
@@ -135,6 +138,10 @@ export function createAutoUpdatesApi(
         if (!plan) {
           const message = getT(lang)('plans:result.unknownPlan');
           return { planId: args.planId, outcome: 'nothing-to-do', message, operations: [], verification: [] };
+        }
+        if (plan.view.sha256 !== args.sha256) {
+          const message = getT(lang)('hardening:plan.mismatch');
+          return { planId: args.planId, outcome: 'refused', message, operations: [], verification: [] };
         }
         pending.delete(args.planId);
         return applyPlan(deps, plan, args.planId, lang);

@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../../shared/workspace';
+import { onSavedLines } from '../../../../tests/support/saved-lines';
 import {
   BACKUP_FILE,
   PRODUCT_NAME,
@@ -67,14 +68,10 @@ describe('a process killed in the middle of saving', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let last = 0;
-      let buffer = '';
       let stderr = '';
       let killing = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) last = Math.max(last, Number(line.replace('saved ', '')));
+      onSavedLines(child.stdout, (n) => {
+        last = Math.max(last, n);
         if (last >= after && !killing) {
           killing = true;
           setTimeout(() => child.kill('SIGKILL'), extraMs);

@@ -4,7 +4,8 @@
  * last good copy restored, and the owner told (notices). A file from a newer app is never
  * overwritten: the store opens read-only and says so.
  */
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CheckupReport } from '../../../shared/checkup';
@@ -14,7 +15,11 @@ import {
   workspaceSchema,
   type Workspace,
 } from '../../../shared/workspace';
+import { writeFileAtomic } from './atomic-file';
+import { acquireLock, LOCK_FILE, LockError, removeStaleLockFiles } from './lock';
 import { migrate, WorkspaceTooNewError } from './migrations';
+
+export { writeFileAtomic, LOCK_FILE };
 
 export const WORKSPACE_FILE = 'workspace.json';
 export const BACKUP_FILE = 'workspace.json.bak';
@@ -51,61 +56,6 @@ export function defaultWorkspaceDir(
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), PRODUCT_NAME);
 }
 
-let tmpCounter = 0;
-
-/** Errors Windows gives while an antivirus or the indexer holds the file for a moment. */
-const transientRenameCodes = new Set(['EPERM', 'EACCES', 'EBUSY']);
-
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (attempt >= 4 || !transientRenameCodes.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-    }
-  }
-}
-
-/** Flushes a folder's entries to disk, so a rename survives a power cut (not possible on Windows: skipped). */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: some file systems refuse fsync on a folder.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/**
- * Writes a file atomically: a temp file in the same folder, fsync, then rename over the target.
- * A reader (or a process killed at any instant) sees either the old file or the new one, whole.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  tmpCounter += 1;
-  const tmp = `${path}.${process.pid}.${Date.now()}.${tmpCounter}.tmp`;
-  try {
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await renameWithRetry(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  await syncDir(dirname(path));
-}
-
 /** Removes temp files left by a process killed in the middle of a write (older than a minute). */
 async function removeStaleTemps(dir: string): Promise<void> {
   let names: string[];
@@ -124,69 +74,27 @@ async function removeStaleTemps(dir: string): Promise<void> {
   }
 }
 
-/** Held while a change is written, so the app and the command line never write at the same time. */
-export const LOCK_FILE = 'workspace.lock';
-const LOCK_STALE_MS = 30_000;
-const LOCK_WAIT_MS = 10_000;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Runs `fn` holding a lock file (created exclusively, holding our pid). A lock whose process is
- * gone (killed) or that is older than 30 s is taken over; after 10 s of waiting, the owner is
- * told to try again and nothing is written.
- */
+/** Runs `fn` holding the workspace lock (lock.ts); the owner is told in French when it cannot be taken. */
 async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${process.pid}\n`);
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new WorkspaceWriteError(
-          `Je n’ai pas pu enregistrer vos données dans ${dirname(path)} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`,
-          { cause: error },
-        );
-      }
-      const [text, info] = await Promise.all([
-        readFile(path, 'utf8').catch(() => ''),
-        stat(path).catch(() => null),
-      ]);
-      const pid = Number.parseInt(text, 10);
-      const stale =
-        !info ||
-        Date.now() - info.mtimeMs > LOCK_STALE_MS ||
-        (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid));
-      if (stale && text !== '') {
-        await rm(path, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new WorkspaceWriteError(
-          'Vos données sont en cours d’enregistrement par une autre fenêtre ou commande Révision. Rien n’a été modifié : réessayez dans un instant.',
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 20));
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(path);
+  } catch (error) {
+    if (error instanceof LockError && error.reason === 'busy') {
+      throw new WorkspaceWriteError(
+        'Vos données sont en cours d’enregistrement par une autre fenêtre ou commande Révision. Rien n’a été modifié : réessayez dans un instant.',
+      );
     }
+    const cause = error instanceof LockError ? error.cause : error;
+    throw new WorkspaceWriteError(
+      `Je n’ai pas pu enregistrer vos données dans ${dirname(path)} (${diskProblem(cause)}). Rien n’est perdu : la version précédente est intacte.`,
+      { cause },
+    );
   }
   try {
     return await fn();
   } finally {
-    await rm(path, { force: true }).catch(() => undefined);
+    await release();
   }
 }
 
@@ -272,6 +180,128 @@ export interface WorkspaceStore {
   latestCheckup(): Promise<CheckupReport | null>;
 }
 
+/** The store's files in its folder, and the few operations on them. */
+interface StoreFiles {
+  readonly dir: string;
+  readonly file: string;
+  readonly backup: string;
+  readonly now: () => Date;
+  readText(path: string): Promise<string | null>;
+  readBackup(): Promise<Workspace | null>;
+  /** Moves the damaged workspace.json aside under a name no other damaged file can take. */
+  setAside(): Promise<string>;
+  /** Writes workspace.json, then the same text as workspace.json.bak: the backup is never a save behind. */
+  writeBoth(text: string): Promise<void>;
+}
+
+function storeFiles(dir: string, now: () => Date): StoreFiles {
+  const file = join(dir, WORKSPACE_FILE);
+  const backup = join(dir, BACKUP_FILE);
+  const readText = async (path: string): Promise<string | null> => {
+    try {
+      // A UTF-8 byte-order mark (Notepad adds one) is not part of the data.
+      return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+  return {
+    dir,
+    file,
+    backup,
+    now,
+    readText,
+    async readBackup() {
+      const text = await readText(backup).catch(() => null);
+      const parsed = text ? parseWorkspace(text) : null;
+      return parsed?.ok ? parsed.workspace : null;
+    },
+    async setAside() {
+      // Unique even when the clock is frozen (a replay) or two damaged files come in the same millisecond.
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      const path = join(
+        dir,
+        `workspace.corrupt-${stamp}-${process.pid}-${randomBytes(4).toString('hex')}.json`,
+      );
+      await rename(file, path);
+      return path;
+    },
+    async writeBoth(text) {
+      await writeFileAtomic(file, text);
+      await writeFileAtomic(backup, text);
+    },
+  };
+}
+
+/** What the store holds after opening: the workspace, the text on disk, and what the owner must be told. */
+interface Opened {
+  current: Workspace;
+  lastText: string | null;
+  readOnly: boolean;
+  readonly notices: WorkspaceNotice[];
+}
+
+/** Reads workspace.json at opening, repairing what can be repaired (see the file's comment). */
+async function loadAtOpen(files: StoreFiles): Promise<Opened> {
+  const { now } = files;
+  const notices: WorkspaceNotice[] = [];
+  const save = async (current: Workspace): Promise<Opened> => {
+    const text = serialize(current);
+    await files.writeBoth(text);
+    return { current, lastText: text, readOnly: false, notices };
+  };
+  const mainText = await files.readText(files.file);
+  if (mainText === null) {
+    const fromBackup = await files.readBackup();
+    // workspace.json is gone but the last good copy is there: never start from an empty carnet.
+    if (fromBackup)
+      notices.push({
+        kind: 'restored-from-backup',
+        message: 'Le fichier de vos données avait disparu. J’ai repris la dernière copie saine.',
+      });
+    return save(fromBackup ?? emptyWorkspace(now()));
+  }
+  const parsed = parseWorkspace(mainText);
+  if (parsed.ok) {
+    if (parsed.migrated) {
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      await copyFile(files.file, join(files.dir, `workspace.v-old-${stamp}.json`));
+      notices.push({
+        kind: 'migrated',
+        message:
+          'Vos données ont été mises au format de cette version (une copie de l’ancien fichier est gardée).',
+      });
+      return save(parsed.workspace);
+    }
+    // A backup a save behind (killed between the two writes) is brought up to date now.
+    const backupText = await files.readText(files.backup).catch(() => null);
+    if (backupText !== mainText) await writeFileAtomic(files.backup, mainText).catch(() => undefined);
+    return { current: parsed.workspace, lastText: mainText, readOnly: false, notices };
+  }
+  if (parsed.tooNew !== undefined) {
+    notices.push(newerNotice(parsed.tooNew));
+    const current = viewOfNewer(parsed.raw) ?? (await files.readBackup()) ?? emptyWorkspace(now());
+    return { current, lastText: mainText, readOnly: true, notices };
+  }
+  const setAside = await files.setAside();
+  const fromBackup = await files.readBackup();
+  notices.push(
+    fromBackup
+      ? {
+          kind: 'restored-from-backup',
+          message: `Le fichier de vos données était abîmé (${parsed.reason}). J’ai repris la dernière copie saine et mis le fichier abîmé de côté.`,
+          setAside,
+        }
+      : {
+          kind: 'reset-corrupted',
+          message: `Le fichier de vos données était abîmé (${parsed.reason}) et aucune copie saine n’existait. Je repars d’un carnet vide ; le fichier abîmé est gardé de côté pour votre prestataire.`,
+          setAside,
+        },
+  );
+  return save(fromBackup ?? emptyWorkspace(now()));
+}
+
 /** Opens (or creates) the workspace in a folder, recovering from corruption as described above. */
 export async function openWorkspace(
   dir: string,
@@ -279,161 +309,71 @@ export async function openWorkspace(
 ): Promise<WorkspaceStore> {
   await mkdir(dir, { recursive: true });
   await removeStaleTemps(dir);
-  const file = join(dir, WORKSPACE_FILE);
-  const backup = join(dir, BACKUP_FILE);
-  const notices: WorkspaceNotice[] = [];
-  let readOnly = false;
-  let current: Workspace;
-  /** workspace.json's text as this store last read or wrote it: a different text was written by someone else. */
-  let lastText: string | null = null;
-
-  const readText = async (path: string): Promise<string | null> => {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  };
-  const stamp = (): string => now().toISOString().replace(/[:.]/g, '-');
-  const readBackup = async (): Promise<Workspace | null> => {
-    const text = await readText(backup).catch(() => null);
-    const parsed = text ? parseWorkspace(text) : null;
-    return parsed?.ok ? parsed.workspace : null;
-  };
-  const writeMain = async (workspace: Workspace): Promise<void> => {
-    const text = serialize(workspace);
-    await writeFileAtomic(file, text);
-    lastText = text;
-  };
-  const setAside = async (): Promise<string> => {
-    const path = join(dir, `workspace.corrupt-${stamp()}.json`);
-    await rename(file, path);
-    return path;
-  };
-
-  const mainText = await readText(file);
-  if (mainText === null) {
-    const fromBackup = await readBackup();
-    if (fromBackup) {
-      // workspace.json is gone but the last good copy is there: never start from an empty carnet.
-      current = fromBackup;
-      notices.push({
-        kind: 'restored-from-backup',
-        message: 'Le fichier de vos données avait disparu. J’ai repris la dernière copie saine.',
-      });
-    } else {
-      current = emptyWorkspace(now());
-    }
-    await writeMain(current);
-  } else {
-    const parsed = parseWorkspace(mainText);
-    if (parsed.ok) {
-      current = parsed.workspace;
-      lastText = mainText;
-      if (parsed.migrated) {
-        await copyFile(file, join(dir, `workspace.v-old-${stamp()}.json`));
-        notices.push({
-          kind: 'migrated',
-          message:
-            'Vos données ont été mises au format de cette version (une copie de l’ancien fichier est gardée).',
-        });
-        await writeMain(current);
-      }
-    } else if (parsed.tooNew !== undefined) {
-      readOnly = true;
-      lastText = mainText;
-      notices.push(newerNotice(parsed.tooNew));
-      current = viewOfNewer(parsed.raw) ?? (await readBackup()) ?? emptyWorkspace(now());
-    } else {
-      const asidePath = await setAside();
-      const fromBackup = await readBackup();
-      if (fromBackup) {
-        current = fromBackup;
-        notices.push({
-          kind: 'restored-from-backup',
-          message: `Le fichier de vos données était abîmé (${parsed.reason}). J’ai repris la dernière copie saine et mis le fichier abîmé de côté.`,
-          setAside: asidePath,
-        });
-      } else {
-        current = emptyWorkspace(now());
-        notices.push({
-          kind: 'reset-corrupted',
-          message: `Le fichier de vos données était abîmé (${parsed.reason}) et aucune copie saine n’existait. Je repars d’un carnet vide ; le fichier abîmé est gardé de côté pour votre prestataire.`,
-          setAside: asidePath,
-        });
-      }
-      await writeMain(current);
-    }
-  }
+  await removeStaleLockFiles(dir);
+  const files = storeFiles(dir, now);
+  const state = await loadAtOpen(files);
+  const { notices } = state;
 
   /** The workspace to change: the file on disk when someone else wrote it since, else ours. */
-  const freshBase = async (): Promise<{ base: Workspace; previousText: string | null }> => {
-    const diskText = await readText(file).catch(() => null);
-    if (diskText === null || diskText === lastText)
-      return { base: current, previousText: diskText ?? lastText };
+  const freshBase = async (): Promise<Workspace> => {
+    const diskText = await files.readText(files.file).catch(() => null);
+    if (diskText === null || diskText === state.lastText) return state.current;
     const parsed = parseWorkspace(diskText);
-    if (parsed.ok) {
-      current = parsed.workspace;
-      return { base: parsed.workspace, previousText: parsed.migrated ? lastText : diskText };
-    }
+    if (parsed.ok) return (state.current = parsed.workspace);
     if (parsed.tooNew !== undefined) {
-      readOnly = true;
+      state.readOnly = true;
       notices.push(newerNotice(parsed.tooNew));
       throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
     }
     // Damaged meanwhile: keep it aside for the prestataire and go on from our last good copy.
-    const asidePath = await setAside().catch(() => undefined);
+    const asidePath = await files.setAside().catch(() => undefined);
     notices.push({
       kind: 'restored-from-backup',
       message: `Le fichier de vos données a été abîmé pendant que Révision était ouvert (${parsed.reason}). J’ai gardé la dernière version saine et mis le fichier abîmé de côté.`,
       ...(asidePath ? { setAside: asidePath } : {}),
     });
-    return { base: current, previousText: lastText };
+    return state.current;
+  };
+
+  const save = async (mutate: (draft: Workspace) => void): Promise<Workspace> => {
+    if (state.readOnly) throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
+    const draft = structuredClone(await freshBase());
+    mutate(draft);
+    draft.updatedAt = now().toISOString();
+    const checked = workspaceSchema.parse(draft);
+    const text = serialize(checked);
+    try {
+      await files.writeBoth(text);
+    } catch (error) {
+      throw new WorkspaceWriteError(
+        `Je n’ai pas pu enregistrer vos données dans ${dir} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`,
+        { cause: error },
+      );
+    }
+    state.current = checked;
+    state.lastText = text;
+    return structuredClone(checked);
   };
 
   let queue: Promise<unknown> = Promise.resolve();
-  const store: WorkspaceStore = {
+  return {
     dir,
     notices,
     get readOnly() {
-      return readOnly;
+      return state.readOnly;
     },
-    read: () => structuredClone(current),
+    read: () => structuredClone(state.current),
     update(mutate) {
-      const next = queue.then(() =>
-        withFileLock(join(dir, LOCK_FILE), async () => {
-          if (readOnly) throw new WorkspaceWriteError(READ_ONLY_MESSAGE);
-          const { base, previousText } = await freshBase();
-          const draft = structuredClone(base);
-          mutate(draft);
-          draft.updatedAt = now().toISOString();
-          const checked = workspaceSchema.parse(draft);
-          const text = serialize(checked);
-          try {
-            // The file on disk is the last good copy: keep it (atomically too) as the backup before replacing it.
-            if (previousText !== null) await writeFileAtomic(backup, previousText);
-            await writeFileAtomic(file, text);
-          } catch (error) {
-            throw new WorkspaceWriteError(
-              `Je n’ai pas pu enregistrer vos données dans ${dir} (${diskProblem(error)}). Rien n’est perdu : la version précédente est intacte.`,
-              { cause: error },
-            );
-          }
-          current = checked;
-          lastText = text;
-          return structuredClone(current);
-        }),
-      );
+      const next = queue.then(() => withFileLock(join(dir, LOCK_FILE), () => save(mutate)));
       queue = next.catch(() => undefined);
       return next;
     },
     async saveCheckup(report) {
-      if (readOnly) return;
+      if (state.readOnly) return;
       await writeFileAtomic(join(dir, LAST_CHECKUP_FILE), JSON.stringify(report) + '\n');
     },
     async latestCheckup() {
-      const text = await readText(join(dir, LAST_CHECKUP_FILE));
+      const text = await files.readText(join(dir, LAST_CHECKUP_FILE));
       if (!text) return null;
       try {
         const report = JSON.parse(text) as CheckupReport;
@@ -443,7 +383,6 @@ export async function openWorkspace(
       }
     },
   };
-  return store;
 }
 
 /** Writes raw text as the workspace file (tests of corruption use it). */

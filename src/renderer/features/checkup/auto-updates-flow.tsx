@@ -3,6 +3,7 @@
  * will change and what will not, applies it after the owner confirms, shows each operation and the
  * re-checked voyants, and offers « Annuler ces changements ».
  */
+import { useEffect } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ApplyResult } from '../../../shared/plans';
@@ -82,6 +83,12 @@ export function AutoUpdatesFlow() {
   const schedule = useAppStore((s) => s.workspace?.settings.schedule ?? 'always');
   const elevated = useAppStore((s) => s.appInfo?.elevated ?? false);
 
+  // The plan on screen is always the plan for the schedule chosen: a choice made elsewhere (settings, missions) re-plans.
+  const stale = plan !== null && plan.schedule !== schedule;
+  useEffect(() => {
+    if (stale && phase === 'preview') void preparePlan(lang, schedule);
+  }, [stale, phase, lang, schedule, preparePlan]);
+
   const busyText = phase === 'planning' ? t('plan.preparing') : phase === 'applying' ? t('plan.applying') : phase === 'undoing' ? t('plan.undoing') : '';
   return (
     <div className="plan">
@@ -121,7 +128,7 @@ export function AutoUpdatesFlow() {
           )}
           <div className="actions">
             {!plan.empty && (
-              <Button className="button button--primary" isDisabled={phase === 'applying'} onPress={() => void applyPlan(lang)}>
+              <Button className="button button--primary" isDisabled={phase === 'applying' || stale} onPress={() => void applyPlan(lang)}>
                 {phase === 'applying' ? t('plan.applying') : t('plan.confirm')}
               </Button>
             )}

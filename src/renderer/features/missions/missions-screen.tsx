@@ -7,8 +7,9 @@ import { currentMission, endpointKinds, missionProgress, missions, taskStatus, t
 import { FlagIcon } from '../../components/icons';
 import { Tick } from '../../components/tick';
 import { Voyant } from '../../components/voyant';
-import { useFormatDate, useMissionContext } from '../../hooks';
+import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
+import type { Schedule } from '../../../shared/workspace';
 import { AutoUpdatesFlow } from '../checkup/auto-updates-flow';
 import { DevicesPanel, ScheduleChoice } from '../inventory/devices-panel';
 import { MissionBar } from '../dashboard/dashboard-screen';
@@ -32,11 +33,19 @@ function ServerSchedules() {
   const updateWorkspace = useAppStore((s) => s.updateWorkspace);
   const thisIsServer = useAppStore((s) => s.workspace?.settings.thisComputerIsServer ?? s.report?.machine.isServer ?? false);
   const thisSchedule = useAppStore((s) => s.workspace?.settings.schedule ?? 'always');
+  const planOpen = useAppStore((s) => s.planPhase === 'preview' || s.planPhase === 'planning');
+  const preparePlan = useAppStore((s) => s.preparePlan);
+  const lang = useLang();
+  /** Saves the choice and, when a plan is on screen, replaces it at once by the plan for that choice (never apply the old one). */
+  const chooseSchedule = (schedule: Schedule): void => {
+    if (planOpen) void preparePlan(lang, schedule);
+    void updateWorkspace({ settings: { schedule } });
+  };
   return (
     <div className="stack">
       {thisIsServer && (
         <div className="card card--inner stack">
-          <ScheduleChoice name={t('missions.thisComputer')} value={thisSchedule} onChange={(schedule) => void updateWorkspace({ settings: { schedule } })} />
+          <ScheduleChoice name={t('missions.thisComputer')} value={thisSchedule} onChange={chooseSchedule} />
           <p className="hint">{t('missions.thisComputerScheduleHint')}</p>
           <AutoUpdatesFlow />
         </div>
