@@ -182,6 +182,8 @@ export interface InstalledApplication {
   readonly publisher: string | null;
   readonly source: AppSource;
   readonly installDate?: string | null;
+  /** Linux: the package ships a desktop entry (a program a person opens), when the probe could tell. */
+  readonly desktop?: boolean;
 }
 
 /** The software inventory. */

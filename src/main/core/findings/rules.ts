@@ -8,6 +8,7 @@
 import type { AntivirusProduct, FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
 import type { CoreFindingId } from '../../../shared/checkup';
 import { lookupSupport } from '../knowledge/eol';
+import { programRules } from '../programs';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type EvaluateInput, type Evaluator, type FindingSpec } from './evaluate';
 
@@ -175,4 +176,5 @@ export const rules: readonly Rule[] = [
   { id: 'reboot', sections: ['reboot'], evaluate: ({ facts }) => rebootFinding(facts.reboot!) },
   { id: 'antivirus', sections: ['antivirus'], evaluate: ({ facts, now }) => antivirusFinding(facts.antivirus!, now) },
   { id: 'firewall', sections: ['firewall'], evaluate: ({ facts, platform }) => firewallFinding(facts.firewall!, platform) },
+  ...programRules,
 ];
