@@ -29,6 +29,9 @@ export function outdatedFinding(report: ProgramsReport): FindingSpec {
     const list = named(outdated, (p) => (p.latestVersion ? `${nameAndVersion(p)} → ${p.latestVersion}` : nameAndVersion(p)));
     return { id, state: exploited ? 'danger' : 'attention', key: exploited ? 'applications.outdated.exploited' : 'applications.outdated.some', params: { count: outdated.length, ...list, unknown }, fix: 'guide' };
   }
+  if (report.programs.length === 0) {
+    return { id, state: 'ok', key: 'applications.outdated.noPrograms', params: { system: report.systemComponents }, fix: 'none' };
+  }
   if (checked === 0) {
     return {
       id,
