@@ -92,7 +92,10 @@ const CHROMIUM_KEV: readonly KevAlias[] = [
 ].map((product) => ({ vendorProject: 'Google', product }));
 const CHROME_KEV: readonly KevAlias[] = [
   ...CHROMIUM_KEV,
-  ...['Chrome', 'Chrome Blink', 'Chrome FreeType', 'Chrome Media', 'Chrome WebAudio'].map((product) => ({ vendorProject: 'Google', product })),
+  ...['Chrome', 'Chrome Blink', 'Chrome FreeType', 'Chrome Media', 'Chrome WebAudio'].map((product) => ({
+    vendorProject: 'Google',
+    product,
+  })),
 ];
 const JAVA_KEV: readonly KevAlias[] = [
   'Java SE',
@@ -129,7 +132,14 @@ export const programCatalog: readonly CatalogEntry[] = [
     eol: { product: 'chrome', rolling: true },
     kev: CHROME_KEV,
   },
-  { id: 'chromium', label: 'Chromium', names: [], publishers: [], packages: ['chromium', 'chromium-browser', 'org.chromium.Chromium'], kev: CHROMIUM_KEV },
+  {
+    id: 'chromium',
+    label: 'Chromium',
+    names: [],
+    publishers: [],
+    packages: ['chromium', 'chromium-browser', 'org.chromium.Chromium'],
+    kev: CHROMIUM_KEV,
+  },
   {
     id: 'edge',
     label: 'Microsoft Edge',
@@ -153,7 +163,13 @@ export const programCatalog: readonly CatalogEntry[] = [
     eol: { product: 'office', rolling: false, cycleFrom: 'name-year' },
     kev: OFFICE_KEV,
   },
-  { id: 'microsoft-365', label: 'Microsoft 365', names: [/^microsoft (office )?365\b/], publishers: MICROSOFT, kev: OFFICE_KEV },
+  {
+    id: 'microsoft-365',
+    label: 'Microsoft 365',
+    names: [/^microsoft (office )?365\b/],
+    publishers: MICROSOFT,
+    kev: OFFICE_KEV,
+  },
   {
     id: 'libreoffice',
     label: 'LibreOffice',
@@ -183,9 +199,27 @@ export const programCatalog: readonly CatalogEntry[] = [
     eol: { product: 'notepad-plus-plus', rolling: true },
     kev: [],
   },
-  { id: '7-zip', label: '7-Zip', names: [/^7-zip\b/], publishers: [/^igor pavlov\b/], kev: [{ vendorProject: '7-Zip', product: '7-Zip' }] },
-  { id: 'winrar', label: 'WinRAR', names: [/^winrar\b/], publishers: [/^win\.rar\b/, /^rarlab\b/, /^alexander roshal\b/], kev: [{ vendorProject: 'RARLAB', product: 'WinRAR' }] },
-  { id: 'teamviewer', label: 'TeamViewer', names: [/^teamviewer\b/], publishers: [/^teamviewer\b/], kev: [{ vendorProject: 'TeamViewer', product: 'Desktop' }] },
+  {
+    id: '7-zip',
+    label: '7-Zip',
+    names: [/^7-zip\b/],
+    publishers: [/^igor pavlov\b/],
+    kev: [{ vendorProject: '7-Zip', product: '7-Zip' }],
+  },
+  {
+    id: 'winrar',
+    label: 'WinRAR',
+    names: [/^winrar\b/],
+    publishers: [/^win\.rar\b/, /^rarlab\b/, /^alexander roshal\b/],
+    kev: [{ vendorProject: 'RARLAB', product: 'WinRAR' }],
+  },
+  {
+    id: 'teamviewer',
+    label: 'TeamViewer',
+    names: [/^teamviewer\b/],
+    publishers: [/^teamviewer\b/],
+    kev: [{ vendorProject: 'TeamViewer', product: 'Desktop' }],
+  },
   {
     id: 'git',
     label: 'Git',

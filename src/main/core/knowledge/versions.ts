@@ -18,7 +18,9 @@ function split(version: string): DebVersion {
   const epoch = colon > 0 && /^\d+$/.test(v.slice(0, colon)) ? Number(v.slice(0, colon)) : 0;
   const rest = colon > 0 && epoch >= 0 && /^\d+$/.test(v.slice(0, colon)) ? v.slice(colon + 1) : v;
   const dash = rest.lastIndexOf('-');
-  return dash > 0 ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) } : { epoch, upstream: rest, revision: '' };
+  return dash > 0
+    ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+    : { epoch, upstream: rest, revision: '' };
 }
 
 // dpkg's character order: '~' before everything (even the end), then the end, letters, then other characters.
@@ -66,7 +68,12 @@ export function compareVersions(a: string, b: string): number {
 
 /** Whether a string looks like a version at all (has a digit, no spaces): other strings are never compared. */
 export function isComparableVersion(version: string | null | undefined): version is string {
-  return typeof version === 'string' && /\d/.test(version) && !/\s/.test(version.trim()) && version.trim().length <= 80;
+  return (
+    typeof version === 'string' &&
+    /\d/.test(version) &&
+    !/\s/.test(version.trim()) &&
+    version.trim().length <= 80
+  );
 }
 
 /** Whether `version` belongs to the release cycle `cycle` ("8.2.1" is in "8.2", "144.0" in "144", not "1440"). */

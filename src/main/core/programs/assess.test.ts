@@ -13,7 +13,12 @@ const eol = loadEolData();
 const kev = loadKevData();
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-function app(name: string, version: string | null, publisher: string | null, source: InstalledApplication['source'] = 'registry'): InstalledApplication {
+function app(
+  name: string,
+  version: string | null,
+  publisher: string | null,
+  source: InstalledApplication['source'] = 'registry',
+): InstalledApplication {
   return { name, version, publisher, source };
 }
 
@@ -49,14 +54,27 @@ describe('recognising a program needs the vendor AND the product', () => {
 
 describe('one voyant per program', () => {
   it('Office 2016 is « plus maintenu » with its date; a rolling browser behind is « mise à jour disponible »', () => {
-    expect(one(app('Microsoft Office Professionnel Plus 2016', '16.0.4266.1001', 'Microsoft Corporation'))).toMatchObject({ status: 'end-of-life', endOfLife: '2025-10-14' });
-    expect(one(app('Mozilla Firefox (x64 fr)', '144.0', 'Mozilla'))).toMatchObject({ status: 'outdated', latestVersion: '154.0', name: 'Mozilla Firefox' });
-    expect(one(app('Notepad++ (64-bit x64)', '8.9.7', 'Notepad++ Team'))).toMatchObject({ status: 'current' });
+    expect(
+      one(app('Microsoft Office Professionnel Plus 2016', '16.0.4266.1001', 'Microsoft Corporation')),
+    ).toMatchObject({ status: 'end-of-life', endOfLife: '2025-10-14' });
+    expect(one(app('Mozilla Firefox (x64 fr)', '144.0', 'Mozilla'))).toMatchObject({
+      status: 'outdated',
+      latestVersion: '154.0',
+      name: 'Mozilla Firefox',
+    });
+    expect(one(app('Notepad++ (64-bit x64)', '8.9.7', 'Notepad++ Team'))).toMatchObject({
+      status: 'current',
+    });
   });
 
   it('Python 3.8 from python.org is no longer maintained; Java 8 under paid extended support is not called « à jour »', () => {
-    expect(one(app('Python 3.8.10 (64-bit)', '3.8.10150.0', 'Python Software Foundation'))).toMatchObject({ status: 'end-of-life', endOfLife: '2024-10-07' });
-    expect(one(app('Java 8 Update 351 (64-bit)', '8.0.3510.10', 'Oracle Corporation')).status).toBe('unknown');
+    expect(one(app('Python 3.8.10 (64-bit)', '3.8.10150.0', 'Python Software Foundation'))).toMatchObject({
+      status: 'end-of-life',
+      endOfLife: '2024-10-07',
+    });
+    expect(one(app('Java 8 Update 351 (64-bit)', '8.0.3510.10', 'Oracle Corporation')).status).toBe(
+      'unknown',
+    );
   });
 
   it('no version, or a version the data does not know, is « version inconnue », never « à jour »', () => {
@@ -67,25 +85,52 @@ describe('one voyant per program', () => {
 
   it('today’s Edge is not flagged for the old Edge’s exploited flaws; Edge 44 is', () => {
     expect(one(app('Microsoft Edge', '142.0.3595.94', 'Microsoft Corporation')).exploited).toBeNull();
-    expect(one(app('Microsoft Edge', '44.19041.1266.0', 'Microsoft Corporation')).exploited?.count).toBeGreaterThan(0);
+    expect(
+      one(app('Microsoft Edge', '44.19041.1266.0', 'Microsoft Corporation')).exploited?.count,
+    ).toBeGreaterThan(0);
   });
 
   it('Debian packages: apt’s list decides; without it, « version inconnue »; end-of-life never comes from upstream', () => {
-    const firefox = app('firefox-esr', '115.0esr-1~deb12u1', 'Debian Mozilla Team <team+pkg-mozilla@tracker.debian.org>', 'dpkg');
-    const pending = { total: 1, security: 1, items: [{ name: 'firefox-esr', version: '128.5.0esr-1~deb12u1', security: true }], source: 'apt-get' };
-    expect(assess([firefox], { pendingUpdates: pending }).programs[0]).toMatchObject({ status: 'outdated', latestVersion: '128.5.0esr-1~deb12u1', name: 'Mozilla Firefox', publisher: 'Debian Mozilla Team' });
-    expect(assess([firefox], { pendingUpdates: { ...pending, total: 0, items: [] } }).programs[0]!.status).toBe('current');
+    const firefox = app(
+      'firefox-esr',
+      '115.0esr-1~deb12u1',
+      'Debian Mozilla Team <team+pkg-mozilla@tracker.debian.org>',
+      'dpkg',
+    );
+    const pending = {
+      total: 1,
+      security: 1,
+      items: [{ name: 'firefox-esr', version: '128.5.0esr-1~deb12u1', security: true }],
+      source: 'apt-get',
+    };
+    expect(assess([firefox], { pendingUpdates: pending }).programs[0]).toMatchObject({
+      status: 'outdated',
+      latestVersion: '128.5.0esr-1~deb12u1',
+      name: 'Mozilla Firefox',
+      publisher: 'Debian Mozilla Team',
+    });
+    expect(
+      assess([firefox], { pendingUpdates: { ...pending, total: 0, items: [] } }).programs[0]!.status,
+    ).toBe('current');
     expect(assess([firefox]).programs[0]!.status).toBe('unknown');
   });
 
   it('groups LibreOffice’s packages under one program and counts libraries as the system', () => {
     const report = assess([
-      { ...app('libreoffice-writer', '4:7.4.7-1+deb12u5', 'Debian LibreOffice Maintainers <x@y>', 'dpkg'), desktop: true },
-      { ...app('libreoffice-calc', '4:7.4.7-1+deb12u5', 'Debian LibreOffice Maintainers <x@y>', 'dpkg'), desktop: true },
+      {
+        ...app('libreoffice-writer', '4:7.4.7-1+deb12u5', 'Debian LibreOffice Maintainers <x@y>', 'dpkg'),
+        desktop: true,
+      },
+      {
+        ...app('libreoffice-calc', '4:7.4.7-1+deb12u5', 'Debian LibreOffice Maintainers <x@y>', 'dpkg'),
+        desktop: true,
+      },
       app('libc6', '2.36-9+deb12u9', 'GNU Libc Maintainers <x@y>', 'dpkg'),
       app('fonts-dejavu-core', '2.37-6', 'Debian Fonts Task Force <x@y>', 'dpkg'),
     ]);
-    expect(report.programs.map((p) => [p.name, p.packages])).toEqual([['LibreOffice', ['libreoffice-writer', 'libreoffice-calc']]]);
+    expect(report.programs.map((p) => [p.name, p.packages])).toEqual([
+      ['LibreOffice', ['libreoffice-writer', 'libreoffice-calc']],
+    ]);
     expect(report.systemComponents).toBe(2);
   });
 });
@@ -96,8 +141,13 @@ describe('the three findings', () => {
   const sevenZip = app('7-Zip 24.08 (x64)', '24.08', 'Igor Pavlov');
 
   it('an outdated program targeted by attackers is danger; a plain outdated one is attention', () => {
-    expect(outdatedFinding(assess([firefoxOld]))).toMatchObject({ state: 'danger', params: { count: 1, programs: 'Mozilla Firefox 144.0 → 154.0' } });
-    expect(outdatedFinding(assess([app('Notepad++', '8.2.1', 'Notepad++ Team')]))).toMatchObject({ state: 'attention' });
+    expect(outdatedFinding(assess([firefoxOld]))).toMatchObject({
+      state: 'danger',
+      params: { count: 1, programs: 'Mozilla Firefox 144.0 → 154.0' },
+    });
+    expect(outdatedFinding(assess([app('Notepad++', '8.2.1', 'Notepad++ Team')]))).toMatchObject({
+      state: 'attention',
+    });
   });
 
   it('nothing comparable is unknown, never ok', () => {
@@ -105,15 +155,27 @@ describe('the three findings', () => {
   });
 
   it('end of life is danger and names the program with its date', () => {
-    expect(endOfLifeFinding(assess([office2016]))).toMatchObject({ state: 'danger', params: { count: 1, programs: 'Microsoft Office Standard 2016 16.0.4266.1001 (2025-10-14)' } });
+    expect(endOfLifeFinding(assess([office2016]))).toMatchObject({
+      state: 'danger',
+      params: { count: 1, programs: 'Microsoft Office Standard 2016 16.0.4266.1001 (2025-10-14)' },
+    });
     expect(endOfLifeFinding(assess([sevenZip])).state).toBe('ok');
   });
 
   it('« visé par des attaques » alone is advice: attention when unverified, ok when current, danger only with an update or an end of life', () => {
     expect(exploitedFinding(assess([sevenZip])).state).toBe('attention');
     expect(exploitedFinding(assess([office2016])).state).toBe('danger');
+    // The date is the named program's own newest flaw (Firefox: 2024-10-15), not Office's.
+    expect(
+      exploitedFinding(assess([firefoxOld, app('Microsoft 365 Apps', '16.0.1', 'Microsoft Corporation')]))
+        .params,
+    ).toMatchObject({ programs: 'Mozilla Firefox 144.0', date: '2024-10-15' });
     const current = { ...app('firefox', '154.0-1', 'Debian', 'dpkg') };
-    expect(exploitedFinding(assess([current], { pendingUpdates: { total: 0, security: 0, items: [], source: 'apt' } })).state).toBe('ok');
+    expect(
+      exploitedFinding(
+        assess([current], { pendingUpdates: { total: 0, security: 0, items: [], source: 'apt' } }),
+      ).state,
+    ).toBe('ok');
   });
 
   it('names five programs at most, then (+N)', () => {
@@ -127,7 +189,12 @@ describe('the three findings', () => {
     expect(keys.length).toBeGreaterThanOrEqual(10);
     for (const lang of ['fr', 'en'] as const) {
       for (const key of keys) {
-        const node = key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], (resources[lang].findings as Record<string, unknown>).applications) as Record<string, string>;
+        const node = key
+          .split('.')
+          .reduce<unknown>(
+            (n, k) => (n as Record<string, unknown>)[k],
+            (resources[lang].findings as Record<string, unknown>).applications,
+          ) as Record<string, string>;
         expect(node.title ?? node.title_other, `${lang} ${key}`).toBeTypeOf('string');
         expect(node.detail, `${lang} ${key}`).toBeTypeOf('string');
         expect(node.action, `${lang} ${key}`).toBeTypeOf('string');

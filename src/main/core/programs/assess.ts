@@ -26,7 +26,11 @@ type Verdict = Pick<ProgramView, 'status' | 'latestVersion' | 'endOfLife' | 'sta
 
 const UNKNOWN: Verdict = { status: 'unknown', latestVersion: null, endOfLife: null, statusSource: null };
 
-function cycleOf(app: InstalledApplication, entry: CatalogEntry | null, releases: readonly EolRelease[]): EolRelease | null {
+function cycleOf(
+  app: InstalledApplication,
+  entry: CatalogEntry | null,
+  releases: readonly EolRelease[],
+): EolRelease | null {
   if (entry?.eol?.cycleFrom === 'name-year') {
     const year = /\b(20\d\d)\b/.exec(app.name)?.[1];
     const ltsc = /\bltsc\b/i.test(app.name);
@@ -49,23 +53,57 @@ export function eolVerdict(app: InstalledApplication, id: ProgramIdentity, eol: 
   const top = newest(product.releases);
   if (!release) {
     // Newer than every cycle the data knows: nothing newer exists as of the data's date.
-    const fresh = isComparableVersion(app.version) && top && id.catalog?.eol?.cycleFrom !== 'name-year' && compareVersions(app.version, top.latest ?? top.releaseCycle) >= 0;
+    const fresh =
+      isComparableVersion(app.version) &&
+      top &&
+      id.catalog?.eol?.cycleFrom !== 'name-year' &&
+      compareVersions(app.version, top.latest ?? top.releaseCycle) >= 0;
     return fresh ? { ...UNKNOWN, status: 'current', statusSource: 'endoflife' } : UNKNOWN;
   }
-  const state = statusFromDates(release.eol === false ? null : (release.eol ?? null), typeof release.eoes === 'string' ? release.eoes : null, now);
+  const state = statusFromDates(
+    release.eol === false ? null : (release.eol ?? null),
+    typeof release.eoes === 'string' ? release.eoes : null,
+    now,
+  );
   if (state === 'ended') {
-    if (!id.rolling) return { status: 'end-of-life', latestVersion: null, endOfLife: typeof release.eol === 'string' ? release.eol : null, statusSource: 'endoflife' };
-    return { status: 'outdated', latestVersion: top?.latest ?? top?.releaseCycle ?? null, endOfLife: null, statusSource: 'endoflife' };
+    if (!id.rolling)
+      return {
+        status: 'end-of-life',
+        latestVersion: null,
+        endOfLife: typeof release.eol === 'string' ? release.eol : null,
+        statusSource: 'endoflife',
+      };
+    return {
+      status: 'outdated',
+      latestVersion: top?.latest ?? top?.releaseCycle ?? null,
+      endOfLife: null,
+      statusSource: 'endoflife',
+    };
   }
   // Extended (paid) support, or a cycle without a comparable latest version: cannot say « à jour ».
-  if (state !== 'supported' || !release.latest || id.catalog?.eol?.compareLatest === false || !isComparableVersion(app.version)) return UNKNOWN;
-  if (compareVersions(app.version, release.latest) < 0) return { status: 'outdated', latestVersion: release.latest, endOfLife: null, statusSource: 'endoflife' };
+  if (
+    state !== 'supported' ||
+    !release.latest ||
+    id.catalog?.eol?.compareLatest === false ||
+    !isComparableVersion(app.version)
+  )
+    return UNKNOWN;
+  if (compareVersions(app.version, release.latest) < 0)
+    return { status: 'outdated', latestVersion: release.latest, endOfLife: null, statusSource: 'endoflife' };
   return { ...UNKNOWN, status: 'current', statusSource: 'endoflife' };
 }
 
-function exploitedOf(entry: CatalogEntry | null, version: string | null, kev: KevData): ProgramView['exploited'] {
+function exploitedOf(
+  entry: CatalogEntry | null,
+  version: string | null,
+  kev: KevData,
+): ProgramView['exploited'] {
   if (!entry || entry.kev.length === 0) return null;
-  if (entry.kevBelowVersion && !(isComparableVersion(version) && compareVersions(version, entry.kevBelowVersion) < 0)) return null;
+  if (
+    entry.kevBelowVersion &&
+    !(isComparableVersion(version) && compareVersions(version, entry.kevBelowVersion) < 0)
+  )
+    return null;
   const index = kevIndex(kev);
   const cves = new Set<string>();
   let lastAdded = '';
@@ -95,10 +133,19 @@ interface Group {
 function pendingIndex(facts: MachineFacts): Map<string, string | null> | null {
   if (!facts.pendingUpdates) return null;
   // dnf names carry the architecture ("firefox.x86_64").
-  return new Map(facts.pendingUpdates.items.map((i) => [i.name.replace(/\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|armv7hl)$/, ''), i.version ?? null]));
+  return new Map(
+    facts.pendingUpdates.items.map((i) => [
+      i.name.replace(/\.(x86_64|aarch64|noarch|i686|ppc64le|s390x|armv7hl)$/, ''),
+      i.version ?? null,
+    ]),
+  );
 }
 
-function distributionVerdict(group: Group, pending: Map<string, string | null> | null, source: string): Verdict {
+function distributionVerdict(
+  group: Group,
+  pending: Map<string, string | null> | null,
+  source: string,
+): Verdict {
   if (!pending) return UNKNOWN;
   const waiting = group.packages.find((p) => pending.has(p));
   if (waiting === undefined) return { ...UNKNOWN, status: 'current', statusSource: source };
@@ -106,7 +153,10 @@ function distributionVerdict(group: Group, pending: Map<string, string | null> |
   return { status: 'outdated', latestVersion: version, endOfLife: null, statusSource: source };
 }
 
-function groupApplications(apps: readonly InstalledApplication[], eol: EolData): { groups: Group[]; system: number } {
+function groupApplications(
+  apps: readonly InstalledApplication[],
+  eol: EolData,
+): { groups: Group[]; system: number } {
   const groups = new Map<string, Group>();
   let system = 0;
   for (const app of apps) {
@@ -116,7 +166,10 @@ function groupApplications(apps: readonly InstalledApplication[], eol: EolData):
       continue;
     }
     const distribution = DISTRIBUTION_SOURCES.has(app.source);
-    const key = distribution && identity.catalog ? `${app.source}:${identity.catalog.id}` : `${app.source}:${app.name}\u0000${app.version ?? ''}`;
+    const key =
+      distribution && identity.catalog
+        ? `${app.source}:${identity.catalog.id}`
+        : `${app.source}:${app.name}\u0000${app.version ?? ''}`;
     const existing = groups.get(key);
     if (!existing) {
       groups.set(key, { main: app, identity, packages: [app.name] });
@@ -134,11 +187,14 @@ export function assessPrograms(input: AssessInput): ProgramsReport {
   const apps = input.facts.inventory?.applications ?? [];
   const { groups, system } = groupApplications(apps, input.eol);
   const pending = pendingIndex(input.facts);
-  const pendingSource = input.facts.os?.packageManager ?? (input.facts.pendingUpdates?.source.startsWith('dnf') ? 'dnf' : 'apt');
+  const pendingSource =
+    input.facts.os?.packageManager ?? (input.facts.pendingUpdates?.source.startsWith('dnf') ? 'dnf' : 'apt');
   const programs = groups.map((g): ProgramView => {
     const { main, identity } = g;
     const distribution = DISTRIBUTION_SOURCES.has(main.source);
-    const verdict = distribution ? distributionVerdict(g, pending, pendingSource) : eolVerdict(main, identity, input.eol, input.now);
+    const verdict = distribution
+      ? distributionVerdict(g, pending, pendingSource)
+      : eolVerdict(main, identity, input.eol, input.now);
     const view: ProgramView = {
       id: `${main.source}:${main.name}`,
       name: displayName(main, identity),

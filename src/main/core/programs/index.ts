@@ -64,7 +64,19 @@ export function programsOrNothing(facts: MachineFacts, now: Date): ProgramsRepor
 
 /** The three program rules, appended to the core rules. */
 export const programRules: readonly Rule[] = [
-  { id: 'applications-outdated', sections: ['inventory'], evaluate: ({ facts, now }) => outdatedFinding(programsOf(facts, now)) },
-  { id: 'applications-end-of-life', sections: ['inventory'], evaluate: ({ facts, now }) => endOfLifeFinding(programsOf(facts, now)) },
-  { id: 'applications-exploited', sections: ['inventory'], evaluate: ({ facts, now }) => exploitedFinding(programsOf(facts, now)) },
+  {
+    id: 'applications-outdated',
+    sections: ['inventory'],
+    evaluate: ({ facts, now }) => outdatedFinding(programsOf(facts, now)),
+  },
+  {
+    id: 'applications-end-of-life',
+    sections: ['inventory'],
+    evaluate: ({ facts, now }) => endOfLifeFinding(programsOf(facts, now)),
+  },
+  {
+    id: 'applications-exploited',
+    sections: ['inventory'],
+    evaluate: ({ facts, now }) => exploitedFinding(programsOf(facts, now)),
+  },
 ];

@@ -44,13 +44,21 @@ function summary(facts: MachineFacts, now: Date) {
 
 describe('matching on real inventories', () => {
   it('recognises exactly the reviewed programs, with their voyants', async () => {
-    const actual = Object.fromEntries(Object.entries(await inventories()).map(([k, v]) => [k, summary(v.facts, v.now)]));
-    if (process.env.REVISION_WRITE_EXPECTED === '1') writeFileSync(EXPECTED, JSON.stringify(actual, null, 2) + '\n');
+    const actual = Object.fromEntries(
+      Object.entries(await inventories()).map(([k, v]) => [k, summary(v.facts, v.now)]),
+    );
+    if (process.env.REVISION_WRITE_EXPECTED === '1')
+      writeFileSync(EXPECTED, JSON.stringify(actual, null, 2) + '\n');
     expect(actual).toEqual(JSON.parse(readFileSync(EXPECTED, 'utf8')));
   });
 
   it('on this Debian, the 700-odd packages are system components and the programs have desktop entries', () => {
-    const report = assessPrograms({ facts: debianFacts(), now: new Date('2026-11-28'), eol: loadEolData(), kev: loadKevData() });
+    const report = assessPrograms({
+      facts: debianFacts(),
+      now: new Date('2026-11-28'),
+      eol: loadEolData(),
+      kev: loadKevData(),
+    });
     expect(report.systemComponents).toBeGreaterThan(700);
     expect(report.programs.map((p) => p.name)).toContain('Chromium');
     expect(report.programs.some((p) => /^(fonts-|lib)/.test(p.name))).toBe(false);

@@ -41,7 +41,10 @@ export function normalisePublisher(publisher: string | null): string | null {
   if (!publisher) return null;
   const p = fold(publisher.replace(/<[^<>]*>/g, ''))
     .replace(/[.,]/g, ' ')
-    .replace(/\b(corporation|corp|inc|incorporated|llc|ltd|limited|gmbh|ag|sa|sas|sarl|s a|co|company)\b/g, ' ')
+    .replace(
+      /\b(corporation|corp|inc|incorporated|llc|ltd|limited|gmbh|ag|sa|sas|sarl|s a|co|company)\b/g,
+      ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim();
   return p || null;
@@ -83,12 +86,18 @@ function identifiersOf(data: EolData): { cpe: CpeProduct[]; purl: Map<string, st
 function catalogFor(app: InstalledApplication): CatalogEntry | null {
   if (DISTRIBUTION_SOURCES.has(app.source) || app.source === 'flatpak' || app.source === 'snap') {
     return (
-      programCatalog.find((e) => e.packages?.includes(app.name) || e.packagePrefixes?.some((p) => app.name.startsWith(p))) ?? null
+      programCatalog.find(
+        (e) => e.packages?.includes(app.name) || e.packagePrefixes?.some((p) => app.name.startsWith(p)),
+      ) ?? null
     );
   }
   const name = fold(app.name);
   const publisher = fold((app.publisher ?? '').replace(/<[^<>]*>/g, ''));
-  return programCatalog.find((e) => e.names.some((n) => n.test(name)) && e.publishers.some((p) => p.test(publisher))) ?? null;
+  return (
+    programCatalog.find(
+      (e) => e.names.some((n) => n.test(name)) && e.publishers.some((p) => p.test(publisher)),
+    ) ?? null
+  );
 }
 
 /** Recognises one installed program; an unrecognised one gets no label and no end-of-life product. */
@@ -98,7 +107,12 @@ export function matchProgram(app: InstalledApplication, data: EolData): ProgramI
   if (entry) {
     // A distribution's package follows the distribution's support, not upstream's release cycles.
     const eol = distribution ? undefined : entry.eol;
-    return { catalog: entry, eolProduct: eol?.product ?? null, rolling: eol?.rolling ?? true, label: entry.label };
+    return {
+      catalog: entry,
+      eolProduct: eol?.product ?? null,
+      rolling: eol?.rolling ?? true,
+      label: entry.label,
+    };
   }
   const ids = identifiersOf(data);
   if (distribution) {
@@ -110,5 +124,7 @@ export function matchProgram(app: InstalledApplication, data: EolData): ProgramI
   const name = normaliseName(app.name);
   const vendorWord = vendor.split(' ')[0];
   const hit = ids.cpe.find((c) => (c.vendor === vendor || c.vendor === vendorWord) && c.names.has(name));
-  return hit ? { catalog: null, eolProduct: hit.key, rolling: true, label: data.products[hit.key]?.title ?? null } : NONE;
+  return hit
+    ? { catalog: null, eolProduct: hit.key, rolling: true, label: data.products[hit.key]?.title ?? null }
+    : NONE;
 }

@@ -13,8 +13,13 @@ export const FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'tests
 /** This Debian's real dpkg-query, desktop owners and apt simulation (tests/fixtures/programs/debian-12-this-machine). */
 export function debianFacts(dir = join(FIXTURES, 'programs', 'debian-12-this-machine')): MachineFacts {
   const owners = parseDesktopOwners(readFileSync(join(dir, 'dpkg-desktop.txt'), 'utf8'));
-  const applications = parseDpkgQuery(readFileSync(join(dir, 'dpkg-query.tsv'), 'utf8')).map((a) => (owners.has(a.name) ? { ...a, desktop: true } : a));
-  return { inventory: { applications }, pendingUpdates: parseAptSimulate(readFileSync(join(dir, 'apt-simulate.txt'), 'utf8')) };
+  const applications = parseDpkgQuery(readFileSync(join(dir, 'dpkg-query.tsv'), 'utf8')).map((a) =>
+    owners.has(a.name) ? { ...a, desktop: true } : a,
+  );
+  return {
+    inventory: { applications },
+    pendingUpdates: parseAptSimulate(readFileSync(join(dir, 'apt-simulate.txt'), 'utf8')),
+  };
 }
 
 /** The facts and "now" of a committed capture. */
