@@ -24,6 +24,9 @@ export interface AssessInput {
 
 type Verdict = Pick<ProgramView, 'status' | 'latestVersion' | 'endOfLife' | 'statusSource'>;
 
+// One collator: `localeCompare` with a locale builds one per call (slow on 5,000 names).
+const COLLATOR = new Intl.Collator('fr');
+
 const UNKNOWN: Verdict = { status: 'unknown', latestVersion: null, endOfLife: null, statusSource: null };
 
 function cycleOf(
@@ -41,8 +44,14 @@ function cycleOf(
   return hits.sort((a, b) => b.releaseCycle.length - a.releaseCycle.length)[0] ?? null;
 }
 
+const newestCache = new WeakMap<readonly EolRelease[], EolRelease | null>();
+
+/** The newest release cycle of a product (computed once per data set). */
 function newest(releases: readonly EolRelease[]): EolRelease | null {
-  return [...releases].sort((a, b) => compareVersions(b.releaseCycle, a.releaseCycle))[0] ?? null;
+  if (newestCache.has(releases)) return newestCache.get(releases) ?? null;
+  const top = [...releases].sort((a, b) => compareVersions(b.releaseCycle, a.releaseCycle))[0] ?? null;
+  newestCache.set(releases, top);
+  return top;
 }
 
 /** The verdict of the end-of-life data for a recognised program installed from its vendor. */
@@ -104,6 +113,16 @@ function exploitedOf(
     !(isComparableVersion(version) && compareVersions(version, entry.kevBelowVersion) < 0)
   )
     return null;
+  return kevSummary(entry, kev);
+}
+
+const kevSummaries = new WeakMap<KevData, Map<string, ProgramView['exploited']>>();
+
+/** What the catalogue says about one catalogue entry's KEV names (computed once per data set and entry). */
+function kevSummary(entry: CatalogEntry, kev: KevData): ProgramView['exploited'] {
+  const cache = kevSummaries.get(kev) ?? new Map<string, ProgramView['exploited']>();
+  kevSummaries.set(kev, cache);
+  if (cache.has(entry.id)) return cache.get(entry.id) ?? null;
   const index = kevIndex(kev);
   const cves = new Set<string>();
   let lastAdded = '';
@@ -115,7 +134,9 @@ function exploitedOf(
     if (hit.lastAdded > lastAdded) lastAdded = hit.lastAdded;
     ransomware ||= hit.ransomware;
   }
-  return cves.size > 0 ? { count: cves.size, lastAdded, ransomware } : null;
+  const summary = cves.size > 0 ? { count: cves.size, lastAdded, ransomware } : null;
+  cache.set(entry.id, summary);
+  return summary;
 }
 
 /** The program's known name (« Mozilla Firefox », not « Mozilla Firefox (x64 fr) »), except where the name carries the release (Office 2016). */
@@ -207,7 +228,7 @@ export function assessPrograms(input: AssessInput): ProgramsReport {
     };
     return g.packages.length > 1 || distribution ? { ...view, packages: g.packages } : view;
   });
-  programs.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  programs.sort((a, b) => COLLATOR.compare(a.name, b.name));
   return {
     programs,
     systemComponents: system,
