@@ -191,6 +191,26 @@ export interface InventoryFacts {
   readonly applications: readonly InstalledApplication[];
 }
 
+/** One program a package manager offers to update (winget, Homebrew, mas, softwareupdate). */
+export interface ProgramUpdate {
+  /** The name as the package manager shows it (without a trailing « … »). */
+  readonly name: string;
+  /** The name was cut by the package manager's table (« … »). */
+  readonly truncated?: boolean;
+  /** The package manager's id (winget id, Homebrew formula), used to update it. */
+  readonly id?: string | null;
+  /** Installed version as the package manager sees it; null when it says "Unknown" or a range. */
+  readonly version: string | null;
+  readonly available: string;
+}
+
+/** Updates offered for programs by the machine's package managers. */
+export interface ProgramUpdatesFacts {
+  /** The command that answered ("winget upgrade", "brew outdated"…). */
+  readonly source: string;
+  readonly items: readonly ProgramUpdate[];
+}
+
 /** Everything the probes collected; a section is absent when its probe failed. */
 export interface MachineFacts {
   os?: OsFacts;
@@ -202,6 +222,7 @@ export interface MachineFacts {
   antivirus?: AntivirusFacts;
   firewall?: FirewallFacts;
   inventory?: InventoryFacts;
+  programUpdates?: ProgramUpdatesFacts;
 }
 
 /** The keys of MachineFacts; each probe fills one or more. */

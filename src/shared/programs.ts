@@ -30,6 +30,8 @@ export const programSchema = z.object({
   exploited: z.object({ count: z.number(), lastAdded: z.string(), ransomware: z.boolean() }).nullable(),
   /** Distribution packages grouped under this program (Linux). */
   packages: z.array(z.string()).optional(),
+  /** The package manager's id to update it with (winget id), when one offered an update. */
+  updateId: z.string().optional(),
   /** Recognised catalogue id, or the endoflife.date product. */
   knownAs: z.string().nullable(),
 });

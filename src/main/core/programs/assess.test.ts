@@ -202,3 +202,57 @@ describe('the three findings', () => {
     }
   });
 });
+
+describe('updates offered by winget', () => {
+  const updates = (items: MachineFacts['programUpdates']) => ({ programUpdates: items });
+  it('a program winget can update is « mise à jour disponible » with the new version and the id to update it', () => {
+    const report = assess(
+      [app('Signal', '5.27.1', 'Signal Messenger, LLC')],
+      updates({
+        source: 'winget upgrade',
+        items: [{ name: 'Signal', id: 'OpenWhisperSystems.Signal', version: '5.27.1', available: '5.29.0' }],
+      }),
+    );
+    expect(report.programs[0]).toMatchObject({
+      status: 'outdated',
+      latestVersion: '5.29.0',
+      statusSource: 'winget upgrade',
+      updateId: 'OpenWhisperSystems.Signal',
+    });
+  });
+  it('a name cut with « … » matches the program it starts; a short cut name matches nothing', () => {
+    const long = app(
+      'Windows Assessment and Deployment Kit - Windows 10.0.26100',
+      '10.0.60910',
+      'Microsoft Corporation',
+    );
+    const offer = {
+      name: 'Windows Assessment and Deployment Kit - Win',
+      truncated: true,
+      id: 'Microsoft.VSTOR',
+      version: '10.0.60910',
+      available: '10.0.60917',
+    };
+    expect(assess([long], updates({ source: 'winget upgrade', items: [offer] })).programs[0]!.status).toBe(
+      'outdated',
+    );
+    expect(
+      assess(
+        [app('Micro Pro', '1', 'X')],
+        updates({ source: 'winget upgrade', items: [{ ...offer, name: 'Micro' }] }),
+      ).programs[0]!.status,
+    ).toBe('unknown');
+  });
+  it('an update offered inside an ended release does not hide the end of life', () => {
+    const office = app('Microsoft Office Standard 2016', '16.0.4266.1001', 'Microsoft Corporation');
+    expect(
+      assess(
+        [office],
+        updates({
+          source: 'winget upgrade',
+          items: [{ name: office.name, version: '16.0.4266.1001', available: '16.0.5000.1000' }],
+        }),
+      ).programs[0]!.status,
+    ).toBe('end-of-life');
+  });
+});

@@ -4,7 +4,7 @@
  * the list was read, else « version inconnue ». Other programs: the end-of-life data's release
  * cycles and latest versions; anything that cannot be compared is `unknown`, never `current`.
  */
-import type { InstalledApplication, MachineFacts } from '../../../shared/facts';
+import type { InstalledApplication, MachineFacts, ProgramUpdate } from '../../../shared/facts';
 import type { ProgramStatus, ProgramView, ProgramsReport } from '../../../shared/programs';
 import type { EolData, EolRelease } from '../knowledge/eol';
 import { kevIndex, kevKey, type KevData } from '../knowledge/kev';
@@ -203,6 +203,32 @@ function groupApplications(
   return { groups: [...groups.values()], system };
 }
 
+/** The package manager's offer for a program: same name (or the start of it, when the table cut it with « … »). */
+export function offeredUpdate(app: InstalledApplication, facts: MachineFacts): ProgramUpdate | undefined {
+  const items = facts.programUpdates?.items ?? [];
+  return (
+    items.find((u) => !u.truncated && u.name === app.name) ??
+    items.find((u) => u.truncated && u.name.length >= 12 && app.name.startsWith(u.name))
+  );
+}
+
+/** A program installed from its vendor: end of life first (an update inside a dead release does not revive it), then the package manager's offer, then the data. */
+function vendorVerdict(
+  app: InstalledApplication,
+  identity: ProgramIdentity,
+  offered: ProgramUpdate | undefined,
+  input: AssessInput,
+): Verdict {
+  const fromData = eolVerdict(app, identity, input.eol, input.now);
+  if (fromData.status === 'end-of-life' || !offered) return fromData;
+  return {
+    status: 'outdated',
+    latestVersion: offered.available,
+    endOfLife: null,
+    statusSource: input.facts.programUpdates?.source ?? null,
+  };
+}
+
 /** Assesses every installed program: the user-facing ones listed with their voyant, system components counted. */
 export function assessPrograms(input: AssessInput): ProgramsReport {
   const apps = input.facts.inventory?.applications ?? [];
@@ -213,9 +239,10 @@ export function assessPrograms(input: AssessInput): ProgramsReport {
   const programs = groups.map((g): ProgramView => {
     const { main, identity } = g;
     const distribution = DISTRIBUTION_SOURCES.has(main.source);
+    const offered = distribution ? undefined : offeredUpdate(main, input.facts);
     const verdict = distribution
       ? distributionVerdict(g, pending, pendingSource)
-      : eolVerdict(main, identity, input.eol, input.now);
+      : vendorVerdict(main, identity, offered, input);
     const view: ProgramView = {
       id: `${main.source}:${main.name}`,
       name: displayName(main, identity),
@@ -224,6 +251,7 @@ export function assessPrograms(input: AssessInput): ProgramsReport {
       source: main.source,
       ...verdict,
       exploited: exploitedOf(identity.catalog, main.version, input.kev),
+      ...(offered?.id ? { updateId: offered.id } : {}),
       knownAs: identity.catalog?.id ?? identity.eolProduct,
     };
     return g.packages.length > 1 || distribution ? { ...view, packages: g.packages } : view;

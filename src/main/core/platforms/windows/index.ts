@@ -24,6 +24,7 @@ import {
 } from './parse';
 import { explainPowerShellFailure, powershellSpec } from './powershell';
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
+import { wingetProbe } from '../../programs/probes';
 
 export * from './parse';
 export { WINDOWS_CHECKUP_SCRIPT } from './checkup-script';
@@ -120,4 +121,4 @@ export const windowsPendingProbe: Probe = {
 };
 
 /** The Windows probes, run concurrently by runCheckup. */
-export const windowsProbes: readonly Probe[] = [windowsMainProbe, windowsPendingProbe];
+export const windowsProbes: readonly Probe[] = [windowsMainProbe, windowsPendingProbe, wingetProbe];
