@@ -17,6 +17,7 @@ import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
 import { createReportApi } from './report';
 import { APP_VERSION } from './version';
+import { useKnowledgeCache } from './knowledge/cache';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
 
 /** How to build a service. */
@@ -81,6 +82,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const now = options.now ?? (() => new Date());
   const host = options.host ?? createLiveHost();
   const store = await openWorkspace(options.home, now);
+  // Refreshed end-of-life and exploited-flaw data live beside the workspace (issue 12).
+  useKnowledgeCache(options.home);
   const user = currentUser();
 
   const context: ServiceContext = {

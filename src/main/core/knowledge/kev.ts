@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eolDataPath } from './eol';
+import { newestCopy } from './cache';
 
 /** One KEV entry, the fields Révision uses. */
 export interface KevVulnerability {
@@ -39,10 +40,15 @@ export function kevDataPath(): string {
 
 let cached: KevData | null = null;
 
-/** The bundled catalogue, read once per process. Throws when the file is missing. */
+/** The catalogue in use, read once per process: the refreshed copy when newer and valid, else the bundled one. */
 export function loadKevData(): KevData {
-  if (!cached) cached = JSON.parse(readFileSync(kevDataPath(), 'utf8')) as KevData;
+  if (!cached) cached = newestCopy('kev', JSON.parse(readFileSync(kevDataPath(), 'utf8')) as KevData);
   return cached;
+}
+
+/** Forgets the loaded catalogue (after a refresh, or in tests). */
+export function forgetKevData(): void {
+  cached = null;
 }
 
 /** The key of a vendor/product pair (case-insensitive, exact otherwise). */

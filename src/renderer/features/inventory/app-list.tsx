@@ -20,6 +20,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { appCategories, groupApplications, type AppCategory } from './categorise';
+import { displayDate } from '../../../shared/finding-text';
+import type { Lang } from '../../../shared/i18n';
 import { useAppStore } from '../../store';
 import { ProgramVoyant, type ProgramVoyantInput } from './program-voyant';
 
@@ -53,7 +55,8 @@ export function AppList() {
   const deferredQuery = useDeferredValue(query);
   const [picked, setPicked] = useState<AppCategory | null>(null);
   const rows = useMemo<AppRow[]>(() => apps.map((a, i) => ({ ...a, id: `${i}` })), [apps]);
-  const { t: tp } = useTranslation('programs');
+  const { t: tp, i18n } = useTranslation('programs');
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'fr';
   const groups = useMemo(
     () => groupApplications(rows, deferredQuery, new Set(businessNames)),
     [rows, deferredQuery, businessNames],
@@ -87,7 +90,15 @@ export function AppList() {
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
-      {programs && <p className="hint">{tp('system', { count: programs.systemComponents })}.</p>}
+      {programs && (
+        <p className="hint">
+          {tp('system', { count: programs.systemComponents })}.{' '}
+          {tp('data', {
+            eol: displayDate(programs.data.endOfLife, lang),
+            kev: displayDate(programs.data.exploited, lang),
+          })}
+        </p>
+      )}
       <p className="hint" aria-live="polite">
         {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
       </p>
