@@ -90,6 +90,7 @@ export const ipcContract = {
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+  'programs:openUninstall': { args: z.tuple([]) },
 } as const;
 
 /** Result type of each channel. */
@@ -112,6 +113,8 @@ export interface IpcResults {
   'report:exportPdf': ExportResult;
   'report:email': ProviderEmail;
   'shell:openExternal': void;
+  /** Whether the OS's own page to uninstall programs was opened (false: none known on this system). */
+  'programs:openUninstall': { opened: boolean };
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -80,6 +80,23 @@ describe('« Vos logiciels »', () => {
         );
         await screenshot(page, `fr-programs-office-${zoom}`);
         expect(await axeViolations(page)).toEqual([]);
+        // « On n'utilise plus ce logiciel »: the OS's own uninstall page; this Debian has none, and says so.
+        await page
+          .getByRole('button', {
+            name: 'Ouvrir la page de désinstallation pour : Microsoft Office Standard 2016',
+          })
+          .click();
+        await expect
+          .poll(async () => (await page.locator('body').innerText()).replace(/\s+/g, ' '))
+          .toContain('Je ne connais pas de page de désinstallation sur cet ordinateur');
+        await screenshot(page, `fr-programs-uninstall-${zoom}`);
+        // « C'est un logiciel métier » is offered on programs; the runtime (a system component) is not listed.
+        await expect(
+          page
+            .getByRole('button', { name: /C’est un logiciel métier : Microsoft Office Standard 2016/ })
+            .count(),
+        ).resolves.toBe(1);
+        await expect(page.getByText('Microsoft Visual C++').count()).resolves.toBe(0);
         if (zoom === 200)
           expect(
             await page.evaluate(

@@ -18,6 +18,7 @@ import { createLiveHost } from './exec/live-host';
 import { createReportApi } from './report';
 import { APP_VERSION } from './version';
 import { useKnowledgeCache } from './knowledge/cache';
+import { createProgramsApi } from './programs';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
 
 /** How to build a service. */
@@ -67,6 +68,8 @@ export interface RevisionService {
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
   reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
+  /** Opens the OS's own page to uninstall programs (issue 12). */
+  programsOpenUninstall(): Promise<{ opened: boolean }>;
 }
 
 function currentUser(): string {
@@ -114,6 +117,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
 
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
+  const programs = createProgramsApi({ host });
   const stamp = () => now().toISOString();
 
   return {
@@ -196,5 +200,6 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     autoUpdatesUndo: (args) => autoUpdates.undo(args),
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
+    programsOpenUninstall: () => programs.openUninstall(),
   };
 }

@@ -3,7 +3,8 @@
  * (assess.ts); this module brings the bundled data and memoises per checkup, so the three
  * findings, the report and the screen share one assessment.
  */
-import type { MachineFacts } from '../../../shared/facts';
+import type { MachineFacts, Platform } from '../../../shared/facts';
+import { isRunError, type CommandSpec, type Host } from '../exec/host';
 import type { ProgramsReport } from '../../../shared/programs';
 import type { Rule } from '../findings/rules';
 import { loadEolData, type EolData } from '../knowledge/eol';
@@ -24,12 +25,26 @@ export interface ProgramsData {
 export interface ProgramsApi {
   /** The user-facing programs of a checkup's facts, with their voyants. */
   assess(facts: MachineFacts, now: Date): ProgramsReport;
+  /** Opens the OS's own page to uninstall programs; false when this system has none the app knows. */
+  openUninstall(): Promise<{ opened: boolean }>;
 }
 
-/** Creates the programs API over data sets (default: the bundled snapshots). */
-export function createProgramsApi(data: () => ProgramsData = bundledData): ProgramsApi {
+/** Creates the programs API over data sets (default: the bundled snapshots) and the machine's Host. */
+export function createProgramsApi(options: { host?: Host; data?: () => ProgramsData } = {}): ProgramsApi {
+  const data = options.data ?? bundledData;
   const memo = new WeakMap<object, { at: number; report: ProgramsReport }>();
   return {
+    async openUninstall() {
+      const spec = options.host ? UNINSTALL_PAGES[options.host.platform] : undefined;
+      if (!options.host || !spec) return { opened: false };
+      try {
+        await options.host.run(spec, { probe: 'programs' });
+        return { opened: true };
+      } catch (error) {
+        if (isRunError(error) && error.kind === 'not-found') return { opened: false };
+        throw error;
+      }
+    },
     assess(facts, now) {
       const key = facts;
       const known = memo.get(key);
@@ -45,6 +60,27 @@ export function createProgramsApi(data: () => ProgramsData = bundledData): Progr
 export function bundledData(): ProgramsData {
   return { eol: loadEolData(), kev: loadKevData() };
 }
+
+/**
+ * The OS's own uninstall page: Windows Settings > Apps > Installed apps (explorer answers 1 even
+ * when it worked), macOS System Settings > Storage (Applications), GNOME Software's installed list.
+ */
+export const UNINSTALL_PAGES: Readonly<Record<Platform, CommandSpec>> = {
+  win32: {
+    id: 'open-uninstall',
+    file: 'explorer.exe',
+    args: ['ms-settings:appsfeatures'],
+    timeoutMs: 15_000,
+    okExitCodes: [0, 1],
+  },
+  darwin: {
+    id: 'open-uninstall',
+    file: 'open',
+    args: ['x-apple.systempreferences:com.apple.settings.Storage'],
+    timeoutMs: 15_000,
+  },
+  linux: { id: 'open-uninstall', file: 'gnome-software', args: ['--mode=installed'], timeoutMs: 15_000 },
+};
 
 const shared = createProgramsApi();
 

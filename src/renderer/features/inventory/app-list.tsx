@@ -51,6 +51,7 @@ export function AppList() {
     useShallow((s) => (s.workspace?.software ?? []).map((x) => x.name.toLowerCase())),
   );
   const upsertSoftware = useAppStore((s) => s.upsertSoftware);
+  const openUninstall = useAppStore((s) => s.openUninstall);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [picked, setPicked] = useState<AppCategory | null>(null);
@@ -102,7 +103,7 @@ export function AppList() {
       <p className="hint" aria-live="polite">
         {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
       </p>
-      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: programs ? 128 : 64 }}>
+      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: programs ? 156 : 64 }}>
         <GridList
           className="grid-list"
           aria-label={t('inventory.listLabel', { category: t(`inventory.category.${category}`) })}
@@ -122,6 +123,15 @@ export function AppList() {
                   </span>
                   {app.program && <ProgramVoyant program={app.program} />}
                 </div>
+                {app.program?.status === 'end-of-life' && (
+                  <Button
+                    className="button button--small button--quiet"
+                    aria-label={tp('uninstall.buttonFor', { name: app.name })}
+                    onPress={() => void openUninstall(tp('uninstall.none'))}
+                  >
+                    {tp('uninstall.button')}
+                  </Button>
+                )}
                 {known.has(app.name.toLowerCase()) ? (
                   <span className="badge">{t('inventory.isBusiness')}</span>
                 ) : (
