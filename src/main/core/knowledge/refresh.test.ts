@@ -3,7 +3,7 @@
  * replaces the copy in use; a truncated file, a wrong schema, a silent server or an oversized
  * answer never replace the good copy.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ function catalogue(dateReleased: string, n = 3) {
   };
 }
 
-const routes = new Map<string, (res: import('node:http').ServerResponse) => void>();
+const routes = new Map<string, (res: ServerResponse) => void>();
 let server: Server;
 let base = '';
 let dir = '';
@@ -55,7 +55,7 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const json = (body: unknown) => (res: import('node:http').ServerResponse) =>
+const json = (body: unknown) => (res: ServerResponse) =>
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 async function withGoodCopy(): Promise<string> {

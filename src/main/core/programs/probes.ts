@@ -5,7 +5,8 @@
  */
 import type { ProgramUpdate } from '../../../shared/facts';
 import type { Probe, ProbeContext } from '../checkup/probe';
-import { isRunError, type CommandSpec } from '../exec/host';
+import type { CommandSpec } from '../exec/host';
+import { orIfMissing } from '../platforms/linux/util';
 import { BREW_OUTDATED, caskToken, MAS_OUTDATED, parseBrewOutdated, parseMasOutdated } from './sources/brew';
 import { parseWingetUpgrade, WINGET_UPGRADE } from './sources/winget';
 
@@ -22,17 +23,16 @@ export const wingetProbe: Probe = {
 };
 
 /** Runs one optional source: null when the tool is not installed. */
-async function optional(
+function optional(
   ctx: ProbeContext,
   spec: CommandSpec,
   parse: (text: string) => ProgramUpdate[],
 ): Promise<ProgramUpdate[] | null> {
-  try {
-    return parse((await ctx.host.run(spec, { signal: ctx.signal, probe: 'macos-program-updates' })).stdout);
-  } catch (error) {
-    if (isRunError(error) && error.kind === 'not-found') return null;
-    throw error;
-  }
+  return orIfMissing(
+    async () =>
+      parse((await ctx.host.run(spec, { signal: ctx.signal, probe: 'macos-program-updates' })).stdout),
+    null,
+  );
 }
 
 /** macOS: Homebrew casks and App Store apps, when those tools are installed; neither → nothing is claimed. */

@@ -51,10 +51,13 @@ function versionOrNull(text: string): string | null {
   return v;
 }
 
+// Terminal colour and cursor sequences (ESC [ … letter), built from the code point so no control character sits in the source.
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
 /** The last visible state of a line: a spinner rewrites the line with carriage returns. */
 function visible(line: string): string {
   const parts = line.split('\r');
-  return (parts.at(-1) ?? '').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  return (parts.at(-1) ?? '').replace(ANSI_ESCAPE, '');
 }
 
 /**
