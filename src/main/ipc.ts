@@ -198,6 +198,7 @@ export function registerIpc(options: IpcOptions): () => void {
     'autoUpdates:undo': ([args]) => service.autoUpdatesUndo(args),
     'report:exportPdf': ([args]) => exportPdf(args),
     'report:email': ([args]) => service.reportEmail(args),
+    'programs:openUninstall': () => service.programsOpenUninstall(),
     'shell:openExternal': async ([url]) => {
       let opened: boolean;
       try {

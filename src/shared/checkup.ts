@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { MachineFacts } from './facts';
+import { programsReportSchema } from './programs';
 
 /** Version of the report structure; bump on a breaking change. */
 export const CHECKUP_SCHEMA_VERSION = 1;
@@ -22,6 +23,9 @@ export const coreFindingIds = [
   'reboot',
   'antivirus',
   'firewall',
+  'applications-outdated',
+  'applications-end-of-life',
+  'applications-exploited',
 ] as const;
 export type CoreFindingId = (typeof coreFindingIds)[number];
 
@@ -97,6 +101,8 @@ export const checkupReportSchema = z.object({
   }),
   findings: z.array(findingSchema),
   inventory: z.object({ applications: z.array(applicationSchema) }),
+  /** User-facing programs with their voyants (absent when the inventory could not be read). */
+  programs: programsReportSchema.optional(),
   probes: z.array(probeReportSchema),
   facts: z.record(z.string(), z.unknown()),
 });

@@ -196,11 +196,33 @@ export interface InstalledApplication {
   readonly publisher: string | null;
   readonly source: AppSource;
   readonly installDate?: string | null;
+  /** Linux: the package ships a desktop entry (a program a person opens), when the probe could tell. */
+  readonly desktop?: boolean;
 }
 
 /** The software inventory. */
 export interface InventoryFacts {
   readonly applications: readonly InstalledApplication[];
+}
+
+/** One program a package manager offers to update (winget, Homebrew, mas, softwareupdate). */
+export interface ProgramUpdate {
+  /** The name as the package manager shows it (without a trailing « … »). */
+  readonly name: string;
+  /** The name was cut by the package manager's table (« … »). */
+  readonly truncated?: boolean;
+  /** The package manager's id (winget id, Homebrew formula), used to update it. */
+  readonly id?: string | null;
+  /** Installed version as the package manager sees it; null when it says "Unknown" or a range. */
+  readonly version: string | null;
+  readonly available: string;
+}
+
+/** Updates offered for programs by the machine's package managers. */
+export interface ProgramUpdatesFacts {
+  /** The command that answered ("winget upgrade", "brew outdated"…). */
+  readonly source: string;
+  readonly items: readonly ProgramUpdate[];
 }
 
 /** Everything the probes collected; a section is absent when its probe failed. */
@@ -214,6 +236,7 @@ export interface MachineFacts {
   antivirus?: AntivirusFacts;
   firewall?: FirewallFacts;
   inventory?: InventoryFacts;
+  programUpdates?: ProgramUpdatesFacts;
 }
 
 /** The keys of MachineFacts; each probe fills one or more. */

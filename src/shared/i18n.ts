@@ -24,6 +24,8 @@ import frTruth from './locales/fr/truth.json';
 import enTruth from './locales/en/truth.json';
 import frHardening from './locales/fr/hardening.json';
 import enHardening from './locales/en/hardening.json';
+import frPrograms from './locales/fr/programs.json';
+import enPrograms from './locales/en/programs.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -42,6 +44,7 @@ export const namespaces = [
   'appUpdates',
   'truth',
   'hardening',
+  'programs',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -55,6 +58,7 @@ export const uiNamespaces = [
   'guides',
   'appUpdates',
   'truth',
+  'programs',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -68,6 +72,7 @@ export const uiResources = {
     guides: frGuides,
     appUpdates: frAppUpdates,
     truth: frTruth,
+    programs: frPrograms,
   },
   en: {
     common: enCommon,
@@ -78,13 +83,24 @@ export const uiResources = {
     guides: enGuides,
     appUpdates: enAppUpdates,
     truth: enTruth,
+    programs: enPrograms,
   },
 } as const;
 
 /** All locale resources, in i18next's shape. */
 export const resources = {
-  fr: { ...uiResources.fr, cli: frCli, report: frReport, hardening: frHardening },
-  en: { ...uiResources.en, cli: enCli, report: enReport, hardening: enHardening },
+  fr: {
+    ...uiResources.fr,
+    cli: frCli,
+    report: frReport,
+    hardening: frHardening,
+  },
+  en: {
+    ...uiResources.en,
+    cli: enCli,
+    report: enReport,
+    hardening: enHardening,
+  },
 } as const;
 
 /** Whether a value is a supported language. */

@@ -99,6 +99,7 @@ export const ipcContract = {
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
   'shell:revealLog': { args: z.tuple([]) },
+  'programs:openUninstall': { args: z.tuple([]) },
 } as const;
 
 /** Result type of each channel. */
@@ -124,6 +125,8 @@ export interface IpcResults {
   'shell:openExternal': void;
   /** Shows the technical log file in the file manager. */
   'shell:revealLog': void;
+  /** Whether the OS's own page to uninstall programs was opened (false: none known on this system). */
+  'programs:openUninstall': { opened: boolean };
 }
 
 export type Channel = keyof typeof ipcContract;

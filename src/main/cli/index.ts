@@ -13,6 +13,7 @@ import { checkupCommand } from './commands/checkup';
 import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
+import { programsCommand } from './commands/programs';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 import { parseArgsError, requestedLang, unexpectedText } from './errors';
 import { guardPipe } from './pipes';
@@ -23,6 +24,7 @@ const commands: Record<string, CliCommand> = {
   /** Hidden: the elevated step of a plan (see core/actions/elevated-apply.ts). */
   'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
+  programs: programsCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */

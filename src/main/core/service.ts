@@ -19,6 +19,8 @@ import { createLiveHost } from './exec/live-host';
 import { definedFields } from './patch';
 import { createReportApi } from './report';
 import { APP_VERSION } from './version';
+import { useKnowledgeCache } from './knowledge/cache';
+import { createProgramsApi } from './programs';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
 
 /** How to build a service. */
@@ -68,6 +70,8 @@ export interface RevisionService {
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
   reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
+  /** Opens the OS's own page to uninstall programs (issue 12). */
+  programsOpenUninstall(): Promise<{ opened: boolean }>;
 }
 
 function currentUser(): string {
@@ -83,6 +87,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const now = options.now ?? (() => new Date());
   const host = options.host ?? createLiveHost();
   const store = await openWorkspace(options.home, now);
+  // Refreshed end-of-life and exploited-flaw data live beside the workspace (issue 12).
+  useKnowledgeCache(options.home);
   const user = currentUser();
 
   const context: ServiceContext = {
@@ -114,6 +120,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
 
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
+  const programs = createProgramsApi({ host });
   const stamp = () => now().toISOString();
 
   return {
@@ -196,5 +203,6 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     autoUpdatesUndo: (args) => autoUpdates.undo(args),
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
+    programsOpenUninstall: () => programs.openUninstall(),
   };
 }

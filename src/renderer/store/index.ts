@@ -7,6 +7,7 @@ import { createCheckupSlice } from './checkup-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
+import { createProgramsSlice } from './programs-slice';
 
 export type { AppState } from './types';
 
@@ -17,6 +18,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createWorkspaceSlice(api)(...a),
     ...createCheckupSlice(api)(...a),
     ...createAutoUpdatesSlice(api)(...a),
+    ...createProgramsSlice(api)(...a),
   }));
 }
 

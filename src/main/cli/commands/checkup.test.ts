@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkupReportSchema } from '../../../shared/checkup';
+import { checkupReportSchema, coreFindingIds } from '../../../shared/checkup';
 import { main } from '../index';
 import type { CliIo } from '../io';
 
@@ -44,18 +44,18 @@ describe('revision checkup', () => {
     expect(text).toContain('    → Activez les mises à jour automatiques');
     expect(text).toContain('? Non vérifié — Je n’ai pas pu vérifier le pare-feu');
     expect(text).toContain('▲ À surveiller — 121 mises à jour en attente, dont 74 de sécurité');
-    expect(text).toContain('Bilan : 2 OK · 3 à surveiller · 1 danger · 1 non vérifié(s)');
+    expect(text).toContain('Bilan : 5 OK · 3 à surveiller · 1 danger · 1 non vérifié(s)');
     expect(text).toContain('Logiciels installés : 836');
     expect(io.stderr()).toBe('');
     const workspace = JSON.parse(await readFile(join(ws, 'workspace.json'), 'utf8')) as { history: { kind: string; counts?: Record<string, number> }[] };
-    expect(workspace.history.at(-1)).toMatchObject({ kind: 'checkup', counts: { ok: 2, attention: 3, danger: 1, unknown: 1 } });
+    expect(workspace.history.at(-1)).toMatchObject({ kind: 'checkup', counts: { ok: 5, attention: 3, danger: 1, unknown: 1 } });
   });
 
   it('--json prints the documented structure with every installed program', async () => {
     const io = captureIo();
     expect(await main(['checkup', '--json', '--replay', FIXTURE, '--workspace', join(tmp, 'ws2')], io)).toBe(0);
     const report = checkupReportSchema.parse(JSON.parse(io.stdout()));
-    expect(report.findings.map((f) => f.id)).toEqual(['os-support', 'auto-updates', 'last-update', 'pending-updates', 'reboot', 'antivirus', 'firewall']);
+    expect(report.findings.map((f) => f.id)).toEqual([...coreFindingIds]);
     expect(report.inventory.applications).toHaveLength(836);
     expect(report.mode).toBe('replay');
   });
@@ -65,7 +65,7 @@ describe('revision checkup', () => {
     const io = captureIo({ REVISION_HOME: home });
     expect(await main(['checkup', '--lang', 'en', '--replay', FIXTURE], io)).toBe(0);
     expect(io.stdout()).toContain('✖ Danger — Automatic updates are not set up');
-    expect(io.stdout()).toContain('Summary: 2 OK · 3 attention · 1 danger · 1 not checked');
+    expect(io.stdout()).toContain('Summary: 5 OK · 3 attention · 1 danger · 1 not checked');
     expect(JSON.parse(await readFile(join(home, 'workspace.json'), 'utf8'))).toHaveProperty('history');
   });
 
@@ -85,7 +85,7 @@ describe('revision checkup', () => {
     expect(await main(['checkup', '--replay', cap, '--workspace', join(tmp, 'ws4')], replay)).toBe(0);
     const voyants = (text: string) => text.split('\n').filter((l) => /^[✔▲✖?] /.test(l));
     expect(voyants(replay.stdout())).toEqual(voyants(live.stdout()));
-    expect(voyants(live.stdout())).toHaveLength(7);
+    expect(voyants(live.stdout())).toHaveLength(coreFindingIds.length);
   });
 
   it('--help prints the usage without running anything', async () => {

@@ -12,6 +12,7 @@ import { evaluateFindings } from '../findings/evaluate';
 import { localizeFindings, summarize } from '../findings/localize';
 import { APP_VERSION } from '../version';
 import { probesFor } from '../platforms';
+import { programsOrNothing } from '../programs';
 import type { Probe, ProbeFailure } from './probe';
 
 /** Options of one checkup. */
@@ -137,6 +138,7 @@ export async function runCheckup(options: RunCheckupOptions): Promise<CheckupRep
         installDate: a.installDate ?? null,
       })),
     },
+    ...(facts.inventory && programsOrNothing(facts, now) ? { programs: programsOrNothing(facts, now) } : {}),
     probes: reports,
     facts,
   };

@@ -8,6 +8,7 @@
 import type { FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
 import type { CoreFindingId } from '../../../shared/checkup';
 import { lookupSupport } from '../knowledge/eol';
+import { programRules } from '../programs';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type Evaluator, type FindingSpec } from './evaluate';
 import { autoUpdatesFinding } from './auto-updates';
@@ -110,4 +111,5 @@ export const rules: readonly Rule[] = [
   { id: 'reboot', sections: ['reboot'], evaluate: ({ facts }) => rebootFinding(facts.reboot!) },
   { id: 'antivirus', sections: ['antivirus'], evaluate: ({ facts, now }) => antivirusFinding(facts.antivirus!, now) },
   { id: 'firewall', sections: ['firewall'], evaluate: ({ facts, platform }) => firewallFinding(facts.firewall!, platform) },
+  ...programRules,
 ];

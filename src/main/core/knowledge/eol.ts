@@ -11,6 +11,7 @@ import { linuxCycle } from './eol-linux';
 import { lookupMacos } from './eol-macos';
 import { lookupWindows } from './eol-windows';
 import { statusFromDates, type SupportInfo } from './support';
+import { newestCopy } from './cache';
 
 /** Re-exported: the Linux matching (eol-linux.ts). */
 export { linuxCycle };
@@ -64,10 +65,15 @@ export function eolDataPath(): string {
 
 let cached: EolData | null = null;
 
-/** The snapshot, read and parsed once per process. Throws when the bundled file is missing. */
+/** The snapshot, read and parsed once per process: a refreshed copy when newer and valid, else the bundled one. */
 export function loadEolData(): EolData {
-  if (!cached) cached = JSON.parse(readFileSync(eolDataPath(), 'utf8')) as EolData;
+  if (!cached) cached = newestCopy('eol', JSON.parse(readFileSync(eolDataPath(), 'utf8')) as EolData);
   return cached;
+}
+
+/** Forgets the loaded snapshot (after a refresh, or in tests). */
+export function forgetEolData(): void {
+  cached = null;
 }
 
 /** An 'unknown' answer for a product (release not matched). */

@@ -5,6 +5,7 @@
  */
 import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
+import { programsAnnex } from './programs-section';
 import { FONT_FAMILY } from './render';
 import {
   formatDate,
@@ -727,31 +728,7 @@ function annex(model: ReportModel): Content[] {
     );
   }
 
-  const apps = report?.inventory.applications ?? [];
-  out.push({ text: t('report:annex.inventory', { count: apps.length }), style: 'h3' });
-  if (apps.length === 0) {
-    out.push({ text: t('report:annex.inventoryNone') });
-  } else {
-    out.push(
-      table(
-        ['*', 105, 105, 56],
-        [
-          t('report:software.name'),
-          t('report:annex.osVersion'),
-          t('report:annex.publisher'),
-          t('report:annex.source'),
-        ],
-        apps.map((a) => [
-          shorten(a.name, 300),
-          a.version ? shorten(a.version, 120) : { text: t('report:software.versionUnknown'), italics: true },
-          // Debian's publisher is the maintainer with an e-mail address: the name says enough here.
-          shorten((a.publisher ?? '').replace(/\s*<[^<>]*>\s*$/, ''), 120),
-          a.source,
-        ]),
-        { fontSize: 7.5 },
-      ),
-    );
-  }
+  out.push(...programsAnnex(report, model.lang, model.inventoryCsv ?? null));
   return keepHeadingsWithNext(out);
 }
 

@@ -4,7 +4,7 @@
  * the tests and the bench: build the model from the workspace and the latest checkup, lay it
  * out with pdfmake, save it atomically, and write the export in the logbook.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CheckupReport } from '../../../shared/checkup';
 import type { ChannelArgs, ProviderEmail } from '../../../shared/ipc';
 import type { Lang } from '../../../shared/i18n';
@@ -14,6 +14,7 @@ import type { ServiceContext } from '../service';
 import { buildDocument } from './document';
 import { buildEmail } from './email';
 import { buildReportModel, stripControls, type ReportModel } from './model';
+import { csvPathFor, inventoryCsv } from './programs-section';
 import { glyphFilter, renderPdf } from './render';
 import { ReportError, checkTarget, writePdfFile } from './save';
 
@@ -53,6 +54,7 @@ export async function generateReportPdf(
     checkupError?: string | null;
     lang: Lang;
     now: Date;
+    inventoryCsv?: string | null;
   },
   options: ReportOptions = {},
 ): Promise<GeneratedReport> {
@@ -84,6 +86,22 @@ export async function generateReportPdf(
   }
 }
 
+/** Saves the full software list beside the PDF; its file name, or null when it could not be written (the PDF says so). */
+async function writeInventoryCsv(
+  checkup: CheckupReport,
+  pdfPath: string,
+  lang: Lang,
+): Promise<string | null> {
+  const csvPath = csvPathFor(pdfPath, lang);
+  try {
+    // The CSV is the PDF's companion: a previous export's copy is replaced.
+    await writePdfFile(csvPath, Buffer.from(inventoryCsv(checkup, lang), 'utf8'), true, lang);
+    return basename(csvPath);
+  } catch {
+    return null;
+  }
+}
+
 /** Creates the report API over the service's context. */
 export function createReportApi(context: ServiceContext, options: ReportOptions = {}): ReportApi {
   /** The latest checkup, or a fresh one when there is none; a failed run gives a carnet that says so. */
@@ -105,8 +123,16 @@ export function createReportApi(context: ServiceContext, options: ReportOptions 
       // Refuse early (before the checkup and the layout) when the target is obviously wrong.
       await checkTarget(path, overwrite, lang);
       const { checkup, error } = await checkupFor(lang);
+      const inventoryCsv = checkup ? await writeInventoryCsv(checkup, path, lang) : null;
       const { bytes, pages } = await generateReportPdf(
-        { workspace: context.store.read(), checkup, checkupError: error, lang, now: context.now() },
+        {
+          workspace: context.store.read(),
+          checkup,
+          checkupError: error,
+          lang,
+          now: context.now(),
+          inventoryCsv,
+        },
         options,
       );
       await writePdfFile(path, bytes, overwrite, lang);

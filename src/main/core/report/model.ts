@@ -13,6 +13,7 @@ import {
   type MissionContext,
 } from '../../../shared/missions';
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
+import { programsReportSchema } from '../../../shared/programs';
 import { findingText } from '../../../shared/finding-text';
 import { getT, getTranslate } from '../i18n';
 
@@ -89,6 +90,8 @@ export interface ReportModel {
   }[];
   readonly changes: Workspace['changes'];
   readonly actions: readonly OpenAction[];
+  /** File name of the full software list saved next to the PDF, when it was written. */
+  readonly inventoryCsv?: string | null;
 }
 
 /** What the model is built from. */
@@ -98,6 +101,8 @@ export interface ReportInput {
   /** Why the checkup could not be run, when it could not. */
   readonly checkupError?: string | null;
   readonly lang: Lang;
+  /** File name of the full software list saved next to the PDF. */
+  readonly inventoryCsv?: string | null;
   readonly now: Date;
 }
 
@@ -139,6 +144,12 @@ function stepPath(stepId: string, lang: Lang): string {
 
 function taskTitle(taskId: string, lang: Lang): string {
   return getT(lang)(`guides:tasks.${taskId}.title`, { defaultValue: taskId });
+}
+
+/** The stored programs of a checkup, kept only when they have the expected shape. */
+function programsField(value: unknown): { programs?: CheckupReport['programs'] } {
+  const parsed = programsReportSchema.safeParse(value);
+  return parsed.success ? { programs: parsed.data } : {};
 }
 
 /** Shortens a text for places with little room (tables, footer, e-mail), keeping it readable. */
@@ -306,6 +317,7 @@ export function normalizeCheckup(raw: unknown): CheckupReport | null {
         };
       }),
     },
+    ...programsField(r.programs),
     probes: arr(r.probes).map((x) => {
       const p = obj(x);
       return {
@@ -410,6 +422,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     history,
     changes: ws.changes,
     actions,
+    inventoryCsv: input.inventoryCsv ?? null,
   };
 }
 

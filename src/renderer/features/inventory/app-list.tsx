@@ -4,11 +4,26 @@
  * only the visible rows exist in the page, so 2,000 programs scroll smoothly.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Button, GridList, GridListItem, ListLayout, SearchField, Input, Label, ToggleButton, ToggleButtonGroup, Virtualizer, type Key } from 'react-aria-components';
+import {
+  Button,
+  GridList,
+  GridListItem,
+  ListLayout,
+  SearchField,
+  Input,
+  Label,
+  ToggleButton,
+  ToggleButtonGroup,
+  Virtualizer,
+  type Key,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { appCategories, groupApplications, type AppCategory } from './categorise';
+import { displayDate } from '../../../shared/finding-text';
+import type { Lang } from '../../../shared/i18n';
 import { useAppStore } from '../../store';
+import { ProgramVoyant, type ProgramVoyantInput } from './program-voyant';
 
 interface AppRow {
   readonly id: string;
@@ -16,21 +31,37 @@ interface AppRow {
   readonly version: string | null;
   readonly publisher: string | null;
   readonly source: string;
+  /** The voyant of a user-facing program (checkups from before issue 12 have none). */
+  readonly program?: ProgramVoyantInput;
 }
 
-const emptyApps: readonly AppRow[] = [];
+const emptyApps: readonly Omit<AppRow, 'id'>[] = [];
 
 /** The grouped, searchable, virtualised list. */
 export function AppList() {
   const { t } = useTranslation('ui');
-  const apps = useAppStore((s) => s.report?.inventory.applications ?? emptyApps);
-  const businessNames = useAppStore(useShallow((s) => (s.workspace?.software ?? []).map((x) => x.name.toLowerCase())));
+  // User-facing programs with their voyants; older checkups only have the raw inventory.
+  const programs = useAppStore((s) => s.report?.programs);
+  const inventory = useAppStore((s) => s.report?.inventory.applications ?? emptyApps);
+  const apps = useMemo(
+    () => (programs ? programs.programs.map((p) => ({ ...p, program: p })) : inventory),
+    [programs, inventory],
+  );
+  const businessNames = useAppStore(
+    useShallow((s) => (s.workspace?.software ?? []).map((x) => x.name.toLowerCase())),
+  );
   const upsertSoftware = useAppStore((s) => s.upsertSoftware);
+  const openUninstall = useAppStore((s) => s.openUninstall);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [picked, setPicked] = useState<AppCategory | null>(null);
   const rows = useMemo<AppRow[]>(() => apps.map((a, i) => ({ ...a, id: `${i}` })), [apps]);
-  const groups = useMemo(() => groupApplications(rows, deferredQuery, new Set(businessNames)), [rows, deferredQuery, businessNames]);
+  const { t: tp, i18n } = useTranslation('programs');
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'fr';
+  const groups = useMemo(
+    () => groupApplications(rows, deferredQuery, new Set(businessNames)),
+    [rows, deferredQuery, businessNames],
+  );
   const category: AppCategory = picked ?? appCategories.find((c) => groups[c].length > 0) ?? 'metiers';
   const items = groups[category];
   const known = new Set(businessNames);
@@ -60,10 +91,19 @@ export function AppList() {
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
+      {programs && (
+        <p className="hint">
+          {tp('system', { count: programs.systemComponents })}.{' '}
+          {tp('data', {
+            eol: displayDate(programs.data.endOfLife, lang),
+            kev: displayDate(programs.data.exploited, lang),
+          })}
+        </p>
+      )}
       <p className="hint" aria-live="polite">
         {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
       </p>
-      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 64 }}>
+      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: programs ? 156 : 64 }}>
         <GridList
           className="grid-list"
           aria-label={t('inventory.listLabel', { category: t(`inventory.category.${category}`) })}
@@ -81,14 +121,32 @@ export function AppList() {
                     {app.version ? <span translate="no">{app.version}</span> : t('inventory.unknownVersion')}
                     {app.publisher ? <span translate="no"> · {app.publisher}</span> : null}
                   </span>
+                  {app.program && <ProgramVoyant program={app.program} />}
                 </div>
+                {app.program?.status === 'end-of-life' && (
+                  <Button
+                    className="button button--small button--quiet"
+                    aria-label={tp('uninstall.buttonFor', { name: app.name })}
+                    onPress={() => void openUninstall(tp('uninstall.none'))}
+                  >
+                    {tp('uninstall.button')}
+                  </Button>
+                )}
                 {known.has(app.name.toLowerCase()) ? (
                   <span className="badge">{t('inventory.isBusiness')}</span>
                 ) : (
                   <Button
                     className="button button--small"
                     aria-label={t('inventory.markBusinessFor', { name: app.name })}
-                    onPress={() => void upsertSoftware({ name: app.name, version: app.version, category: 'autre', detected: true, ...(app.publisher ? { vendor: app.publisher } : {}) })}
+                    onPress={() =>
+                      void upsertSoftware({
+                        name: app.name,
+                        version: app.version,
+                        category: 'autre',
+                        detected: true,
+                        ...(app.publisher ? { vendor: app.publisher } : {}),
+                      })
+                    }
                   >
                     {t('inventory.markBusiness')}
                   </Button>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDpkgQuery, parseFlatpakList, parseRpmQuery, parseSnapList } from './inventory';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDesktopOwners, parseDpkgQuery, parseFlatpakList, parseRpmQuery, parseSnapList } from './inventory';
 import { capturedOutput, fixture } from './test-support';
 
 describe('inventory parsers', () => {
@@ -8,6 +10,16 @@ describe('inventory parsers', () => {
     const apps = parseDpkgQuery(text);
     expect(apps.length).toBe(836);
     expect(apps.find((a) => a.name === 'bash')).toMatchObject({ source: 'dpkg', version: expect.stringMatching(/^5\.2/) });
+  });
+  it('names the publisher without the maintainer’s e-mail address', () => {
+    const apps = parseDpkgQuery(capturedOutput('exec', 'dpkg-query -W -f=${Package}\\t${Version}\\t${Status}\\t${Maintainer}\\n'));
+    for (const a of apps) expect(a.publisher ?? '', a.name).not.toMatch(/@|</);
+    expect(apps.find((a) => a.name === 'bash')?.publisher).toBe('Matthias Klose');
+  });
+  it('reads which packages ship a desktop entry (real dpkg-query -S output of this machine)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../../../tests/fixtures/programs/debian-12-this-machine/dpkg-desktop.txt'), 'utf8');
+    expect([...parseDesktopOwners(text)].sort()).toEqual(['chromium', 'openjdk-17-jre', 'python3.11', 'vim-common']);
+    expect(parseDesktopOwners('dpkg-query: no path found matching pattern /usr/share/applications\n').size).toBe(0);
   });
   it('skips removed-but-configured packages', () => {
     expect(parseDpkgQuery('a\t1\tinstall ok installed\tX\nb\t2\tdeinstall ok config-files\tY\n').map((a) => a.name)).toEqual(['a']);

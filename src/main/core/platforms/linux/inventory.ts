@@ -19,10 +19,29 @@ export function parseDpkgQuery(text: string): InstalledApplication[] {
     if (cols.length < 3 || !cols[0]) continue;
     lines += 1;
     if (!/\binstall ok installed\b/.test(cols[2] ?? '')) continue;
-    apps.push({ name: cols[0], version: cols[1] || null, publisher: cols[3]?.trim() || null, source: 'dpkg' });
+    apps.push({ name: cols[0], version: cols[1] || null, publisher: maintainerName(cols[3]), source: 'dpkg' });
   }
   if (lines === 0) throw new RunError('failed', 'dpkg-query -W', 'dpkg-query : réponse illisible (aucun paquet reconnu)');
   return apps;
+}
+
+/** Debian's "Name <e-mail>" maintainer as a name: the publisher is a name, never an e-mail address. */
+export function maintainerName(maintainer: string | undefined): string | null {
+  const name = (maintainer ?? '').replace(/<[^<>]*>/g, '').replace(/\S+@\S+/g, '').replace(/\s+/g, ' ').trim();
+  return name || null;
+}
+
+/**
+ * Parses `dpkg-query -S /usr/share/applications` ("chromium, vim-common, openjdk-17-jre:amd64: /usr/share/applications"):
+ * the packages that ship a desktop entry, i.e. programs a person opens from the menu.
+ */
+export function parseDesktopOwners(text: string): Set<string> {
+  const owners = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^(.+):\s+\/usr\/share\/applications\/?$/.exec(line.trim());
+    for (const name of m?.[1]?.split(',') ?? []) owners.add(name.trim().replace(/:[a-z0-9]+$/, ''));
+  }
+  return owners;
 }
 
 /** Parses `rpm -qa --qf '%{NAME}\t%{VERSION}-%{RELEASE}\t%{VENDOR}\t%{INSTALLTIME}\n'`. */
@@ -82,14 +101,24 @@ export const inventoryProbe: Probe = {
               .run({ file: 'rpm', args: ['-qa', '--qf', '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{VENDOR}\\t%{INSTALLTIME}\\n'], timeoutMs: 20_000 }, opts)
               .then((r) => parseRpmQuery(r.stdout))
           : Promise.reject(new RunError('not-found', 'dpkg/rpm', 'ni dpkg ni rpm sur cette machine'));
-    const [packages, flatpaks, snaps] = await Promise.all([
+    // Which packages ship a desktop entry; the list is a help, its failure leaves every package a system one.
+    const desktop =
+      pm === 'apt'
+        ? ctx.host
+            .run({ file: 'dpkg-query', args: ['-S', '/usr/share/applications'], timeoutMs: 15_000, okExitCodes: [0, 1] }, opts)
+            .then((r) => parseDesktopOwners(r.stdout))
+            .catch(() => new Set<string>())
+        : Promise.resolve(new Set<string>());
+    const [packages, flatpaks, snaps, owners] = await Promise.all([
       main,
       orIfMissing(
         () => ctx.host.run({ file: 'flatpak', args: ['list', '--app', '--columns=application,version,origin'], timeoutMs: 15_000 }, opts).then((r) => parseFlatpakList(r.stdout)),
         [],
       ).catch(() => []),
       orIfMissing(() => ctx.host.run({ file: 'snap', args: ['list'], timeoutMs: 15_000 }, opts).then((r) => parseSnapList(r.stdout)), []).catch(() => []),
+      desktop,
     ]);
-    return { inventory: { applications: [...packages, ...flatpaks, ...snaps] } };
+    const marked = owners.size > 0 ? packages.map((a) => (owners.has(a.name) ? { ...a, desktop: true } : a)) : packages;
+    return { inventory: { applications: [...marked, ...flatpaks, ...snaps] } };
   },
 };

@@ -41,6 +41,9 @@ describe('capture and replay on Linux', () => {
       reboot: 'ok reboot.none',
       antivirus: 'attention antivirus.none',
       firewall: 'unknown firewall.noTool',
+      'applications-outdated': 'ok applications.outdated.none',
+      'applications-end-of-life': 'ok applications.endOfLife.none',
+      'applications-exploited': 'ok applications.exploited.current',
     });
     expect(report.machine.os).toMatchObject({ family: 'linux', name: 'Debian GNU/Linux', version: '12' });
     expect(report.inventory.applications).toHaveLength(836);
@@ -52,7 +55,8 @@ describe('capture and replay on Linux', () => {
     const report = await runCheckup({ host: createReplayHost(trimmed), now: new Date(capture.manifest.now!) });
     const pending = report.findings.find((f) => f.id === 'pending-updates')!;
     expect(pending).toMatchObject({ state: 'unknown', key: 'unknown.notCaptured' });
-    expect(report.findings.filter((f) => f.state === 'unknown').map((f) => f.id)).toEqual(['pending-updates', 'firewall']);
+    // Without apt's list, the programs' versions cannot be compared either: never « à jour » by default.
+    expect(report.findings.filter((f) => f.state === 'unknown').map((f) => f.id)).toEqual(['pending-updates', 'firewall', 'applications-outdated']);
   });
 });
 
@@ -70,6 +74,9 @@ describe('a Fedora 42 replay (dnf branch)', () => {
       reboot: 'attention reboot.required',
       antivirus: 'attention antivirus.none',
       firewall: 'ok firewall.on',
+      'applications-outdated': 'danger applications.outdated.exploited',
+      'applications-end-of-life': 'ok applications.endOfLife.none',
+      'applications-exploited': 'danger applications.exploited.exposed',
     });
     expect(report.facts.os).toMatchObject({ distroId: 'fedora', version: '42', packageManager: 'dnf' });
     expect(report.facts.pendingUpdates).toMatchObject({ total: 6, security: 3 });

@@ -7,6 +7,7 @@ import type { Probe, ProbeContext } from '../../checkup/probe';
 import type { CommandSpec } from '../../exec/host';
 import { isRunError } from '../../exec/host';
 import { parseOldStylePlist, type OldStyleValue } from './old-style-plist';
+import { macosProgramUpdatesProbe } from '../../programs/probes';
 import {
   COMMERCE_DOMAIN,
   MANAGED_COMMERCE_DOMAIN,
@@ -250,4 +251,5 @@ export const macosProbes: readonly Probe[] = [
   macosPendingProbe,
   macosFirewallProbe,
   macosInventoryProbe,
+  { ...macosProgramUpdatesProbe, after: [macosInventoryProbe.id] },
 ];

@@ -36,6 +36,9 @@ describe('macOS checkup replays', () => {
       reboot: 'attention',
       antivirus: 'danger',
       firewall: 'danger',
+      'applications-outdated': 'unknown',
+      'applications-end-of-life': 'ok',
+      'applications-exploited': 'ok',
     });
     expect(finding(report, 'auto-updates').fix).toBe('enable-auto-updates');
     expect(finding(report, 'os-support').title).toBe('macOS Sonoma 14.6.1 est maintenu par son éditeur');
@@ -67,6 +70,9 @@ describe('macOS checkup replays', () => {
       reboot: 'attention',
       antivirus: 'unknown',
       firewall: 'ok',
+      'applications-outdated': 'unknown',
+      'applications-end-of-life': 'ok',
+      'applications-exploited': 'ok',
     });
     const au = finding(report, 'auto-updates');
     expect(au.key).toBe('truth:autoUpdates.unverified');

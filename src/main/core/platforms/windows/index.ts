@@ -25,6 +25,7 @@ import {
 import { explainPowerShellFailure, powershellSpec } from './powershell';
 import { windowsUpdateRuns, type UpdateRunFacts } from './update-runs';
 import { WINDOWS_WUA_SEARCH_SCRIPT } from './wua-search-script';
+import { wingetProbe } from '../../programs/probes';
 
 export * from './parse';
 export { WINDOWS_CHECKUP_SCRIPT } from './checkup-script';
@@ -166,4 +167,4 @@ export const windowsPendingProbe: Probe = {
 };
 
 /** The Windows probes, run concurrently by runCheckup. */
-export const windowsProbes: readonly Probe[] = [windowsMainProbe, windowsPendingProbe];
+export const windowsProbes: readonly Probe[] = [windowsMainProbe, windowsPendingProbe, wingetProbe];

@@ -46,6 +46,9 @@ describe('Windows checkup replays', () => {
       reboot: 'ok',
       antivirus: 'danger',
       firewall: 'ok',
+      'applications-outdated': 'attention',
+      'applications-end-of-life': 'ok',
+      'applications-exploited': 'attention',
     });
     const os = finding(report, 'os-support');
     expect(os.key).toBe('osSupport.windows.esuEnded');
@@ -82,6 +85,9 @@ describe('Windows checkup replays', () => {
       reboot: 'attention',
       antivirus: 'ok',
       firewall: 'ok',
+      'applications-outdated': 'danger',
+      'applications-end-of-life': 'ok',
+      'applications-exploited': 'danger',
     });
     expect(finding(report, 'auto-updates').fix).toBe('enable-auto-updates');
     expect(report.facts.autoUpdates).toMatchObject({ enabled: false, managed: false, otherProducts: true, storeApps: true });
@@ -116,6 +122,9 @@ describe('Windows checkup replays', () => {
       reboot: 'ok',
       antivirus: 'danger',
       firewall: 'ok',
+      'applications-outdated': 'unknown',
+      'applications-end-of-life': 'ok',
+      'applications-exploited': 'attention',
     });
     expect(report.machine.isServer).toBe(true);
     expect(finding(report, 'antivirus').title).toContain('129 jours');
