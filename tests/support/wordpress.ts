@@ -1,0 +1,61 @@
+/**
+ * The real WordPress of the site tests (Debian's package, .ci/wordpress.sh). Uses the one CI
+ * started (REVISION_WORDPRESS_URL + REVISION_WP_STATE_DIR, else /tmp/revision-wordpress/url);
+ * otherwise starts a private one in a temporary folder and stops it afterwards.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const SCRIPT = resolve(import.meta.dirname, '../../.ci/wordpress.sh');
+const CI_STATE = process.env.REVISION_WP_STATE_DIR ?? '/tmp/revision-wordpress';
+
+/** A running WordPress: its address, and how to make it serve another version string. */
+export interface TestWordPress {
+  readonly url: string;
+  /** Makes WordPress report this version everywhere it shows one (null: its real version). */
+  serveVersion(version: string | null): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+function handle(url: string, state: string, stop: () => Promise<void>): TestWordPress {
+  return {
+    url,
+    async serveVersion(version) {
+      const file = join(state, 'served-version');
+      if (version === null) await rm(file, { force: true });
+      else await writeFile(file, version);
+    },
+    stop,
+  };
+}
+
+/** Whether Debian's wordpress package (and what it needs) is installed here. */
+export function wordpressInstalled(): boolean {
+  return existsSync('/usr/share/wordpress/wp-settings.php') && existsSync('/usr/sbin/mariadbd') && existsSync('/usr/bin/php');
+}
+
+/** The CI's WordPress, or a private one started now. */
+export async function startWordPress(): Promise<TestWordPress> {
+  const ciUrl = process.env.REVISION_WORDPRESS_URL ?? (existsSync(join(CI_STATE, 'url')) ? readFileSync(join(CI_STATE, 'url'), 'utf8').trim() : '');
+  if (ciUrl && (await answers(ciUrl))) return handle(ciUrl, CI_STATE, async () => {});
+  const state = await mkdtemp(join(tmpdir(), 'revision-wp-'));
+  const { stdout } = await run('bash', [SCRIPT, 'start', state], { timeout: 120_000 });
+  const url = stdout.trim().split('\n').pop()!;
+  return handle(url, state, async () => {
+    await run('bash', [SCRIPT, 'stop', state], { timeout: 60_000 });
+  });
+}
