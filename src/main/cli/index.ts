@@ -13,6 +13,7 @@ import { checkupCommand } from './commands/checkup';
 import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
+import { siteCommand } from './commands/site';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 
 const commands: Record<string, CliCommand> = {
@@ -21,6 +22,7 @@ const commands: Record<string, CliCommand> = {
   /** Hidden: the elevated step of a plan (see core/actions/elevated-apply.ts). */
   'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
+  site: siteCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */
