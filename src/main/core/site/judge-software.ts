@@ -49,11 +49,12 @@ export function newestRelease(releases: readonly EolRelease[], now: Date): EolRe
   return pool.sort((a, b) => String(b.releaseDate ?? '').localeCompare(String(a.releaseDate ?? '')))[0] ?? null;
 }
 
-/** The version the signs agree on (the longest of the most given); null when none gives one. */
+/** The most precise version the signs give ("7.57" over the generator's "7"), then the most given. */
 export function versionOf(signs: readonly Sign[], product: string): string | null {
   const counts = new Map<string, number>();
   for (const s of signs) if (s.product === product && s.version) counts.set(s.version, (counts.get(s.version) ?? 0) + 1);
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const parts = (v: string) => v.split(/[.-]/).length;
+  const sorted = [...counts.entries()].sort((a, b) => parts(b[0]) - parts(a[0]) || b[1] - a[1]);
   return sorted[0]?.[0] ?? null;
 }
 
@@ -69,9 +70,7 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
   const newest = newestRelease(releases, now);
   const params = { ...base, version, latest: newest?.latest ?? '' };
   if (releases.length === 0) return { spec: spec('site-software', 'unknown', 'software.noData', params, `${product} not in the end-of-life data`), ask: null };
-  const cves = kevFlaws(product, version);
   const upgrade: Ask = { key: 'upgrade', params: { name: def.name, from: version, to: newest?.latest ?? '' } };
-  if (cves.length > 0) return { spec: spec('site-software', 'danger', 'software.kev', { ...params, cves: cves.join(', ') }), ask: upgrade };
   const cycle = matchCycle(releases, version);
   if (!cycle) {
     const major = version.split('.')[0]!;
@@ -81,6 +80,9 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
     }
     return { spec: spec('site-software', 'unknown', 'software.partial', params, `version ${version} matches no release cycle`), ask: { key: 'hidden', params: { name: def.name } } };
   }
+  // Only a version precise enough to sit in a release cycle is compared with the exploited flaws.
+  const cves = kevFlaws(product, version);
+  if (cves.length > 0) return { spec: spec('site-software', 'danger', 'software.kev', { ...params, cves: cves.join(', ') }), ask: upgrade };
   const cycleParams = { ...params, cycle: cycle.releaseCycle, end: typeof cycle.eol === 'string' ? cycle.eol : '' };
   if (cycleEnded(cycle, now)) return { spec: spec('site-software', 'danger', 'software.ended', cycleParams), ask: upgrade };
   if (cycle.latest && compareVersions(version, cycle.latest) < 0) {

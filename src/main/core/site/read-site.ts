@@ -142,7 +142,8 @@ async function readTls(host: Host, address: URL, home: Page | null, options: Cal
 async function readSignFiles(reader: Reader, home: Page, product: string, signs: Sign[]): Promise<void> {
   const links = declaredLinks(home);
   for (const file of SIGN_FILES.filter((f) => f.product === product)) {
-    const hasVersion = signs.some((s) => s.product === product && s.version);
+    // A major version alone (Drupal's generator says « Drupal 7 ») does not stop the search.
+    const hasVersion = signs.some((s) => s.product === product && s.version?.includes('.'));
     if ((file.onlyWithoutVersion && hasVersion) || reader.left <= 0) continue;
     const declared = file.from === 'feed' ? links.feed : file.from === 'rest' ? links.restRoot : null;
     const url = declared && sameSite(new URL(home.url), new URL(declared)) ? declared : new URL(file.path, home.url).toString();
