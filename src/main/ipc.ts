@@ -187,6 +187,9 @@ export function registerIpc(options: IpcOptions): () => void {
     'autoUpdates:undo': ([args]) => service.autoUpdatesUndo(args),
     'report:exportPdf': ([args]) => exportPdf(args),
     'report:email': ([args]) => service.reportEmail(args),
+    'sites:add': ([args]) => service.sitesAdd(args),
+    'sites:remove': ([id]) => service.sitesRemove(id),
+    'sites:check': ([args]) => service.sitesCheck(args),
     'shell:openExternal': async ([url]) => {
       let opened: boolean;
       try {

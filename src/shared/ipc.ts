@@ -90,6 +90,9 @@ export const ipcContract = {
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+  'sites:add': { args: z.tuple([z.object({ url: text(2000), lang: lang.optional() }).strict()]) },
+  'sites:remove': { args: z.tuple([id]) },
+  'sites:check': { args: z.tuple([z.object({ id: id.optional(), lang: lang.optional() }).strict()]) },
 } as const;
 
 /** Result type of each channel. */
@@ -112,6 +115,9 @@ export interface IpcResults {
   'report:exportPdf': ExportResult;
   'report:email': ProviderEmail;
   'shell:openExternal': void;
+  'sites:add': Workspace;
+  'sites:remove': Workspace;
+  'sites:check': Workspace;
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -2,7 +2,7 @@
  * The website's contrôle technique (issue 13): what a site check returns. Plain types (no zod),
  * so the renderer can use them; findings have the checkup's finding shape.
  */
-import type { Finding, FindingState } from './checkup';
+import type { Finding, FindingState, MessageParams } from './checkup';
 
 /** The stable ids of a site's voyants. */
 export const siteFindingIds = ['site-responds', 'site-certificate', 'site-software', 'site-language'] as const;
@@ -70,4 +70,6 @@ export interface SiteReport {
   readonly requests: readonly SiteRequest[];
   /** What to ask the web agency, in the report's language (empty when nothing). */
   readonly ask: readonly string[];
+  /** The same questions as i18n keys under `site:ask.` and params, to write them in another language. */
+  readonly askItems?: readonly { readonly key: string; readonly params: MessageParams }[];
 }

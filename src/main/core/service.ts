@@ -16,6 +16,7 @@ import type { Probe } from './checkup/probe';
 import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
 import { createReportApi } from './report';
+import { createSiteApi, type SiteApiOptions } from './site';
 import { APP_VERSION } from './version';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
 
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   readonly now?: () => Date;
   /** How auto-updates plans are elevated (tests, the Electron shell); default: the OS's own prompt, none when already administrator. */
   readonly autoUpdates?: AutoUpdatesOptions;
+  /** Website checks (tests: a local authority, loopback sites). */
+  readonly site?: SiteApiOptions;
 }
 
 /** Everything the service's parts share. */
@@ -66,6 +69,9 @@ export interface RevisionService {
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
   reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
+  sitesAdd(args: ChannelArgs<'sites:add'>[0]): Promise<Workspace>;
+  sitesRemove(id: string): Promise<Workspace>;
+  sitesCheck(args: ChannelArgs<'sites:check'>[0]): Promise<Workspace>;
 }
 
 function currentUser(): string {
@@ -111,6 +117,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
 
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
+  const site = createSiteApi(context, options.site);
   const stamp = () => now().toISOString();
 
   return {
@@ -123,7 +130,12 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
         elevated: typeof process.getuid === 'function' ? process.getuid() === 0 : false,
       };
     },
-    checkupRun: (args, onProgress) => context.runAndRecordCheckup(context.langOf(args.lang), onProgress),
+    async checkupRun(args, onProgress) {
+      const result = await context.runAndRecordCheckup(context.langOf(args.lang), onProgress);
+      // The owner's websites are re-checked with each checkup; a site problem never fails the checkup.
+      await site.checkAll({ lang: args.lang }).catch(() => undefined);
+      return result;
+    },
     checkupLatest: () => store.latestCheckup(),
     async workspaceGet() {
       return store.read();
@@ -193,5 +205,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     autoUpdatesUndo: (args) => autoUpdates.undo(args),
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
+    sitesAdd: (args) => site.add(args),
+    sitesRemove: (id) => site.remove(id),
+    sitesCheck: (args) => site.checkAll(args),
   };
 }

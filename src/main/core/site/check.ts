@@ -117,5 +117,6 @@ export async function checkSite(address: string, o: SiteCheckOptions): Promise<S
     certificate: reading.tls ? { issuer: reading.tls.issuer, subject: reading.tls.subject, validTo: reading.tls.validTo, trusted: reading.tls.trusted, nameMatches: reading.tls.nameMatches, trustError: reading.tls.trustError } : null,
     requests: reading.requests,
     ask: localizeAsks(asks, o.lang),
+    askItems: asks,
   };
 }
