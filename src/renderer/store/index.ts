@@ -5,6 +5,7 @@ import type { RevisionApi } from '../../shared/ipc';
 import { createAutoUpdatesSlice } from './auto-updates-slice';
 import { createCheckupSlice } from './checkup-slice';
 import type { AppState } from './types';
+import { createSiteSlice } from './site-slice';
 import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -17,6 +18,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createWorkspaceSlice(api)(...a),
     ...createCheckupSlice(api)(...a),
     ...createAutoUpdatesSlice(api)(...a),
+    ...createSiteSlice(api)(...a),
   }));
 }
 

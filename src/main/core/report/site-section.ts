@@ -52,7 +52,7 @@ export function siteEmailAsks(sites: readonly SiteSection[] | undefined, lang: L
       continue;
     }
     // Problems without a version request (certificate, site down) are named by their title.
-    const others = s.findings.filter((f) => (f.state === 'danger' || f.state === 'attention') && !['site-software', 'site-language'].includes(f.id)).map((f) => f.title);
+    const others = s.findings.filter((f) => (f.state === 'danger' || f.state === 'attention') && !['site-software', 'site-language'].includes(f.id)).map((f) => f.title.charAt(0).toLocaleLowerCase(lang) + f.title.slice(1));
     const list = [...s.asks, ...others];
     if (list.length === 0) continue;
     out.push(t('site:report.emailAsk', { host: s.host, date: formatDate(s.report.checkedAt, lang, 'long'), list: shorten(list.join(t('site:cli.and')), 400) }));
@@ -73,6 +73,10 @@ function table(widths: (string | number)[], header: string[], rows: PdfContent[]
   };
 }
 
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 /** One site's page. */
 function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   const t = getT(lang);
@@ -86,7 +90,7 @@ function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   if (r.language) versions.push(`PHP ${r.language.version}`);
   if (r.certificate?.validTo) versions.push(t('site:report.certificate', { issuer: r.certificate.issuer ?? '?', end: formatDate(r.certificate.validTo, lang, 'long') }));
   if (versions.length > 0) out.push({ text: t('site:report.versions'), style: 'h2' }, { ul: versions.map((v) => shorten(v, 300)) });
-  if (s.asks.length > 0) out.push({ text: t('site:report.ask'), style: 'h2' }, { text: shorten(s.asks.join(t('site:cli.and')), 800) });
+  if (s.asks.length > 0) out.push({ text: t('site:report.ask'), style: 'h2' }, { text: capitalised(shorten(s.asks.join(t('site:cli.and')), 800)) + '.' });
   out.push({ text: t('site:report.technical'), style: 'h2' });
   const tech = [
     ...(r.software?.signs ?? []).map((sign) => `${r.software!.name} : ${sign}`),
