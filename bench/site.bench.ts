@@ -19,13 +19,21 @@ export async function run(): Promise<void> {
     let requests = 0;
     for (let i = 0; i < 6; i += 1) {
       const started = performance.now();
-      const report = await checkSite(wp.url, { host: createLiveHost(), now: new Date(), lang: 'fr', appVersion: 'bench', allowLocal: true });
+      const report = await checkSite(wp.url, {
+        host: createLiveHost(),
+        now: new Date(),
+        lang: 'fr',
+        appVersion: 'bench',
+        allowLocal: true,
+      });
       times.push(performance.now() - started);
       requests = report.requests.length;
     }
     const [first, ...rest] = times;
     const median = rest.sort((a, b) => a - b)[Math.floor(rest.length / 2)]!;
-    console.log(`site check of the local WordPress (${wp.url}): first ${Math.round(first!)} ms, median of 5 ${Math.round(median)} ms (goal < 2000 ms), ${requests} requests`);
+    console.log(
+      `site check of the local WordPress (${wp.url}): first ${Math.round(first!)} ms, median of 5 ${Math.round(median)} ms (goal < 2000 ms), ${requests} requests`,
+    );
   } finally {
     await wp.stop();
   }

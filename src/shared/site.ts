@@ -5,7 +5,12 @@
 import type { Finding, FindingState, MessageParams } from './checkup';
 
 /** The stable ids of a site's voyants. */
-export const siteFindingIds = ['site-responds', 'site-certificate', 'site-software', 'site-language'] as const;
+export const siteFindingIds = [
+  'site-responds',
+  'site-certificate',
+  'site-software',
+  'site-language',
+] as const;
 export type SiteFindingId = (typeof siteFindingIds)[number];
 
 /** One public page or file the check read (or tried to). */

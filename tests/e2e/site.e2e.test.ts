@@ -42,33 +42,43 @@ async function openSites(page: Page): Promise<void> {
 }
 
 describe.skipIf(!installed)('website voyants in the app', () => {
-  it('adds the site, shows its voyants, and shows the update after « Vérifier le site maintenant »', { timeout: 240_000 }, async () => {
-    const { page } = await harness.open({ probes });
-    await onboard(page);
-    await openSites(page);
+  it(
+    'adds the site, shows its voyants, and shows the update after « Vérifier le site maintenant »',
+    { timeout: 240_000 },
+    async () => {
+      const { page } = await harness.open({ probes });
+      await onboard(page);
+      await openSites(page);
 
-    await page.getByLabel('Adresse du site').fill('transports-dubois.fr');
-    await page.getByRole('button', { name: 'Ajouter le site' }).click();
-    await expect.poll(() => page.locator('.add-site .field__error').textContent()).toContain('avec https:// au début');
+      await page.getByLabel('Adresse du site').fill('transports-dubois.fr');
+      await page.getByRole('button', { name: 'Ajouter le site' }).click();
+      await expect
+        .poll(() => page.locator('.add-site .field__error').textContent())
+        .toContain('avec https:// au début');
 
-    await page.getByLabel('Adresse du site').fill(wp.url);
-    await page.getByRole('button', { name: 'Ajouter le site' }).click();
-    const card = page.locator('.site-panel .voyant-card').first();
-    await card.getByText("WordPress n'est plus suivi").waitFor({ timeout: 60_000 });
-    await expect(card.getByText('Le site répond')).toBeTruthy();
-    expect(await card.locator('.site-ask').textContent()).toMatch(/À demander à votre agence web : mettre à jour WordPress 6\.1\.\d+ vers/);
-    await screenshot(page, 'fr-20-site');
-    expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Adresse du site').fill(wp.url);
+      await page.getByRole('button', { name: 'Ajouter le site' }).click();
+      const card = page.locator('.site-panel .voyant-card').first();
+      await card.getByText("WordPress n'est plus suivi").waitFor({ timeout: 60_000 });
+      await expect(card.getByText('Le site répond')).toBeTruthy();
+      expect(await card.locator('.site-ask').textContent()).toMatch(
+        /À demander à votre agence web : mettre à jour WordPress 6\.1\.\d+ vers/,
+      );
+      await screenshot(page, 'fr-20-site');
+      expect(await axeViolations(page)).toEqual([]);
 
-    await wp.serveVersion('7.1.0');
-    await page.getByRole('button', { name: 'Vérifier le site maintenant' }).click();
-    await card.getByText('WordPress à jour').waitFor({ timeout: 60_000 });
-    expect(await card.textContent()).not.toContain("WordPress n'est plus suivi");
+      await wp.serveVersion('7.1.0');
+      await page.getByRole('button', { name: 'Vérifier le site maintenant' }).click();
+      await card.getByText('WordPress à jour').waitFor({ timeout: 60_000 });
+      expect(await card.textContent()).not.toContain("WordPress n'est plus suivi");
 
-    // 200 % zoom: the same screen reflows without horizontal scrolling.
-    await page.setViewportSize({ width: 640, height: 450 });
-    await screenshot(page, 'zoom200-site');
-    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
-    await wp.serveVersion(null);
-  });
+      // 200 % zoom: the same screen reflows without horizontal scrolling.
+      await page.setViewportSize({ width: 640, height: 450 });
+      await screenshot(page, 'zoom200-site');
+      expect(
+        await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+      ).toBeLessThanOrEqual(0);
+      await wp.serveVersion(null);
+    },
+  );
 });

@@ -53,20 +53,64 @@ export async function makeTestCerts(dir: string): Promise<TestCerts> {
       '',
     ].join('\n'),
   );
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'ca.key'), '-out', join(dir, 'ca.pem'), '-days', '30', '-subj', '/CN=Revision Test CA/O=Revision tests']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(dir, 'ca.key'),
+    '-out',
+    join(dir, 'ca.pem'),
+    '-days',
+    '30',
+    '-subj',
+    '/CN=Revision Test CA/O=Revision tests',
+  ]);
   const day = 86_400_000;
   const now = Date.now();
   const leaf = async (name: string, san: string, start: number, end: number): Promise<Pem> => {
     const key = join(dir, `${name}.key`);
     const csr = join(dir, `${name}.csr`);
     const cert = join(dir, `${name}.pem`);
-    await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${name}`, '-addext', `subjectAltName=${san}`]);
-    await run('openssl', ['ca', '-batch', '-config', conf, '-in', csr, '-out', cert, '-notext', '-startdate', stamp(new Date(start)), '-enddate', stamp(new Date(end))]);
+    await run('openssl', [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      csr,
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      `subjectAltName=${san}`,
+    ]);
+    await run('openssl', [
+      'ca',
+      '-batch',
+      '-config',
+      conf,
+      '-in',
+      csr,
+      '-out',
+      cert,
+      '-notext',
+      '-startdate',
+      stamp(new Date(start)),
+      '-enddate',
+      stamp(new Date(end)),
+    ]);
     return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
   };
   const local = 'DNS:localhost,IP:127.0.0.1';
   return {
-    ca: { key: await readFile(join(dir, 'ca.key'), 'utf8'), cert: await readFile(join(dir, 'ca.pem'), 'utf8') },
+    ca: {
+      key: await readFile(join(dir, 'ca.key'), 'utf8'),
+      cert: await readFile(join(dir, 'ca.pem'), 'utf8'),
+    },
     valid: await leaf('valid', local, now - day, now + 300 * day),
     expiring: await leaf('expiring', local, now - 80 * day, now + 10 * day),
     expired: await leaf('expired', local, now - 400 * day, now - 30 * day),

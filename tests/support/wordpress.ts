@@ -45,12 +45,18 @@ function handle(url: string, state: string, stop: () => Promise<void>): TestWord
 
 /** Whether Debian's wordpress package (and what it needs) is installed here. */
 export function wordpressInstalled(): boolean {
-  return existsSync('/usr/share/wordpress/wp-settings.php') && existsSync('/usr/sbin/mariadbd') && existsSync('/usr/bin/php');
+  return (
+    existsSync('/usr/share/wordpress/wp-settings.php') &&
+    existsSync('/usr/sbin/mariadbd') &&
+    existsSync('/usr/bin/php')
+  );
 }
 
 /** The CI's WordPress, or a private one started now. */
 export async function startWordPress(): Promise<TestWordPress> {
-  const ciUrl = process.env.REVISION_WORDPRESS_URL ?? (existsSync(join(CI_STATE, 'url')) ? readFileSync(join(CI_STATE, 'url'), 'utf8').trim() : '');
+  const ciUrl =
+    process.env.REVISION_WORDPRESS_URL ??
+    (existsSync(join(CI_STATE, 'url')) ? readFileSync(join(CI_STATE, 'url'), 'utf8').trim() : '');
   if (ciUrl && (await answers(ciUrl))) return handle(ciUrl, CI_STATE, async () => {});
   const state = await mkdtemp(join(tmpdir(), 'revision-wp-'));
   const { stdout } = await run('bash', [SCRIPT, 'start', state], { timeout: 120_000 });

@@ -22,7 +22,9 @@ export function createSiteSlice(api: RevisionApi): SliceCreator<SiteSlice> {
     const checkSites = async (id?: string): Promise<void> => {
       set({ siteChecking: true });
       try {
-        set({ workspace: await api.sitesCheck({ ...(id ? { id } : {}), ...(lang() ? { lang: lang() } : {}) }) });
+        set({
+          workspace: await api.sitesCheck({ ...(id ? { id } : {}), ...(lang() ? { lang: lang() } : {}) }),
+        });
       } catch (error) {
         get().notify({ kind: 'error', message: errorMessage(error) });
       } finally {

@@ -11,7 +11,15 @@ import type { CliIo } from '../io';
 function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { out: (t) => void (out += t), err: (t) => void (err += t), env, tty: false, confirm: async () => false, stdout: () => out, stderr: () => err };
+  return {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env,
+    tty: false,
+    confirm: async () => false,
+    stdout: () => out,
+    stderr: () => err,
+  };
 }
 
 let server: Server;
@@ -24,11 +32,15 @@ beforeAll(async () => {
   // A real server on loopback answering like a Joomla 4.2.7 site (a version the KEV catalogue names).
   server = createServer((req, res) => {
     if (req.url === '/administrator/manifests/files/joomla.xml') {
-      res.writeHead(200, { 'content-type': 'application/xml' }).end('<extension type="file"><name>files_joomla</name><version>4.2.7</version></extension>');
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<extension type="file"><name>files_joomla</name><version>4.2.7</version></extension>');
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-powered-by': 'PHP/7.4.33' });
-    res.end('<html><head><meta name="generator" content="Joomla! - Open Source Content Management"><script type="application/json" class="joomla-script-options new">{}</script></head><body></body></html>');
+    res.end(
+      '<html><head><meta name="generator" content="Joomla! - Open Source Content Management"><script type="application/json" class="joomla-script-options new">{}</script></head><body></body></html>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -44,8 +56,10 @@ describe('revision site check', () => {
     expect(await main(['site', 'check', url], io)).toBe(0);
     const text = io.stdout();
     expect(text).toContain('✖ Joomla a une faille exploitée par des pirates');
-    expect(text).toContain('✖ PHP n\'est plus suivi');
-    expect(text).toMatch(/À demander à votre agence web : mettre à jour Joomla 4\.2\.7 vers [\d.]+, et mettre à jour PHP 7\.4\.33 vers 8\.\d/);
+    expect(text).toContain("✖ PHP n'est plus suivi");
+    expect(text).toMatch(
+      /À demander à votre agence web : mettre à jour Joomla 4\.2\.7 vers [\d.]+, et mettre à jour PHP 7\.4\.33 vers 8\.\d/,
+    );
     expect(text).toContain('administrator/manifests/files/joomla.xml : <version>4.2.7</version>');
   });
 
@@ -54,8 +68,17 @@ describe('revision site check', () => {
     expect(await main(['site', 'check', url, '--json', '--lang', 'en'], io)).toBe(0);
     const report = JSON.parse(io.stdout());
     for (const f of report.findings) expect(findingSchema.safeParse(f).success).toBe(true);
-    expect(report.findings.map((f: { id: string }) => f.id)).toEqual(['site-responds', 'site-certificate', 'site-software', 'site-language']);
-    expect(report.findings[2]).toMatchObject({ state: 'danger', title: 'Joomla has a flaw attackers are using', params: { cves: 'CVE-2023-23752' } });
+    expect(report.findings.map((f: { id: string }) => f.id)).toEqual([
+      'site-responds',
+      'site-certificate',
+      'site-software',
+      'site-language',
+    ]);
+    expect(report.findings[2]).toMatchObject({
+      state: 'danger',
+      title: 'Joomla has a flaw attackers are using',
+      params: { cves: 'CVE-2023-23752' },
+    });
   });
 
   it('captures a check and replays it without the server', async () => {

@@ -25,28 +25,52 @@ export function formatSiteText(report: SiteReport, lang: Lang): string {
   }
   if (report.ask.length > 0) lines.push(t('site:cli.ask', { ask: report.ask.join(t('site:cli.and')) }), '');
   lines.push(t('site:cli.technical'));
-  if (report.software) lines.push(`  ${report.software.name} ${report.software.version ?? '?'} — ${report.software.signs.join(' ; ')}`);
+  if (report.software)
+    lines.push(
+      `  ${report.software.name} ${report.software.version ?? '?'} — ${report.software.signs.join(' ; ')}`,
+    );
   if (report.language) lines.push(`  PHP ${report.language.version} — ${report.language.sign}`);
-  if (report.certificate) lines.push(`  ${t('site:cli.certificate', { issuer: report.certificate.issuer ?? '?', end: report.certificate.validTo ?? '?' })}`);
-  for (const q of report.requests) lines.push(`  GET ${q.url} → ${q.status ?? q.error ?? '?'} (${q.durationMs} ms)`);
+  if (report.certificate)
+    lines.push(
+      `  ${t('site:cli.certificate', { issuer: report.certificate.issuer ?? '?', end: report.certificate.validTo ?? '?' })}`,
+    );
+  for (const q of report.requests)
+    lines.push(`  GET ${q.url} → ${q.status ?? q.error ?? '?'} (${q.durationMs} ms)`);
   for (const f of report.findings) if (f.reason) lines.push(`  ${f.id}: ${f.reason}`);
-  lines.push('', t('site:cli.checkedAt', { date: new Date(report.checkedAt).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') }));
+  lines.push(
+    '',
+    t('site:cli.checkedAt', {
+      date: new Date(report.checkedAt).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'),
+    }),
+  );
   return lines.join('\n') + '\n';
 }
 
-async function hostFor(replay: string | undefined, capture: string | undefined, lang: Lang): Promise<{ host: Host; save?: (r: SiteReport) => Promise<void>; now?: Date }> {
+async function hostFor(
+  replay: string | undefined,
+  capture: string | undefined,
+  lang: Lang,
+): Promise<{ host: Host; save?: (r: SiteReport) => Promise<void>; now?: Date }> {
   if (replay) {
     try {
       const c = await loadCapture(resolve(replay));
       return { host: createReplayHost(c), ...(c.manifest.now ? { now: new Date(c.manifest.now) } : {}) };
     } catch (error) {
-      if (error instanceof CaptureError) throw new CliError(getT(lang)('cli:checkup.replayFailed', { message: error.message }), 2);
+      if (error instanceof CaptureError)
+        throw new CliError(getT(lang)('cli:checkup.replayFailed', { message: error.message }), 2);
       throw error;
     }
   }
   if (!capture) return { host: createLiveHost() };
   const capturing = createCapturingHost(createLiveHost());
-  const save = (r: SiteReport) => capturing.save(resolve(capture), { createdAt: r.checkedAt, now: r.checkedAt, appVersion: APP_VERSION, hostname: null, description: `revision site check ${r.url}` });
+  const save = (r: SiteReport) =>
+    capturing.save(resolve(capture), {
+      createdAt: r.checkedAt,
+      now: r.checkedAt,
+      appVersion: APP_VERSION,
+      hostname: null,
+      description: `revision site check ${r.url}`,
+    });
   return { host: capturing, save };
 }
 
@@ -67,7 +91,13 @@ export const siteCommand: CliCommand = async (options, io) => {
     throw error;
   }
   const { host, save, now } = await hostFor(options.replay, options.capture, options.lang);
-  const report = await checkSite(address, { host, now: now ?? new Date(), lang: options.lang, appVersion: APP_VERSION, allowLocal });
+  const report = await checkSite(address, {
+    host,
+    now: now ?? new Date(),
+    lang: options.lang,
+    appVersion: APP_VERSION,
+    allowLocal,
+  });
   if (save) await save(report);
   io.out(options.json ? JSON.stringify(report, null, 2) + '\n' : formatSiteText(report, options.lang));
   return 0;

@@ -7,7 +7,11 @@ import type { CaptureEntry } from './capture';
 import type { CallOptions, Host } from './host';
 import type { HttpFacts, HttpSpec, TlsFacts, TlsSpec } from './web-types';
 
-type Recorder = <T>(base: CaptureEntry, work: () => Promise<T>, fill: (value: T) => Partial<CaptureEntry>) => Promise<T>;
+type Recorder = <T>(
+  base: CaptureEntry,
+  work: () => Promise<T>,
+  fill: (value: T) => Partial<CaptureEntry>,
+) => Promise<T>;
 
 /** The key of a TLS handshake in a capture. */
 export function tlsKey(spec: TlsSpec): string {
@@ -20,15 +24,23 @@ export function capturingWeb(inner: Host, recorded: Recorder): Pick<Host, 'http'
   if (inner.http) {
     const http = inner.http.bind(inner);
     out.http = (spec: HttpSpec, options: CallOptions = {}) =>
-      recorded({ kind: 'http', key: spec.url, probe: options.probe }, () => http(spec, options), (r: HttpFacts) => {
-        const { body, ...rest } = r;
-        return { value: rest, content: body };
-      });
+      recorded(
+        { kind: 'http', key: spec.url, probe: options.probe },
+        () => http(spec, options),
+        (r: HttpFacts) => {
+          const { body, ...rest } = r;
+          return { value: rest, content: body };
+        },
+      );
   }
   if (inner.tls) {
     const tls = inner.tls.bind(inner);
     out.tls = (spec: TlsSpec, options: CallOptions = {}) =>
-      recorded({ kind: 'tls', key: tlsKey(spec), probe: options.probe }, () => tls(spec, options), (value: TlsFacts) => ({ value }));
+      recorded(
+        { kind: 'tls', key: tlsKey(spec), probe: options.probe },
+        () => tls(spec, options),
+        (value: TlsFacts) => ({ value }),
+      );
   }
   return out;
 }

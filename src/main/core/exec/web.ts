@@ -17,9 +17,15 @@ const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 function webError(error: unknown, target: string, timeoutMs: number): RunError {
   if (error instanceof RunError) return error;
   const err = error as NodeJS.ErrnoException;
-  if (err.name === 'AbortError' || err.code === 'ABORT_ERR') return new RunError('aborted', target, `${target} : interrompu`);
+  if (err.name === 'AbortError' || err.code === 'ABORT_ERR')
+    return new RunError('aborted', target, `${target} : interrompu`);
   const code = err.code ?? 'UNKNOWN';
-  if (code === 'ETIMEDOUT') return new RunError('timeout', target, `${target} : pas de réponse après ${Math.round(timeoutMs / 1000)} s`);
+  if (code === 'ETIMEDOUT')
+    return new RunError(
+      'timeout',
+      target,
+      `${target} : pas de réponse après ${Math.round(timeoutMs / 1000)} s`,
+    );
   return new RunError('network', target, `${target} : ${err.message}`, null, code);
 }
 
@@ -47,30 +53,49 @@ export function liveHttp(spec: HttpSpec, options: CallOptions = {}): Promise<Htt
     }
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const ca = spec.ca && spec.ca.length > 0 ? [...rootCertificates, ...spec.ca] : undefined;
-    const req = request(url, { method: 'GET', headers: { ...spec.headers }, signal: options.signal, agent: false, ...(ca ? { ca } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBody) {
-          req.destroy(new RunError('output-too-large', spec.url, `${spec.url} : page de plus de ${Math.round(maxBody / 1024 / 1024)} Mo`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => {
-        resolve({
-          url: spec.url,
-          status: res.statusCode ?? 0,
-          headers: joinHeaders(res),
-          body: Buffer.concat(chunks).toString('utf8'),
-          bodyBytes: size,
-          durationMs: Math.round(performance.now() - started),
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        headers: { ...spec.headers },
+        signal: options.signal,
+        agent: false,
+        ...(ca ? { ca } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBody) {
+            req.destroy(
+              new RunError(
+                'output-too-large',
+                spec.url,
+                `${spec.url} : page de plus de ${Math.round(maxBody / 1024 / 1024)} Mo`,
+              ),
+            );
+            return;
+          }
+          chunks.push(chunk);
         });
-      });
-      res.on('error', (error) => reject(webError(error, spec.url, timeoutMs)));
-    });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+        res.on('end', () => {
+          resolve({
+            url: spec.url,
+            status: res.statusCode ?? 0,
+            headers: joinHeaders(res),
+            body: Buffer.concat(chunks).toString('utf8'),
+            bodyBytes: size,
+            durationMs: Math.round(performance.now() - started),
+          });
+        });
+        res.on('error', (error) => reject(webError(error, spec.url, timeoutMs)));
+      },
+    );
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
     req.on('close', () => clearTimeout(timer));
     req.on('error', (error) => reject(webError(error, spec.url, timeoutMs)));
     req.end();
@@ -90,7 +115,13 @@ function nameOf(part: Record<string, string | string[] | undefined> | undefined)
 }
 
 /** The facts of a certificate the server presented. */
-function certFacts(cert: PeerCertificate, servername: string, trusted: boolean, trustError: string | null, protocol: string | null): TlsFacts {
+function certFacts(
+  cert: PeerCertificate,
+  servername: string,
+  trusted: boolean,
+  trustError: string | null,
+  protocol: string | null,
+): TlsFacts {
   const empty = !cert || Object.keys(cert).length === 0;
   return {
     trusted,
@@ -120,8 +151,17 @@ export function liveTls(spec: TlsSpec, options: CallOptions = {}): Promise<TlsFa
     const ca = spec.ca && spec.ca.length > 0 ? [...rootCertificates, ...spec.ca] : undefined;
     // SNI carries names only (RFC 6066); an IP is still checked against the certificate below.
     const sni = isIP(spec.servername) === 0 ? { servername: spec.servername } : {};
-    const socket = connect({ host: spec.host, port: spec.port, ...sni, rejectUnauthorized: false, ...(ca ? { ca } : {}) });
-    const timer = setTimeout(() => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+    const socket = connect({
+      host: spec.host,
+      port: spec.port,
+      ...sni,
+      rejectUnauthorized: false,
+      ...(ca ? { ca } : {}),
+    });
+    const timer = setTimeout(
+      () => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
     const onAbort = () => socket.destroy(Object.assign(new Error('aborted'), { name: 'AbortError' }));
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => {
@@ -130,7 +170,13 @@ export function liveTls(spec: TlsSpec, options: CallOptions = {}): Promise<TlsFa
     };
     socket.once('secureConnect', () => {
       const error = socket.authorizationError;
-      const facts = certFacts(socket.getPeerCertificate(), spec.servername, socket.authorized, trustErrorOf(error), socket.getProtocol());
+      const facts = certFacts(
+        socket.getPeerCertificate(),
+        spec.servername,
+        socket.authorized,
+        trustErrorOf(error),
+        socket.getProtocol(),
+      );
       done();
       socket.end();
       resolve(facts);

@@ -22,7 +22,12 @@ export interface SiteSection {
 
 type PdfContent = string | Record<string, unknown> | PdfContent[];
 
-const COLOURS: Record<FindingState, string> = { ok: '#1b6e20', attention: '#9a5200', danger: '#b71c1c', unknown: '#4a4a4a' };
+const COLOURS: Record<FindingState, string> = {
+  ok: '#1b6e20',
+  attention: '#9a5200',
+  danger: '#b71c1c',
+  unknown: '#4a4a4a',
+};
 
 function hostOf(url: string): string {
   try {
@@ -52,21 +57,43 @@ export function siteEmailAsks(sites: readonly SiteSection[] | undefined, lang: L
       continue;
     }
     // Problems without a version request (certificate, site down) are named by their title.
-    const others = s.findings.filter((f) => (f.state === 'danger' || f.state === 'attention') && !['site-software', 'site-language'].includes(f.id)).map((f) => f.title.charAt(0).toLocaleLowerCase(lang) + f.title.slice(1));
+    const others = s.findings
+      .filter(
+        (f) =>
+          (f.state === 'danger' || f.state === 'attention') &&
+          !['site-software', 'site-language'].includes(f.id),
+      )
+      .map((f) => f.title.charAt(0).toLocaleLowerCase(lang) + f.title.slice(1));
     const list = [...s.asks, ...others];
     if (list.length === 0) continue;
-    out.push(t('site:report.emailAsk', { host: s.host, date: formatDate(s.report.checkedAt, lang, 'long'), list: shorten(list.join(t('site:cli.and')), 400) }));
+    out.push(
+      t('site:report.emailAsk', {
+        host: s.host,
+        date: formatDate(s.report.checkedAt, lang, 'long'),
+        list: shorten(list.join(t('site:cli.and')), 400),
+      }),
+    );
   }
   return out;
 }
 
 function voyantCell(state: FindingState, lang: Lang): PdfContent {
-  return { text: [{ text: '● ', color: COLOURS[state] }, { text: getT(lang)(`report:states.${state}`), bold: true, color: COLOURS[state] }] };
+  return {
+    text: [
+      { text: '● ', color: COLOURS[state] },
+      { text: getT(lang)(`report:states.${state}`), bold: true, color: COLOURS[state] },
+    ],
+  };
 }
 
 function table(widths: (string | number)[], header: string[], rows: PdfContent[][]): PdfContent {
   return {
-    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [header.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...rows] },
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      widths,
+      body: [header.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...rows],
+    },
     layout: 'lightHorizontalLines',
     fontSize: 8.5,
     margin: [0, 4, 0, 10],
@@ -80,17 +107,45 @@ function capitalised(text: string): string {
 /** One site's page. */
 function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   const t = getT(lang);
-  const out: PdfContent[] = [{ text: t('site:report.heading', { host: s.host }), style: 'h1', pageBreak: 'before' }];
+  const out: PdfContent[] = [
+    { text: t('site:report.heading', { host: s.host }), style: 'h1', pageBreak: 'before' },
+  ];
   if (!s.report) return [...out, { text: t('site:report.notChecked', { url: s.url }) }];
   const r = s.report;
-  out.push({ text: t('site:report.read', { url: shorten(r.url, 200), date: formatDate(r.checkedAt, lang, 'long') }), margin: [0, 0, 0, 6] });
-  out.push(table([70, '*'], [t('site:report.state'), t('site:report.what')], s.findings.map((f) => [voyantCell(f.state, lang), { text: [{ text: `${f.title}\n`, bold: true }, `${f.detail} ${f.action}`] }])));
+  out.push({
+    text: t('site:report.read', { url: shorten(r.url, 200), date: formatDate(r.checkedAt, lang, 'long') }),
+    margin: [0, 0, 0, 6],
+  });
+  out.push(
+    table(
+      [70, '*'],
+      [t('site:report.state'), t('site:report.what')],
+      s.findings.map((f) => [
+        voyantCell(f.state, lang),
+        { text: [{ text: `${f.title}\n`, bold: true }, `${f.detail} ${f.action}`] },
+      ]),
+    ),
+  );
   const versions: string[] = [];
-  if (r.software) versions.push(`${r.software.name} ${r.software.version ?? t('site:report.hidden')}${r.software.latest ? ` (${t('site:report.latest', { latest: r.software.latest })})` : ''}`);
+  if (r.software)
+    versions.push(
+      `${r.software.name} ${r.software.version ?? t('site:report.hidden')}${r.software.latest ? ` (${t('site:report.latest', { latest: r.software.latest })})` : ''}`,
+    );
   if (r.language) versions.push(`PHP ${r.language.version}`);
-  if (r.certificate?.validTo) versions.push(t('site:report.certificate', { issuer: r.certificate.issuer ?? '?', end: formatDate(r.certificate.validTo, lang, 'long') }));
-  if (versions.length > 0) out.push({ text: t('site:report.versions'), style: 'h2' }, { ul: versions.map((v) => shorten(v, 300)) });
-  if (s.asks.length > 0) out.push({ text: t('site:report.ask'), style: 'h2' }, { text: capitalised(shorten(s.asks.join(t('site:cli.and')), 800)) + '.' });
+  if (r.certificate?.validTo)
+    versions.push(
+      t('site:report.certificate', {
+        issuer: r.certificate.issuer ?? '?',
+        end: formatDate(r.certificate.validTo, lang, 'long'),
+      }),
+    );
+  if (versions.length > 0)
+    out.push({ text: t('site:report.versions'), style: 'h2' }, { ul: versions.map((v) => shorten(v, 300)) });
+  if (s.asks.length > 0)
+    out.push(
+      { text: t('site:report.ask'), style: 'h2' },
+      { text: capitalised(shorten(s.asks.join(t('site:cli.and')), 800)) + '.' },
+    );
   out.push({ text: t('site:report.technical'), style: 'h2' });
   const tech = [
     ...(r.software?.signs ?? []).map((sign) => `${r.software!.name} : ${sign}`),

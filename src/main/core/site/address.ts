@@ -6,7 +6,8 @@
 import { isIP } from 'node:net';
 
 /** Why an address was refused: the i18n key under `site:address.`. */
-export type AddressProblem = 'empty' | 'noScheme' | 'scheme' | 'invalid' | 'credentials' | 'ip' | 'internal' | 'local';
+export type AddressProblem =
+  'empty' | 'noScheme' | 'scheme' | 'invalid' | 'credentials' | 'ip' | 'internal' | 'local';
 
 /** An address refused, with the reason key for a French (or English) message. */
 export class SiteAddressError extends Error {
@@ -19,7 +20,18 @@ export class SiteAddressError extends Error {
   }
 }
 
-const INTERNAL_SUFFIXES = ['.local', '.lan', '.internal', '.intranet', '.corp', '.home', '.home.arpa', '.localdomain', '.test', '.invalid'];
+const INTERNAL_SUFFIXES = [
+  '.local',
+  '.lan',
+  '.internal',
+  '.intranet',
+  '.corp',
+  '.home',
+  '.home.arpa',
+  '.localdomain',
+  '.test',
+  '.invalid',
+];
 
 function isLoopbackName(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -50,7 +62,8 @@ export function parseSiteAddress(input: string, allowLocal = localSitesAllowed()
     throw new SiteAddressError('local', input);
   }
   if (isIP(host.replace(/^\[|\]$/g, '')) !== 0) throw new SiteAddressError('ip', input);
-  if (!host.includes('.') || INTERNAL_SUFFIXES.some((s) => host.endsWith(s))) throw new SiteAddressError('internal', input);
+  if (!host.includes('.') || INTERNAL_SUFFIXES.some((s) => host.endsWith(s)))
+    throw new SiteAddressError('internal', input);
   return url;
 }
 

@@ -11,7 +11,12 @@ const DIR = join(import.meta.dirname, '../../../../tests/fixtures/sites');
 
 async function replay(folder: string, host: string, lang: 'fr' | 'en' = 'fr') {
   const capture = await loadCapture(join(DIR, folder));
-  return checkSite(`https://${host}/`, { host: createReplayHost(capture), now: new Date(capture.manifest.now!), lang, appVersion: '0.1.0' });
+  return checkSite(`https://${host}/`, {
+    host: createReplayHost(capture),
+    now: new Date(capture.manifest.now!),
+    lang,
+    appVersion: '0.1.0',
+  });
 }
 const voyant = (r: Awaited<ReturnType<typeof replay>>, id: string) => r.findings.find((f) => f.id === id)!;
 
@@ -19,7 +24,12 @@ describe('site captures of the other CMSs', () => {
   it('Drupal 7.57 (real saved page): listed in the exploited-flaws catalogue, red, with the flaw named for the prestataire', async () => {
     const r = await replay('drupal-7', 'www.ulab.usb.ve');
     expect(r.software).toMatchObject({ product: 'drupal', version: '7.57' });
-    expect(r.software!.signs).toEqual(expect.arrayContaining(['<meta name="generator" content="Drupal 7 (http://drupal.org)">', 'CHANGELOG.txt : « Drupal 7.57 »']));
+    expect(r.software!.signs).toEqual(
+      expect.arrayContaining([
+        '<meta name="generator" content="Drupal 7 (http://drupal.org)">',
+        'CHANGELOG.txt : « Drupal 7.57 »',
+      ]),
+    );
     const f = voyant(r, 'site-software');
     expect(f).toMatchObject({ state: 'danger', title: 'Drupal a une faille exploitée par des pirates' });
     expect(String(f.params.cves)).toContain('CVE-2018-7600');
@@ -30,7 +40,10 @@ describe('site captures of the other CMSs', () => {
   it('Joomla 4.2.7 (real saved page, version from its manifest): red for CVE-2023-23752', async () => {
     const r = await replay('joomla', 'autopiabv.nl');
     expect(r.software).toMatchObject({ product: 'joomla', version: '4.2.7' });
-    expect(voyant(r, 'site-software')).toMatchObject({ state: 'danger', params: expect.objectContaining({ cves: 'CVE-2023-23752' }) });
+    expect(voyant(r, 'site-software')).toMatchObject({
+      state: 'danger',
+      params: expect.objectContaining({ cves: 'CVE-2023-23752' }),
+    });
     expect(r.ask[0]).toMatch(/^mettre à jour Joomla 4\.2\.7 vers \d/);
   });
 
@@ -59,7 +72,11 @@ describe('site captures of the other CMSs', () => {
       ['squarespace', 'www.studio-squarespace.example.org', 'Squarespace'],
     ] as const) {
       const r = await replay(folder, host);
-      expect(voyant(r, 'site-software')).toMatchObject({ state: 'ok', title: "Site mis à jour par l'hébergeur", action: 'Rien à faire.' });
+      expect(voyant(r, 'site-software')).toMatchObject({
+        state: 'ok',
+        title: "Site mis à jour par l'hébergeur",
+        action: 'Rien à faire.',
+      });
       expect(r.software).toMatchObject({ name, hosted: true });
       // Hosted services do not show their server language: that stays unknown, not green.
       expect(voyant(r, 'site-language').state).toBe('unknown');
@@ -68,7 +85,12 @@ describe('site captures of the other CMSs', () => {
 
   it('a call the capture lacks is never read as green', async () => {
     const capture = await loadCapture(join(DIR, 'wix'));
-    const r = await checkSite('https://autre.example.org/', { host: createReplayHost(capture), now: new Date(capture.manifest.now!), lang: 'en', appVersion: '0.1.0' });
+    const r = await checkSite('https://autre.example.org/', {
+      host: createReplayHost(capture),
+      now: new Date(capture.manifest.now!),
+      lang: 'en',
+      appVersion: '0.1.0',
+    });
     expect(r.findings.map((f) => f.state)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
   });
 });

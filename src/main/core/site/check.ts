@@ -34,7 +34,17 @@ export function localizeSiteFindings(specs: readonly FindingSpec[], lang: Lang):
   return specs.map((s) => {
     const params = displayParams(s.params, lang, t);
     const text = (part: string) => t(`site:findings.${s.key}.${part}`, params);
-    return { id: s.id, state: s.state, title: text('title'), detail: text('detail'), action: text('action'), key: s.key, params: s.params, fix: s.fix, ...(s.reason ? { reason: s.reason } : {}) };
+    return {
+      id: s.id,
+      state: s.state,
+      title: text('title'),
+      detail: text('detail'),
+      action: text('action'),
+      key: s.key,
+      params: s.params,
+      fix: s.fix,
+      ...(s.reason ? { reason: s.reason } : {}),
+    };
   });
 }
 
@@ -49,10 +59,13 @@ function softwareJudged(r: SiteReading, eol: EolData, now: Date): Judged {
     spec: { id: 'site-software', state: 'unknown', key, params, fix: 'contact-provider', reason },
     ask: null,
   });
-  if (r.elsewhere) return unknown('software.elsewhere', { target: r.elsewhere }, `redirect to ${r.elsewhere} not followed`);
-  if (!r.home || r.home.status >= 400) return unknown('software.notRead', {}, r.homeFailure?.message ?? `HTTP ${r.home?.status ?? '?'}`);
+  if (r.elsewhere)
+    return unknown('software.elsewhere', { target: r.elsewhere }, `redirect to ${r.elsewhere} not followed`);
+  if (!r.home || r.home.status >= 400)
+    return unknown('software.notRead', {}, r.homeFailure?.message ?? `HTTP ${r.home?.status ?? '?'}`);
   const type = r.home.headers['content-type'] ?? '';
-  if (!/html/i.test(type)) return unknown('software.notHtml', { type: type || '?' }, `content-type ${type || 'absent'}`);
+  if (!/html/i.test(type))
+    return unknown('software.notHtml', { type: type || '?' }, `content-type ${type || 'absent'}`);
   if (!r.product) return unknown('software.unrecognised', {}, 'no sign of a known CMS');
   return judgeSoftware(r.product, r.signs, eol, now);
 }
@@ -63,7 +76,17 @@ export function judgeReading(r: SiteReading, eol: EolData, now: Date): { specs: 
   const readable = !!r.home && r.home.status < 400 && !r.elsewhere;
   const language: Judged = readable
     ? judgeLanguage(r.language, eol, now)
-    : { spec: { id: 'site-language', state: 'unknown', key: 'language.notRead', params: {}, fix: 'contact-provider', reason: 'home page not read' }, ask: null };
+    : {
+        spec: {
+          id: 'site-language',
+          state: 'unknown',
+          key: 'language.notRead',
+          params: {},
+          fix: 'contact-provider',
+          reason: 'home page not read',
+        },
+        ask: null,
+      };
   const specs = [judgeResponds(r), judgeCertificate(r, now), software.spec, language.spec];
   const asks = [software.ask, language.ask].filter((a): a is Ask => a !== null);
   return { specs, asks };
@@ -73,16 +96,32 @@ export function judgeReading(r: SiteReading, eol: EolData, now: Date): { specs: 
 function refusedReport(address: string, error: SiteAddressError, o: SiteCheckOptions): SiteReport {
   const t = getTranslate(o.lang);
   const reason = t(`site:address.${error.problem}`);
-  const specs: FindingSpec[] = ['site-responds', 'site-certificate', 'site-software', 'site-language'].map((id) => ({
-    id,
-    state: 'unknown',
-    key: 'address',
-    params: { address, reason },
-    fix: 'guide',
-    reason: error.message,
-  }));
+  const specs: FindingSpec[] = ['site-responds', 'site-certificate', 'site-software', 'site-language'].map(
+    (id) => ({
+      id,
+      state: 'unknown',
+      key: 'address',
+      params: { address, reason },
+      fix: 'guide',
+      reason: error.message,
+    }),
+  );
   const findings = localizeSiteFindings(specs, o.lang);
-  return { url: address, finalUrl: null, checkedAt: o.now.toISOString(), appVersion: o.appVersion, lang: o.lang, mode: o.host.mode, findings, summary: summarize(findings), software: null, language: null, certificate: null, requests: [], ask: [] };
+  return {
+    url: address,
+    finalUrl: null,
+    checkedAt: o.now.toISOString(),
+    appVersion: o.appVersion,
+    lang: o.lang,
+    mode: o.host.mode,
+    findings,
+    summary: summarize(findings),
+    software: null,
+    language: null,
+    certificate: null,
+    requests: [],
+    ask: [],
+  };
 }
 
 /** Checks one site. Never throws for a site problem: it gives `unknown` voyants with the reason. */
@@ -95,11 +134,20 @@ export async function checkSite(address: string, o: SiteCheckOptions): Promise<S
     throw error;
   }
   const eol = o.eol ?? loadEolData();
-  const reading = await readSite(o.host, url, { appVersion: o.appVersion, ...(o.signal ? { signal: o.signal } : {}), ...(o.ca ? { ca: o.ca } : {}) });
+  const reading = await readSite(o.host, url, {
+    appVersion: o.appVersion,
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.ca ? { ca: o.ca } : {}),
+  });
   const { specs, asks } = judgeReading(reading, eol, o.now);
   const findings = localizeSiteFindings(specs, o.lang);
   const softwareSpec = specs[2]!;
-  const product = reading.product && !softwareSpec.key.startsWith('software.not') && softwareSpec.key !== 'software.elsewhere' ? reading.product : null;
+  const product =
+    reading.product &&
+    !softwareSpec.key.startsWith('software.not') &&
+    softwareSpec.key !== 'software.elsewhere'
+      ? reading.product
+      : null;
   const def = product ? PRODUCTS[product] : undefined;
   return {
     url: address,
@@ -111,10 +159,36 @@ export async function checkSite(address: string, o: SiteCheckOptions): Promise<S
     findings,
     summary: summarize(findings),
     software: product
-      ? { product, name: def?.name ?? product, version: versionOf(reading.signs, product), hosted: def?.hosted ?? false, signs: reading.signs.filter((s) => s.product === product).map((s) => s.sign), latest: typeof softwareSpec.params.latest === 'string' && softwareSpec.params.latest ? softwareSpec.params.latest : null }
+      ? {
+          product,
+          name: def?.name ?? product,
+          version: versionOf(reading.signs, product),
+          hosted: def?.hosted ?? false,
+          signs: reading.signs.filter((s) => s.product === product).map((s) => s.sign),
+          latest:
+            typeof softwareSpec.params.latest === 'string' && softwareSpec.params.latest
+              ? softwareSpec.params.latest
+              : null,
+        }
       : null,
-    language: reading.language ? { name: 'PHP', version: reading.language.version, sign: reading.language.sign, latest: typeof specs[3]!.params.latest === 'string' ? (specs[3]!.params.latest as string) : null } : null,
-    certificate: reading.tls ? { issuer: reading.tls.issuer, subject: reading.tls.subject, validTo: reading.tls.validTo, trusted: reading.tls.trusted, nameMatches: reading.tls.nameMatches, trustError: reading.tls.trustError } : null,
+    language: reading.language
+      ? {
+          name: 'PHP',
+          version: reading.language.version,
+          sign: reading.language.sign,
+          latest: typeof specs[3]!.params.latest === 'string' ? (specs[3]!.params.latest as string) : null,
+        }
+      : null,
+    certificate: reading.tls
+      ? {
+          issuer: reading.tls.issuer,
+          subject: reading.tls.subject,
+          validTo: reading.tls.validTo,
+          trusted: reading.tls.trusted,
+          nameMatches: reading.tls.nameMatches,
+          trustError: reading.tls.trustError,
+        }
+      : null,
     requests: reading.requests,
     ask: localizeAsks(asks, o.lang),
     askItems: asks,

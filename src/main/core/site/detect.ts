@@ -81,7 +81,11 @@ function generatorSigns(html: string): Sign[] {
     for (const rule of GENERATOR_RULES) {
       const m = rule.re.exec(value);
       if (!m) continue;
-      out.push({ product: rule.product, version: m[1] ?? null, sign: `<meta name="generator" content="${value.slice(0, 120)}">` });
+      out.push({
+        product: rule.product,
+        version: m[1] ?? null,
+        sign: `<meta name="generator" content="${value.slice(0, 120)}">`,
+      });
       break;
     }
   }
@@ -122,20 +126,56 @@ function headerSigns(headers: Readonly<Record<string, string>>): Sign[] {
 
 const BODY_RULES: readonly { re: RegExp; product: string; sign: string }[] = [
   { re: /\/wp-(?:content|includes)\//i, product: 'wordpress', sign: 'chemins /wp-content/ ou /wp-includes/' },
-  { re: /\bvar\s+prestashop\s*=|\/modules\/ps_[a-z]+\//i, product: 'prestashop', sign: 'objet JavaScript « prestashop » ou modules ps_*' },
-  { re: /\/media\/(?:jui|system\/js)\/|\bJoomla\.|"joomla-script-options"/i, product: 'joomla', sign: 'scripts /media/system/js/ ou joomla-script-options' },
-  { re: /data-drupal-|Drupal\.settings|drupal-settings-json/i, product: 'drupal', sign: 'attributs data-drupal-* ou drupalSettings' },
-  { re: /text\/x-magento-init|Magento_[A-Z][a-zA-Z]+\//, product: 'magento', sign: 'script text/x-magento-init ou modules Magento_*' },
-  { re: /\/bundles\/storefront\/|\bdata-shopware-|window\.shopware/i, product: 'shopware', sign: 'ressources /bundles/storefront/ (Shopware 6)' },
+  {
+    re: /\bvar\s+prestashop\s*=|\/modules\/ps_[a-z]+\//i,
+    product: 'prestashop',
+    sign: 'objet JavaScript « prestashop » ou modules ps_*',
+  },
+  {
+    re: /\/media\/(?:jui|system\/js)\/|\bJoomla\.|"joomla-script-options"/i,
+    product: 'joomla',
+    sign: 'scripts /media/system/js/ ou joomla-script-options',
+  },
+  {
+    re: /data-drupal-|Drupal\.settings|drupal-settings-json/i,
+    product: 'drupal',
+    sign: 'attributs data-drupal-* ou drupalSettings',
+  },
+  {
+    re: /text\/x-magento-init|Magento_[A-Z][a-zA-Z]+\//,
+    product: 'magento',
+    sign: 'script text/x-magento-init ou modules Magento_*',
+  },
+  {
+    re: /\/bundles\/storefront\/|\bdata-shopware-|window\.shopware/i,
+    product: 'shopware',
+    sign: 'ressources /bundles/storefront/ (Shopware 6)',
+  },
   { re: /cdn\.shopify\.com|Shopify\.theme/i, product: 'shopify', sign: 'ressources cdn.shopify.com' },
-  { re: /static\.parastorage\.com|static\.wixstatic\.com/i, product: 'wix', sign: 'ressources wixstatic / parastorage' },
-  { re: /<!-- This is Squarespace\. -->|static1\.squarespace\.com/i, product: 'squarespace', sign: 'ressources static1.squarespace.com' },
-  { re: /sites\.google\.com\/|www\.gstatic\.com\/atari\//i, product: 'google-sites', sign: 'ressources Google Sites (gstatic atari)' },
+  {
+    re: /static\.parastorage\.com|static\.wixstatic\.com/i,
+    product: 'wix',
+    sign: 'ressources wixstatic / parastorage',
+  },
+  {
+    re: /<!-- This is Squarespace\. -->|static1\.squarespace\.com/i,
+    product: 'squarespace',
+    sign: 'ressources static1.squarespace.com',
+  },
+  {
+    re: /sites\.google\.com\/|www\.gstatic\.com\/atari\//i,
+    product: 'google-sites',
+    sign: 'ressources Google Sites (gstatic atari)',
+  },
 ];
 
 /** Signs from the page's markup (the software only, never a version). */
 function bodySigns(html: string): Sign[] {
-  return BODY_RULES.filter((r) => r.re.test(html)).map((r) => ({ product: r.product, version: null, sign: r.sign }));
+  return BODY_RULES.filter((r) => r.re.test(html)).map((r) => ({
+    product: r.product,
+    version: null,
+    sign: r.sign,
+  }));
 }
 
 /** WordPress core assets' `?ver=` query strings (core assets carry the WordPress version). */
@@ -145,12 +185,25 @@ export function wordpressAssetVersions(html: string): Sign[] {
     counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? [{ product: 'wordpress', version: best[0], sign: `?ver=${best[0]} sur ${best[1]} fichier(s) /wp-includes/` }] : [];
+  return best
+    ? [
+        {
+          product: 'wordpress',
+          version: best[0],
+          sign: `?ver=${best[0]} sur ${best[1]} fichier(s) /wp-includes/`,
+        },
+      ]
+    : [];
 }
 
 /** Every sign a home page gives. */
 export function pageSigns(page: Page): Sign[] {
-  return [...generatorSigns(page.body), ...headerSigns(page.headers), ...bodySigns(page.body), ...wordpressAssetVersions(page.body)];
+  return [
+    ...generatorSigns(page.body),
+    ...headerSigns(page.headers),
+    ...bodySigns(page.body),
+    ...wordpressAssetVersions(page.body),
+  ];
 }
 
 /** The product most signs point to (generator and headers first). */
@@ -164,7 +217,9 @@ export function mainProduct(signs: readonly Sign[]): string | null {
 }
 
 /** The server language a header shows: PHP from x-powered-by or server. */
-export function languageSign(headers: Readonly<Record<string, string>>): { version: string; sign: string } | null {
+export function languageSign(
+  headers: Readonly<Record<string, string>>,
+): { version: string; sign: string } | null {
   for (const name of ['x-powered-by', 'server']) {
     const value = headers[name];
     const m = value ? /PHP\/(\d+\.\d+(?:\.\d+)?)/i.exec(value) : null;
@@ -190,5 +245,8 @@ export function declaredLinks(page: Page): { feed: string | null; restRoot: stri
     }
     return null;
   };
-  return { feed: find(/type\s*=\s*["']application\/rss\+xml["']/i), restRoot: find(/rel\s*=\s*["']https:\/\/api\.w\.org\/["']/i) };
+  return {
+    feed: find(/type\s*=\s*["']application\/rss\+xml["']/i),
+    restRoot: find(/rel\s*=\s*["']https:\/\/api\.w\.org\/["']/i),
+  };
 }

@@ -42,17 +42,50 @@ export interface SiteApi {
 }
 
 /** The history entries a new check adds: software or server-language version changes. */
-export function siteChanges(previous: SiteReport | undefined, next: SiteReport, user: string): HistoryEntry[] {
+export function siteChanges(
+  previous: SiteReport | undefined,
+  next: SiteReport,
+  user: string,
+): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   const host = new URL(next.url).hostname;
   const changed = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
-  if (changed(previous?.software?.version, next.software?.version) && previous?.software?.product === next.software?.product) {
-    const params = { name: next.software!.name, from: previous!.software!.version!, to: next.software!.version!, host, date: next.checkedAt };
-    out.push({ at: next.checkedAt, kind: 'device', by: user, summary: `site ${host}: ${params.name} ${params.from} -> ${params.to}`, key: 'site:history.updated', params });
+  if (
+    changed(previous?.software?.version, next.software?.version) &&
+    previous?.software?.product === next.software?.product
+  ) {
+    const params = {
+      name: next.software!.name,
+      from: previous!.software!.version!,
+      to: next.software!.version!,
+      host,
+      date: next.checkedAt,
+    };
+    out.push({
+      at: next.checkedAt,
+      kind: 'device',
+      by: user,
+      summary: `site ${host}: ${params.name} ${params.from} -> ${params.to}`,
+      key: 'site:history.updated',
+      params,
+    });
   }
   if (changed(previous?.language?.version, next.language?.version)) {
-    const params = { name: 'PHP', from: previous!.language!.version, to: next.language!.version, host, date: next.checkedAt };
-    out.push({ at: next.checkedAt, kind: 'device', by: user, summary: `site ${host}: PHP ${params.from} -> ${params.to}`, key: 'site:history.updated', params });
+    const params = {
+      name: 'PHP',
+      from: previous!.language!.version,
+      to: next.language!.version,
+      host,
+      date: next.checkedAt,
+    };
+    out.push({
+      at: next.checkedAt,
+      kind: 'device',
+      by: user,
+      summary: `site ${host}: PHP ${params.from} -> ${params.to}`,
+      key: 'site:history.updated',
+      params,
+    });
   }
   return out;
 }
@@ -66,7 +99,8 @@ export function createSiteApi(context: SiteContext, options: SiteApiOptions = {}
       try {
         parsed = parseSiteAddress(url, allowLocal);
       } catch (error) {
-        if (error instanceof SiteAddressError) throw new Error(getT(context.langOf(lang))(`site:address.${error.problem}`));
+        if (error instanceof SiteAddressError)
+          throw new Error(getT(context.langOf(lang))(`site:address.${error.problem}`), { cause: error });
         throw error;
       }
       return context.store.update((ws) => {
@@ -74,7 +108,14 @@ export function createSiteApi(context: SiteContext, options: SiteApiOptions = {}
         const address = parsed.toString();
         if (sites.some((s) => s.url === address)) return;
         sites.push({ id: randomUUID(), url: address, addedAt: context.now().toISOString() });
-        ws.history.push({ at: context.now().toISOString(), kind: 'device', by: context.user, summary: `site added: ${parsed.hostname}`, key: 'site:history.added', params: { host: parsed.hostname } });
+        ws.history.push({
+          at: context.now().toISOString(),
+          kind: 'device',
+          by: context.user,
+          summary: `site added: ${parsed.hostname}`,
+          key: 'site:history.added',
+          params: { host: parsed.hostname },
+        });
       });
     },
     remove: (id) =>
@@ -86,7 +127,17 @@ export function createSiteApi(context: SiteContext, options: SiteApiOptions = {}
       const reports = new Map<string, SiteReport>();
       // One site at a time: a site check is at most 10 requests, and owners have one or two sites.
       for (const site of targets) {
-        reports.set(site.id, await checkSite(site.url, { host: context.host, now: context.now(), lang: context.langOf(lang), appVersion: APP_VERSION, allowLocal, ...(options.ca ? { ca: options.ca } : {}) }));
+        reports.set(
+          site.id,
+          await checkSite(site.url, {
+            host: context.host,
+            now: context.now(),
+            lang: context.langOf(lang),
+            appVersion: APP_VERSION,
+            allowLocal,
+            ...(options.ca ? { ca: options.ca } : {}),
+          }),
+        );
       }
       if (context.store.readOnly) return context.store.read();
       return context.store.update((ws) => {

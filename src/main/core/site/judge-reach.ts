@@ -10,13 +10,28 @@ export const CERT_ATTENTION_DAYS = 21;
 
 const NO_NETWORK = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH']);
 
-function spec(id: string, state: FindingSpec['state'], key: string, params: FindingSpec['params'], reason?: string): FindingSpec {
-  return { id, state, key, params, fix: state === 'ok' ? 'none' : 'contact-provider', ...(reason ? { reason } : {}) };
+function spec(
+  id: string,
+  state: FindingSpec['state'],
+  key: string,
+  params: FindingSpec['params'],
+  reason?: string,
+): FindingSpec {
+  return {
+    id,
+    state,
+    key,
+    params,
+    fix: state === 'ok' ? 'none' : 'contact-provider',
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /** Whether a network error code is a TLS refusal (the certificate voyant says why). */
 export function isTlsCode(code: string | null): boolean {
-  return !!code && /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH)/.test(code);
+  return (
+    !!code && /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH)/.test(code)
+  );
 }
 
 function failureKey(f: ReadFailure): { state: FindingSpec['state']; key: string } {
@@ -28,7 +43,8 @@ function failureKey(f: ReadFailure): { state: FindingSpec['state']; key: string 
   }
   if (f.kind === 'timeout') return { state: 'danger', key: 'responds.timeout' };
   if (f.kind === 'output-too-large') return { state: 'unknown', key: 'responds.tooLarge' };
-  if (f.kind === 'redirect-loop' || f.kind === 'too-many-redirects') return { state: 'unknown', key: 'responds.redirects' };
+  if (f.kind === 'redirect-loop' || f.kind === 'too-many-redirects')
+    return { state: 'unknown', key: 'responds.redirects' };
   return { state: 'unknown', key: 'responds.failed' };
 }
 
@@ -38,13 +54,28 @@ export function judgeResponds(r: SiteReading): FindingSpec {
   if (r.elsewhere) return spec('site-responds', 'ok', 'responds.elsewhere', { host, target: r.elsewhere });
   if (r.homeFailure) {
     const { state, key } = failureKey(r.homeFailure);
-    return spec('site-responds', state, key, { host, code: r.homeFailure.code ?? r.homeFailure.kind }, r.homeFailure.message);
+    return spec(
+      'site-responds',
+      state,
+      key,
+      { host, code: r.homeFailure.code ?? r.homeFailure.kind },
+      r.homeFailure.message,
+    );
   }
   const home = r.home!;
   const params = { host, status: home.status, ms: home.durationMs };
-  if (home.status >= 500) return spec('site-responds', 'danger', 'responds.down', { ...params, code: `HTTP ${home.status}` }, `HTTP ${home.status}`);
-  if (home.status === 401 || home.status === 403) return spec('site-responds', 'unknown', 'responds.protected', params, `HTTP ${home.status}`);
-  if (home.status >= 400) return spec('site-responds', 'danger', 'responds.error', params, `HTTP ${home.status}`);
+  if (home.status >= 500)
+    return spec(
+      'site-responds',
+      'danger',
+      'responds.down',
+      { ...params, code: `HTTP ${home.status}` },
+      `HTTP ${home.status}`,
+    );
+  if (home.status === 401 || home.status === 403)
+    return spec('site-responds', 'unknown', 'responds.protected', params, `HTTP ${home.status}`);
+  if (home.status >= 400)
+    return spec('site-responds', 'danger', 'responds.error', params, `HTTP ${home.status}`);
   return spec('site-responds', 'ok', 'responds.ok', params);
 }
 
@@ -61,12 +92,23 @@ export function judgeCertificate(r: SiteReading, now: Date): FindingSpec {
   }
   const t = r.tls;
   const params = { host, issuer: t.issuer ?? '', end: t.validTo ?? '', names: t.altNames ?? t.subject ?? '' };
-  const expired = t.trustError === 'CERT_HAS_EXPIRED' || (!!t.validTo && Date.parse(t.validTo) <= now.getTime());
-  if (expired) return spec('site-certificate', 'danger', 'certificate.expired', params, t.trustError ?? 'expired');
-  if (!t.nameMatches) return spec('site-certificate', 'danger', 'certificate.wrongName', params, `certificate names: ${params.names}`);
-  if (!t.trusted) return spec('site-certificate', 'danger', 'certificate.untrusted', params, t.trustError ?? 'untrusted');
+  const expired =
+    t.trustError === 'CERT_HAS_EXPIRED' || (!!t.validTo && Date.parse(t.validTo) <= now.getTime());
+  if (expired)
+    return spec('site-certificate', 'danger', 'certificate.expired', params, t.trustError ?? 'expired');
+  if (!t.nameMatches)
+    return spec(
+      'site-certificate',
+      'danger',
+      'certificate.wrongName',
+      params,
+      `certificate names: ${params.names}`,
+    );
+  if (!t.trusted)
+    return spec('site-certificate', 'danger', 'certificate.untrusted', params, t.trustError ?? 'untrusted');
   const days = t.validTo ? Math.floor((Date.parse(t.validTo) - now.getTime()) / 86_400_000) : Infinity;
-  if (days < CERT_ATTENTION_DAYS) return spec('site-certificate', 'attention', 'certificate.expiring', { ...params, days });
+  if (days < CERT_ATTENTION_DAYS)
+    return spec('site-certificate', 'attention', 'certificate.expiring', { ...params, days });
   if (r.httpToHttps === false) return spec('site-certificate', 'attention', 'certificate.noRedirect', params);
   return spec('site-certificate', 'ok', 'certificate.ok', params);
 }

@@ -22,13 +22,31 @@ export interface KevFix {
 
 /** The table (see the module comment for the sources). */
 export const KEV_FIXES: readonly KevFix[] = [
-  { cve: 'CVE-2018-7600', product: 'drupal', fixedIn: { '7': '7.58', '8.3': '8.3.9', '8.4': '8.4.6', '8.5': '8.5.1' }, affectedLines: ['6', '8.0', '8.1', '8.2'] },
-  { cve: 'CVE-2018-7602', product: 'drupal', fixedIn: { '7': '7.59', '8.4': '8.4.8', '8.5': '8.5.3' }, affectedLines: ['8.0', '8.1', '8.2', '8.3'] },
+  {
+    cve: 'CVE-2018-7600',
+    product: 'drupal',
+    fixedIn: { '7': '7.58', '8.3': '8.3.9', '8.4': '8.4.6', '8.5': '8.5.1' },
+    affectedLines: ['6', '8.0', '8.1', '8.2'],
+  },
+  {
+    cve: 'CVE-2018-7602',
+    product: 'drupal',
+    fixedIn: { '7': '7.59', '8.4': '8.4.8', '8.5': '8.5.3' },
+    affectedLines: ['8.0', '8.1', '8.2', '8.3'],
+  },
   { cve: 'CVE-2019-6340', product: 'drupal', fixedIn: { '8.5': '8.5.11', '8.6': '8.6.10' } },
-  { cve: 'CVE-2020-13671', product: 'drupal', fixedIn: { '7': '7.74', '8.8': '8.8.11', '8.9': '8.9.9', '9.0': '9.0.8' } },
+  {
+    cve: 'CVE-2020-13671',
+    product: 'drupal',
+    fixedIn: { '7': '7.74', '8.8': '8.8.11', '8.9': '8.9.9', '9.0': '9.0.8' },
+  },
   { cve: 'CVE-2023-23752', product: 'joomla', fixedIn: { '4.0': '4.2.8', '4.1': '4.2.8', '4.2': '4.2.8' } },
   { cve: 'CVE-2022-24086', product: 'magento', fixedIn: { '2.3': '2.3.7-p3', '2.4': '2.4.3-p2' } },
-  { cve: 'CVE-2024-34102', product: 'magento', fixedIn: { '2.4.4': '2.4.4-p9', '2.4.5': '2.4.5-p8', '2.4.6': '2.4.6-p6', '2.4.7': '2.4.7-p1' } },
+  {
+    cve: 'CVE-2024-34102',
+    product: 'magento',
+    fixedIn: { '2.4.4': '2.4.4-p9', '2.4.5': '2.4.5-p8', '2.4.6': '2.4.6-p6', '2.4.7': '2.4.7-p1' },
+  },
 ];
 
 let listed: Set<string> | null = null;

@@ -14,7 +14,8 @@ import { makeTestCerts, type Pem, type TestCerts } from '../../../../tests/suppo
 import { createLiveHost } from '../exec/live-host';
 import { checkSite } from './check';
 
-const HTML = '<!doctype html><html><head><meta name="generator" content="WordPress 6.1.9"><title>Test</title></head><body>Bonjour</body></html>';
+const HTML =
+  '<!doctype html><html><head><meta name="generator" content="WordPress 6.1.9"><title>Test</title></head><body>Bonjour</body></html>';
 const page: RequestListener = (_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(HTML);
@@ -29,11 +30,19 @@ async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
-const https = (pem: Pem, handler: RequestListener = page) => listen(createHttpsServer({ key: pem.key, cert: pem.cert }, handler));
+const https = (pem: Pem, handler: RequestListener = page) =>
+  listen(createHttpsServer({ key: pem.key, cert: pem.cert }, handler));
 const http = (handler: RequestListener) => listen(createHttpServer(handler));
 
 const check = (url: string, ca: readonly string[] | null = [certs.ca.cert]) =>
-  checkSite(url, { host: createLiveHost(), now: new Date(), lang: 'fr', appVersion: '0.1.0', allowLocal: true, ...(ca ? { ca } : {}) });
+  checkSite(url, {
+    host: createLiveHost(),
+    now: new Date(),
+    lang: 'fr',
+    appVersion: '0.1.0',
+    allowLocal: true,
+    ...(ca ? { ca } : {}),
+  });
 type Report = Awaited<ReturnType<typeof check>>;
 const voyant = (r: Report, id: string) => r.findings.find((f) => f.id === id)!;
 
@@ -66,13 +75,19 @@ describe('certificates from a real TLS server', () => {
   it('an expired certificate is red, and the page is not read as if it were safe', async () => {
     const r = await check(`https://127.0.0.1:${await https(certs.expired)}/`);
     expect(voyant(r, 'site-certificate')).toMatchObject({ state: 'danger', title: 'Certificat expiré' });
-    expect(voyant(r, 'site-responds')).toMatchObject({ state: 'unknown', title: 'Je n\'ai pas pu lire le site en sécurité' });
+    expect(voyant(r, 'site-responds')).toMatchObject({
+      state: 'unknown',
+      title: "Je n'ai pas pu lire le site en sécurité",
+    });
     expect(voyant(r, 'site-software').state).toBe('unknown');
   });
 
   it('a certificate for another name is red', async () => {
     const r = await check(`https://127.0.0.1:${await https(certs.wrongName)}/`);
-    expect(voyant(r, 'site-certificate')).toMatchObject({ state: 'danger', title: 'Certificat au mauvais nom' });
+    expect(voyant(r, 'site-certificate')).toMatchObject({
+      state: 'danger',
+      title: 'Certificat au mauvais nom',
+    });
     expect(voyant(r, 'site-software').state).toBe('unknown');
   });
 
@@ -83,7 +98,10 @@ describe('certificates from a real TLS server', () => {
 
   it('a site without https at all is orange', async () => {
     const r = await check(`http://127.0.0.1:${await http(page)}/`);
-    expect(voyant(r, 'site-certificate')).toMatchObject({ state: 'attention', title: "Le site n'est pas sécurisé" });
+    expect(voyant(r, 'site-certificate')).toMatchObject({
+      state: 'attention',
+      title: "Le site n'est pas sécurisé",
+    });
   });
 });
 
@@ -97,14 +115,21 @@ describe('bad answers from real servers', () => {
   });
 
   it('a 503 answer is red', async () => {
-    const r = await check(`http://127.0.0.1:${await http((_q, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('Service Unavailable'))}/`);
+    const r = await check(
+      `http://127.0.0.1:${await http((_q, res) => res.writeHead(503, { 'content-type': 'text/html' }).end('Service Unavailable'))}/`,
+    );
     expect(voyant(r, 'site-responds')).toMatchObject({ state: 'danger', title: 'Le site ne répond pas' });
     expect(voyant(r, 'site-responds').detail).toContain('HTTP 503');
   });
 
   it('a non-HTML answer leaves the software unknown', async () => {
-    const r = await check(`http://127.0.0.1:${await http((_q, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7'))}/`);
-    expect(voyant(r, 'site-software')).toMatchObject({ state: 'unknown', title: 'Logiciel du site non vérifié' });
+    const r = await check(
+      `http://127.0.0.1:${await http((_q, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7'))}/`,
+    );
+    expect(voyant(r, 'site-software')).toMatchObject({
+      state: 'unknown',
+      title: 'Logiciel du site non vérifié',
+    });
     expect(voyant(r, 'site-software').detail).toContain('autre type de fichier');
   });
 
@@ -123,19 +148,29 @@ describe('bad answers from real servers', () => {
       push();
     });
     const r = await check(`http://127.0.0.1:${port}/`);
-    expect(voyant(r, 'site-responds')).toMatchObject({ state: 'unknown', title: 'Je n\'ai pas pu vérifier : page trop lourde' });
+    expect(voyant(r, 'site-responds')).toMatchObject({
+      state: 'unknown',
+      title: "Je n'ai pas pu vérifier : page trop lourde",
+    });
     expect(voyant(r, 'site-software').state).toBe('unknown');
   });
 
   it('a redirect loop stops after a few requests: unknown', async () => {
-    const port = await http((req, res) => res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end());
+    const port = await http((req, res) =>
+      res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end(),
+    );
     const r = await check(`http://127.0.0.1:${port}/`);
-    expect(voyant(r, 'site-responds')).toMatchObject({ state: 'unknown', title: 'Je n\'ai pas pu vérifier : le site tourne en rond' });
+    expect(voyant(r, 'site-responds')).toMatchObject({
+      state: 'unknown',
+      title: "Je n'ai pas pu vérifier : le site tourne en rond",
+    });
     expect(r.requests.length).toBeLessThanOrEqual(10);
   });
 
   it('never follows a redirect to another site, and says where it goes', async () => {
-    const port = await http((_q, res) => res.writeHead(301, { location: 'https://autre-site.example/' }).end());
+    const port = await http((_q, res) =>
+      res.writeHead(301, { location: 'https://autre-site.example/' }).end(),
+    );
     const r = await check(`http://127.0.0.1:${port}/`);
     expect(voyant(r, 'site-software')).toMatchObject({ state: 'unknown' });
     expect(voyant(r, 'site-software').detail).toContain('https://autre-site.example/');
@@ -147,13 +182,17 @@ describe('bad answers from real servers', () => {
     const port = await http((req, res) => {
       seen.push({ method: req.method, ua: req.headers['user-agent'], cookie: req.headers.cookie });
       res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'session=1' });
-      res.end(HTML.replace('</head>', '<link rel="alternate" type="application/rss+xml" href="/feed/"></head>'));
+      res.end(
+        HTML.replace('</head>', '<link rel="alternate" type="application/rss+xml" href="/feed/"></head>'),
+      );
     });
     await check(`http://127.0.0.1:${port}/`);
     expect(seen.length).toBeGreaterThan(1);
     for (const s of seen) {
       expect(s.method).toBe('GET');
-      expect(Buffer.from(s.ua ?? '', 'latin1').toString('latin1')).toMatch(/^R.vision\/0\.1\.0 \(\+ contr.le du site de ses propri.taires\)$/);
+      expect(Buffer.from(s.ua ?? '', 'latin1').toString('latin1')).toMatch(
+        /^R.vision\/0\.1\.0 \(\+ contr.le du site de ses propri.taires\)$/,
+      );
       expect(s.cookie).toBeUndefined();
     }
   });

@@ -50,7 +50,12 @@ export function userAgent(appVersion: string): string {
 }
 
 function failureOf(error: unknown): ReadFailure {
-  if (isRunError(error)) return { kind: error.kind, code: error.kind === 'network' ? error.stderr || null : null, message: error.message };
+  if (isRunError(error))
+    return {
+      kind: error.kind,
+      code: error.kind === 'network' ? error.stderr || null : null,
+      message: error.message,
+    };
   return { kind: 'failed', code: null, message: (error as Error).message };
 }
 
@@ -73,22 +78,48 @@ class Reader {
     if (this.left <= 0) throw new RunError('failed', url, `${url} : plus de ${MAX_REQUESTS} requêtes, arrêt`);
     const started = performance.now();
     try {
-      const r = await this.host.http({ url, headers: this.headers, timeoutMs: TIMEOUT_MS, maxBodyBytes: MAX_BODY_BYTES, ...(this.ca ? { ca: this.ca } : {}) }, this.options);
+      const r = await this.host.http(
+        {
+          url,
+          headers: this.headers,
+          timeoutMs: TIMEOUT_MS,
+          maxBodyBytes: MAX_BODY_BYTES,
+          ...(this.ca ? { ca: this.ca } : {}),
+        },
+        this.options,
+      );
       this.requests.push({ url, status: r.status, durationMs: r.durationMs });
       return { url, status: r.status, headers: r.headers, body: r.body, durationMs: r.durationMs };
     } catch (error) {
-      this.requests.push({ url, status: null, durationMs: Math.round(performance.now() - started), error: failureOf(error).message });
+      this.requests.push({
+        url,
+        status: null,
+        durationMs: Math.round(performance.now() - started),
+        error: failureOf(error).message,
+      });
       throw error;
     }
   }
 }
 
 /** Follows same-site redirects from an address; stops at another site, a loop or the 6th hop. */
-async function readHome(reader: Reader, address: URL): Promise<{ page: (Page & { durationMs: number }) | null; failure: ReadFailure | null; elsewhere: string | null }> {
+async function readHome(
+  reader: Reader,
+  address: URL,
+): Promise<{
+  page: (Page & { durationMs: number }) | null;
+  failure: ReadFailure | null;
+  elsewhere: string | null;
+}> {
   const seen = new Set<string>();
   let url = address.toString();
   for (let hop = 0; ; hop += 1) {
-    if (seen.has(url)) return { page: null, failure: { kind: 'redirect-loop', code: null, message: `boucle de redirections (${url})` }, elsewhere: null };
+    if (seen.has(url))
+      return {
+        page: null,
+        failure: { kind: 'redirect-loop', code: null, message: `boucle de redirections (${url})` },
+        elsewhere: null,
+      };
     seen.add(url);
     let page: Page & { durationMs: number };
     try {
@@ -104,8 +135,14 @@ async function readHome(reader: Reader, address: URL): Promise<{ page: (Page & {
     } catch {
       return { page, failure: null, elsewhere: null };
     }
-    if (!sameSite(address, next) || (next.protocol !== 'https:' && next.protocol !== 'http:')) return { page: null, failure: null, elsewhere: next.toString() };
-    if (hop + 1 > MAX_REDIRECTS) return { page: null, failure: { kind: 'too-many-redirects', code: null, message: `plus de ${MAX_REDIRECTS} redirections` }, elsewhere: null };
+    if (!sameSite(address, next) || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+      return { page: null, failure: null, elsewhere: next.toString() };
+    if (hop + 1 > MAX_REDIRECTS)
+      return {
+        page: null,
+        failure: { kind: 'too-many-redirects', code: null, message: `plus de ${MAX_REDIRECTS} redirections` },
+        elsewhere: null,
+      };
     url = next.toString();
   }
 }
@@ -119,20 +156,35 @@ async function checkHttpRedirect(reader: Reader, address: URL, home: Page | null
   try {
     const page = await reader.get(plain.toString());
     const location = page.headers.location;
-    return page.status >= 300 && page.status < 400 && !!location && new URL(location, plain).protocol === 'https:';
+    return (
+      page.status >= 300 && page.status < 400 && !!location && new URL(location, plain).protocol === 'https:'
+    );
   } catch {
     return null;
   }
 }
 
 /** The certificate of the site's https address (port 443 when the site was given as http://). */
-async function readTls(host: Host, address: URL, home: Page | null, options: CallOptions, ca: readonly string[] | undefined): Promise<{ tls: TlsFacts | null; failure: ReadFailure | null }> {
-  if (!host.tls) return { tls: null, failure: { kind: 'failed', code: null, message: 'Host without TLS access' } };
+async function readTls(
+  host: Host,
+  address: URL,
+  home: Page | null,
+  options: CallOptions,
+  ca: readonly string[] | undefined,
+): Promise<{ tls: TlsFacts | null; failure: ReadFailure | null }> {
+  if (!host.tls)
+    return { tls: null, failure: { kind: 'failed', code: null, message: 'Host without TLS access' } };
   const target = home && home.url.startsWith('https:') ? new URL(home.url) : address;
   const hostname = target.hostname.replace(/^\[|\]$/g, '');
   const port = target.protocol === 'https:' ? Number(target.port || 443) : 443;
   try {
-    return { tls: await host.tls({ host: hostname, port, servername: hostname, timeoutMs: TIMEOUT_MS, ...(ca ? { ca } : {}) }, options), failure: null };
+    return {
+      tls: await host.tls(
+        { host: hostname, port, servername: hostname, timeoutMs: TIMEOUT_MS, ...(ca ? { ca } : {}) },
+        options,
+      ),
+      failure: null,
+    };
   } catch (error) {
     return { tls: null, failure: failureOf(error) };
   }
@@ -146,7 +198,10 @@ async function readSignFiles(reader: Reader, home: Page, product: string, signs:
     const hasVersion = signs.some((s) => s.product === product && s.version?.includes('.'));
     if ((file.onlyWithoutVersion && hasVersion) || reader.left <= 0) continue;
     const declared = file.from === 'feed' ? links.feed : file.from === 'rest' ? links.restRoot : null;
-    const url = declared && sameSite(new URL(home.url), new URL(declared)) ? declared : new URL(file.path, home.url).toString();
+    const url =
+      declared && sameSite(new URL(home.url), new URL(declared))
+        ? declared
+        : new URL(file.path, home.url).toString();
     try {
       const page = await reader.get(url);
       const sign = page.status === 200 ? file.parse(page.body) : null;
@@ -158,15 +213,26 @@ async function readSignFiles(reader: Reader, home: Page, product: string, signs:
 }
 
 /** Reads the site. Never throws for a site problem: failures are in the reading. */
-export async function readSite(host: Host, address: URL, opts: { appVersion: string; signal?: AbortSignal; ca?: readonly string[] }): Promise<SiteReading> {
+export async function readSite(
+  host: Host,
+  address: URL,
+  opts: { appVersion: string; signal?: AbortSignal; ca?: readonly string[] },
+): Promise<SiteReading> {
   const options: CallOptions = { probe: 'site', ...(opts.signal ? { signal: opts.signal } : {}) };
-  const headers = { 'user-agent': userAgent(opts.appVersion), accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'identity' };
+  const headers = {
+    'user-agent': userAgent(opts.appVersion),
+    accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+    'accept-encoding': 'identity',
+  };
   const reader = new Reader(host, headers, options, opts.ca);
   const { page, failure, elsewhere } = await readHome(reader, address);
   const isHtml = !!page && /html/i.test(page.headers['content-type'] ?? '');
   const signs = page && isHtml && page.status < 400 ? pageSigns(page) : [];
   const product = mainProduct(signs);
-  const [httpToHttps, tlsResult] = await Promise.all([checkHttpRedirect(reader, address, page), readTls(host, address, page, options, opts.ca)]);
+  const [httpToHttps, tlsResult] = await Promise.all([
+    checkHttpRedirect(reader, address, page),
+    readTls(host, address, page, options, opts.ca),
+  ]);
   if (page && product) await readSignFiles(reader, page, product, signs);
   return {
     address,

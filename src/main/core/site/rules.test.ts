@@ -1,6 +1,6 @@
 /** The site check's pure rules: addresses, signs, versions, exploited flaws, certificate states. */
 import { describe, expect, it } from 'vitest';
-import { SiteAddressError, parseSiteAddress, sameSite } from './address';
+import { parseSiteAddress, sameSite, type SiteAddressError } from './address';
 import { generators, languageSign, mainProduct, pageSigns } from './detect';
 import { judgeCertificate } from './judge-reach';
 import { versionOf } from './judge-software';
@@ -45,13 +45,24 @@ describe('site addresses', () => {
 
 describe('signs', () => {
   it('reads generator tags in any attribute order and quoting', () => {
-    expect(generators(`<meta content='WordPress 6.8.1' name="generator" /><meta name=generator content="Elementor 3.30">`)).toEqual(['WordPress 6.8.1', 'Elementor 3.30']);
+    expect(
+      generators(
+        `<meta content='WordPress 6.8.1' name="generator" /><meta name=generator content="Elementor 3.30">`,
+      ),
+    ).toEqual(['WordPress 6.8.1', 'Elementor 3.30']);
   });
 
   it('takes the most precise version the signs give', () => {
-    const signs = pageSigns({ url: 'https://x.example.org/', status: 200, headers: { 'x-generator': 'Drupal 10 (https://www.drupal.org)' }, body: '<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">' });
+    const signs = pageSigns({
+      url: 'https://x.example.org/',
+      status: 200,
+      headers: { 'x-generator': 'Drupal 10 (https://www.drupal.org)' },
+      body: '<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">',
+    });
     expect(mainProduct(signs)).toBe('drupal');
-    expect(versionOf([...signs, { product: 'drupal', version: '10.2.3', sign: 'CHANGELOG.txt' }], 'drupal')).toBe('10.2.3');
+    expect(
+      versionOf([...signs, { product: 'drupal', version: '10.2.3', sign: 'CHANGELOG.txt' }], 'drupal'),
+    ).toBe('10.2.3');
   });
 
   it('reads PHP from x-powered-by or server, and nothing from a server that hides it', () => {
@@ -73,7 +84,9 @@ describe('versions and exploited flaws', () => {
     expect(kevFlaws('joomla', '4.2.8')).toEqual([]);
     expect(kevFlaws('magento', '2.4.7')).toEqual(['CVE-2024-34102']);
     expect(kevFlaws('magento', '2.4.7-p1')).toEqual([]);
-    expect(kevFlaws('drupal', '7.57')).toEqual(expect.arrayContaining(['CVE-2018-7600', 'CVE-2018-7602', 'CVE-2020-13671']));
+    expect(kevFlaws('drupal', '7.57')).toEqual(
+      expect.arrayContaining(['CVE-2018-7600', 'CVE-2018-7602', 'CVE-2020-13671']),
+    );
     // A CVE absent from the bundled catalogue never counts.
     expect(kevFlaws('joomla', '4.2.7', new Set())).toEqual([]);
   });
@@ -91,12 +104,30 @@ describe('certificate voyant', () => {
     product: null,
     language: null,
   };
-  const tls = { trusted: true, trustError: null, nameMatches: true, subject: 'transports-dubois.fr', altNames: 'DNS:transports-dubois.fr', issuer: "R11, Let's Encrypt", validFrom: '2026-10-01T00:00:00.000Z', validTo: '2026-12-30T00:00:00.000Z', protocol: 'TLSv1.3', fingerprint256: null };
+  const tls = {
+    trusted: true,
+    trustError: null,
+    nameMatches: true,
+    subject: 'transports-dubois.fr',
+    altNames: 'DNS:transports-dubois.fr',
+    issuer: "R11, Let's Encrypt",
+    validFrom: '2026-10-01T00:00:00.000Z',
+    validTo: '2026-12-30T00:00:00.000Z',
+    protocol: 'TLSv1.3',
+    fingerprint256: null,
+  };
   const now = new Date('2026-11-28T10:00:00Z');
   it('is orange when http:// does not send visitors to https://', () => {
-    expect(judgeCertificate({ ...base, tls, httpToHttps: false } as SiteReading, now)).toMatchObject({ state: 'attention', key: 'certificate.noRedirect' });
-    expect(judgeCertificate({ ...base, tls, httpToHttps: true } as SiteReading, now)).toMatchObject({ state: 'ok' });
+    expect(judgeCertificate({ ...base, tls, httpToHttps: false } as SiteReading, now)).toMatchObject({
+      state: 'attention',
+      key: 'certificate.noRedirect',
+    });
+    expect(judgeCertificate({ ...base, tls, httpToHttps: true } as SiteReading, now)).toMatchObject({
+      state: 'ok',
+    });
     // Could not tell (port 80 closed): not a reason to warn, and the certificate itself is fine.
-    expect(judgeCertificate({ ...base, tls, httpToHttps: null } as SiteReading, now)).toMatchObject({ state: 'ok' });
+    expect(judgeCertificate({ ...base, tls, httpToHttps: null } as SiteReading, now)).toMatchObject({
+      state: 'ok',
+    });
   });
 });

@@ -26,8 +26,17 @@ export const SIGN_FILES: readonly SignFile[] = [
     path: '/feed/',
     onlyWithoutVersion: false,
     parse: (body) => {
-      const v = first(/<generator>\s*https?:\/\/wordpress\.org\/\?v=(\d+\.\d+(?:\.\d+)?)\s*<\/generator>/i, body);
-      return v ? { product: 'wordpress', version: v, sign: `flux RSS : <generator>https://wordpress.org/?v=${v}</generator>` } : null;
+      const v = first(
+        /<generator>\s*https?:\/\/wordpress\.org\/\?v=(\d+\.\d+(?:\.\d+)?)\s*<\/generator>/i,
+        body,
+      );
+      return v
+        ? {
+            product: 'wordpress',
+            version: v,
+            sign: `flux RSS : <generator>https://wordpress.org/?v=${v}</generator>`,
+          }
+        : null;
     },
   },
   {
@@ -45,7 +54,10 @@ export const SIGN_FILES: readonly SignFile[] = [
     from: 'rest',
     path: '/wp-json/',
     onlyWithoutVersion: true,
-    parse: (body) => (/"namespaces"\s*:\s*\[[^\]]*"wp\\?\/v2"/.test(body) ? { product: 'wordpress', version: null, sign: '/wp-json/ : API REST de WordPress (wp/v2)' } : null),
+    parse: (body) =>
+      /"namespaces"\s*:\s*\[[^\]]*"wp\\?\/v2"/.test(body)
+        ? { product: 'wordpress', version: null, sign: '/wp-json/ : API REST de WordPress (wp/v2)' }
+        : null,
   },
   {
     product: 'drupal',
@@ -64,7 +76,13 @@ export const SIGN_FILES: readonly SignFile[] = [
     onlyWithoutVersion: true,
     parse: (body) => {
       const v = first(/<version>\s*(\d+\.\d+(?:\.\d+)?)\s*<\/version>/i, body);
-      return v ? { product: 'joomla', version: v, sign: `administrator/manifests/files/joomla.xml : <version>${v}</version>` } : null;
+      return v
+        ? {
+            product: 'joomla',
+            version: v,
+            sign: `administrator/manifests/files/joomla.xml : <version>${v}</version>`,
+          }
+        : null;
     },
   },
   {
@@ -74,7 +92,9 @@ export const SIGN_FILES: readonly SignFile[] = [
     onlyWithoutVersion: true,
     parse: (body) => {
       const v = first(/^Magento\/(\d+\.\d+(?:\.\d+)?)/, body.trim());
-      return v ? { product: 'magento', version: v, sign: `/magento_version : « ${body.trim().slice(0, 60)} »` } : null;
+      return v
+        ? { product: 'magento', version: v, sign: `/magento_version : « ${body.trim().slice(0, 60)} »` }
+        : null;
     },
   },
 ];

@@ -25,16 +25,27 @@ afterAll(async () => {
   await wp.stop();
 });
 
-const check = (now = new Date(), host = createLiveHost()) => checkSite(wp.url, { host, now, lang: 'fr', appVersion: '0.1.0', allowLocal: true });
+const check = (now = new Date(), host = createLiveHost()) =>
+  checkSite(wp.url, { host, now, lang: 'fr', appVersion: '0.1.0', allowLocal: true });
 const byId = (r: Awaited<ReturnType<typeof check>>, id: string) => r.findings.find((f) => f.id === id)!;
 
 describe.skipIf(!installed)('a real WordPress (Debian package)', () => {
   it('reads the version Debian installed, names its signs, and judges it against the end-of-life data', async () => {
-    const installedVersion = /\$wp_version = '([^']+)'/.exec(await readFile('/usr/share/wordpress/wp-includes/version.php', 'utf8'))![1]!;
+    const installedVersion = /\$wp_version = '([^']+)'/.exec(
+      await readFile('/usr/share/wordpress/wp-includes/version.php', 'utf8'),
+    )![1]!;
     const report = await check();
-    expect(report.software).toMatchObject({ product: 'wordpress', name: 'WordPress', version: installedVersion, hosted: false });
+    expect(report.software).toMatchObject({
+      product: 'wordpress',
+      name: 'WordPress',
+      version: installedVersion,
+      hosted: false,
+    });
     expect(report.software!.signs).toEqual(
-      expect.arrayContaining([`<meta name="generator" content="WordPress ${installedVersion}">`, `flux RSS : <generator>https://wordpress.org/?v=${installedVersion}</generator>`]),
+      expect.arrayContaining([
+        `<meta name="generator" content="WordPress ${installedVersion}">`,
+        `flux RSS : <generator>https://wordpress.org/?v=${installedVersion}</generator>`,
+      ]),
     );
     // Debian 12 ships the 6.1 series, which the end-of-life data marks as no longer maintained.
     const software = byId(report, 'site-software');
@@ -42,7 +53,9 @@ describe.skipIf(!installed)('a real WordPress (Debian package)', () => {
     expect(software.title).toBe("WordPress n'est plus suivi");
     expect(byId(report, 'site-responds').state).toBe('ok');
     expect(report.language?.version).toMatch(/^8\.\d+\.\d+$/);
-    expect(report.ask[0]).toMatch(new RegExp(`^mettre à jour WordPress ${installedVersion.replace(/\./g, '\\.')} vers \\d`));
+    expect(report.ask[0]).toMatch(
+      new RegExp(`^mettre à jour WordPress ${installedVersion.replace(/\./g, '\\.')} vers \\d`),
+    );
     expect(report.requests.length).toBeLessThanOrEqual(10);
     expect(report.findings.every((f) => f.state !== 'ok' || f.id === 'site-responds')).toBe(true);
   });
@@ -59,7 +72,10 @@ describe.skipIf(!installed)('a real WordPress (Debian package)', () => {
     // 7.0.1 on 1 June 2026: the 7.0 series was maintained, and 7.0.4 existed.
     await wp.serveVersion('7.0.1');
     const older = await check(new Date('2026-06-01T10:00:00Z'));
-    expect(byId(older, 'site-software')).toMatchObject({ state: 'attention', title: 'Mise à jour de WordPress disponible' });
+    expect(byId(older, 'site-software')).toMatchObject({
+      state: 'attention',
+      title: 'Mise à jour de WordPress disponible',
+    });
     expect(older.ask).toContain('mettre à jour WordPress 7.0.1 vers 7.0.4');
     await wp.serveVersion(null);
   });

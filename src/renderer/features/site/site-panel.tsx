@@ -29,7 +29,8 @@ function SiteFinding({ finding }: { readonly finding: Finding }) {
   const { t, i18n } = useTranslation('site');
   const lang = (i18n.language === 'en' ? 'en' : 'fr') as Lang;
   const params = displayParams(finding.params, lang, (k, o) => String(t(k, o as never)));
-  const text = (part: 'title' | 'detail' | 'action') => String(t(`findings.${finding.key}.${part}`, { ...params, defaultValue: finding[part] }));
+  const text = (part: 'title' | 'detail' | 'action') =>
+    String(t(`findings.${finding.key}.${part}`, { ...params, defaultValue: finding[part] }));
   return (
     <li className="site-finding">
       <Voyant state={finding.state} />
@@ -48,10 +49,20 @@ function SiteCard({ site }: { readonly site: SiteEntry }) {
   const removeSite = useAppStore((s) => s.removeSite);
   const report = (site.last as SiteReport | undefined) ?? null;
   const host = hostOf(site.url);
-  const asks = report?.askItems ? report.askItems.map((a) => String(t(`ask.${a.key}`, a.params))) : (report?.ask ?? []);
-  const date = report ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.checkedAt)) : '';
+  const asks = report?.askItems
+    ? report.askItems.map((a) => String(t(`ask.${a.key}`, a.params)))
+    : (report?.ask ?? []);
+  const date = report
+    ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }).format(new Date(report.checkedAt))
+    : '';
   return (
-    <Disclosure className={`voyant-card voyant-card--${report ? worstState(report.findings.map((f) => f.state)) : 'pending'}`} defaultExpanded>
+    <Disclosure
+      className={`voyant-card voyant-card--${report ? worstState(report.findings.map((f) => f.state)) : 'pending'}`}
+      defaultExpanded
+    >
       <Heading level={3} className="voyant-card__heading">
         <Button slot="trigger" className="voyant-card__trigger">
           <Voyant state={report ? worstState(report.findings.map((f) => f.state)) : 'pending'} />
@@ -108,7 +119,15 @@ export function SitePanel() {
         </div>
       )}
       <Form className="add-site" onSubmit={submit}>
-        <Field label={t('ui.address')} value={url} onChange={setUrl} description={t('ui.addressHelp')} name="siteUrl" isInvalid={!!addError} errorMessage={addError ?? undefined} />
+        <Field
+          label={t('ui.address')}
+          value={url}
+          onChange={setUrl}
+          description={t('ui.addressHelp')}
+          name="siteUrl"
+          isInvalid={!!addError}
+          errorMessage={addError ?? undefined}
+        />
         <Button type="submit" className="button button--primary" isDisabled={checking || url.trim() === ''}>
           {checking ? t('ui.checking') : t('ui.add')}
         </Button>
