@@ -6,21 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingSchema } from '../../../shared/checkup';
 import { main } from '../index';
-import type { CliIo } from '../io';
-
-function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env,
-    tty: false,
-    confirm: async () => false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { captureIo } from '../../../../tests/support/cli-io';
 
 let server: Server;
 let url: string;

@@ -108,19 +108,26 @@ function refusedReport(address: string, error: SiteAddressError, o: SiteCheckOpt
   );
   const findings = localizeSiteFindings(specs, o.lang);
   return {
-    url: address,
+    ...reportBase(address, o, findings),
     finalUrl: null,
+    software: null,
+    language: null,
+    certificate: null,
+    requests: [],
+    ask: [],
+  };
+}
+
+/** The fields every report has: the address, when, by which version, and the voyants. */
+function reportBase(address: string, o: SiteCheckOptions, findings: Finding[]) {
+  return {
+    url: address,
     checkedAt: o.now.toISOString(),
     appVersion: o.appVersion,
     lang: o.lang,
     mode: o.host.mode,
     findings,
     summary: summarize(findings),
-    software: null,
-    language: null,
-    certificate: null,
-    requests: [],
-    ask: [],
   };
 }
 
@@ -150,14 +157,8 @@ export async function checkSite(address: string, o: SiteCheckOptions): Promise<S
       : null;
   const def = product ? PRODUCTS[product] : undefined;
   return {
-    url: address,
+    ...reportBase(address, o, findings),
     finalUrl: reading.home?.url ?? null,
-    checkedAt: o.now.toISOString(),
-    appVersion: o.appVersion,
-    lang: o.lang,
-    mode: o.host.mode,
-    findings,
-    summary: summarize(findings),
     software: product
       ? {
           product,

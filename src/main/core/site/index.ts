@@ -50,42 +50,20 @@ export function siteChanges(
   const out: HistoryEntry[] = [];
   const host = new URL(next.url).hostname;
   const changed = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
-  if (
-    changed(previous?.software?.version, next.software?.version) &&
-    previous?.software?.product === next.software?.product
-  ) {
-    const params = {
-      name: next.software!.name,
-      from: previous!.software!.version!,
-      to: next.software!.version!,
-      host,
-      date: next.checkedAt,
-    };
-    out.push({
-      at: next.checkedAt,
-      kind: 'device',
-      by: user,
-      summary: `site ${host}: ${params.name} ${params.from} -> ${params.to}`,
-      key: 'site:history.updated',
-      params,
-    });
+  const entry = (name: string, from: string, to: string): HistoryEntry => ({
+    at: next.checkedAt,
+    kind: 'device',
+    by: user,
+    summary: `site ${host}: ${name} ${from} -> ${to}`,
+    key: 'site:history.updated',
+    params: { name, from, to, host, date: next.checkedAt },
+  });
+  const [before, after] = [previous?.software, next.software];
+  if (changed(before?.version, after?.version) && before?.product === after?.product) {
+    out.push(entry(after!.name, before!.version!, after!.version!));
   }
   if (changed(previous?.language?.version, next.language?.version)) {
-    const params = {
-      name: 'PHP',
-      from: previous!.language!.version,
-      to: next.language!.version,
-      host,
-      date: next.checkedAt,
-    };
-    out.push({
-      at: next.checkedAt,
-      kind: 'device',
-      by: user,
-      summary: `site ${host}: PHP ${params.from} -> ${params.to}`,
-      key: 'site:history.updated',
-      params,
-    });
+    out.push(entry('PHP', previous!.language!.version, next.language!.version));
   }
   return out;
 }

@@ -10,7 +10,8 @@ export const CERT_ATTENTION_DAYS = 21;
 
 const NO_NETWORK = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH']);
 
-function spec(
+/** A site voyant before its texts are written; `contact-provider` unless it is green. */
+export function siteSpec(
   id: string,
   state: FindingSpec['state'],
   key: string,
@@ -33,6 +34,8 @@ export function isTlsCode(code: string | null): boolean {
     !!code && /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH)/.test(code)
   );
 }
+
+const spec = siteSpec;
 
 function failureKey(f: ReadFailure): { state: FindingSpec['state']; key: string } {
   if (f.kind === 'network') {

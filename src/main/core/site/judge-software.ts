@@ -5,6 +5,7 @@
 import type { MessageParams } from '../../../shared/checkup';
 import type { EolData, EolRelease } from '../knowledge/eol';
 import type { FindingSpec } from '../findings/evaluate';
+import { siteSpec as spec } from './judge-reach';
 import { PRODUCTS, type Sign } from './detect';
 import { kevFlaws } from './kev-fixes';
 import { compareVersions } from './versions';
@@ -22,23 +23,6 @@ export interface Judged {
 }
 
 const ATTENTION_DAYS = 90;
-
-function spec(
-  id: string,
-  state: FindingSpec['state'],
-  key: string,
-  params: MessageParams,
-  reason?: string,
-): FindingSpec {
-  return {
-    id,
-    state,
-    key,
-    params,
-    fix: state === 'ok' ? 'none' : 'contact-provider',
-    ...(reason ? { reason } : {}),
-  };
-}
 
 /** The release cycle a version belongs to (the longest cycle it starts with). */
 export function matchCycle(releases: readonly EolRelease[], version: string): EolRelease | null {
@@ -199,24 +183,15 @@ export function judgeLanguage(
       ask: null,
     };
   const end = typeof cycle.eol === 'string' ? cycle.eol : '';
-  if (cycleEnded(cycle, now))
-    return {
-      spec: spec('site-language', 'danger', 'language.ended', {
-        ...params,
-        end,
-        latest: newest?.releaseCycle ?? '',
-      }),
-      ask: upgrade,
-    };
   const days = end ? Math.floor((Date.parse(`${end}T00:00:00Z`) - now.getTime()) / 86_400_000) : Infinity;
-  if (days < ATTENTION_DAYS)
+  const ended = cycleEnded(cycle, now);
+  if (ended || days < ATTENTION_DAYS) {
+    const latest = newest?.releaseCycle ?? '';
+    const key = ended ? 'language.ended' : 'language.ending';
     return {
-      spec: spec('site-language', 'attention', 'language.ending', {
-        ...params,
-        end,
-        latest: newest?.releaseCycle ?? '',
-      }),
+      spec: spec('site-language', ended ? 'danger' : 'attention', key, { ...params, end, latest }),
       ask: upgrade,
     };
+  }
   return { spec: spec('site-language', 'ok', 'language.ok', { ...params, end }), ask: null };
 }
