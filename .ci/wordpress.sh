@@ -56,11 +56,21 @@ if (\$file === false || !str_starts_with(\$file, \$root) || !is_file(\$file)) \$
 chdir(dirname(\$file));
 require \$file;
 PHP
-  # Serves the version string the tests write into STATE_DIR/served-version (a newer WordPress).
+  # Serves the version string the tests write into STATE_DIR/served-version (a newer WordPress);
+  # "hidden" hides it the way hardening plugins do (no generator tag, no ?ver= on assets).
   cat >"$state/mu-plugins/revision-served-version.php" <<PHP
 <?php
 \$f = '${state}/served-version';
-if (is_readable(\$f)) { \$GLOBALS['wp_version'] = trim(file_get_contents(\$f)); }
+\$v = is_readable(\$f) ? trim(file_get_contents(\$f)) : '';
+if (\$v === 'hidden') {
+  remove_action('wp_head', 'wp_generator');
+  add_filter('the_generator', '__return_empty_string');
+  \$strip = function (\$src) { return remove_query_arg('ver', \$src); };
+  add_filter('style_loader_src', \$strip, 9999);
+  add_filter('script_loader_src', \$strip, 9999);
+} elseif (\$v !== '') {
+  \$GLOBALS['wp_version'] = \$v;
+}
 PHP
   (cd /usr/share/wordpress && exec php -S 127.0.0.1:0 -t /usr/share/wordpress "$state/router.php" >"$state/php.log" 2>&1) &
   echo $! >"$state/php.pid"

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSiteAddress, sameSite, type SiteAddressError } from './address';
 import { generators, languageSign, mainProduct, pageSigns } from './detect';
-import { judgeCertificate } from './judge-reach';
+import { judgeCertificate, judgeResponds } from './judge-reach';
 import { versionOf } from './judge-software';
 import { kevFlaws } from './kev-fixes';
 import type { SiteReading } from './read-site';
@@ -128,6 +128,48 @@ describe('certificate voyant', () => {
     // Could not tell (port 80 closed): not a reason to warn, and the certificate itself is fine.
     expect(judgeCertificate({ ...base, tls, httpToHttps: null } as SiteReading, now)).toMatchObject({
       state: 'ok',
+    });
+  });
+});
+
+describe('answer voyant when the site could not be read', () => {
+  const reading = (kind: string, code: string | null) =>
+    ({
+      address: new URL('https://transports-dubois.fr/'),
+      home: null,
+      homeFailure: { kind, code, message: `${code}` },
+      elsewhere: null,
+    }) as unknown as SiteReading;
+  it('a name that does not exist, or no network, is « je n’ai pas pu vérifier », never down nor ok', () => {
+    expect(judgeResponds(reading('network', 'ENOTFOUND'))).toMatchObject({
+      state: 'unknown',
+      key: 'responds.dns',
+    });
+    expect(judgeResponds(reading('network', 'EAI_AGAIN'))).toMatchObject({
+      state: 'unknown',
+      key: 'responds.noNetwork',
+    });
+    expect(judgeResponds(reading('network', 'ENETUNREACH'))).toMatchObject({
+      state: 'unknown',
+      key: 'responds.noNetwork',
+    });
+    expect(judgeResponds(reading('network', 'ERR_TLS_CERT_ALTNAME_INVALID'))).toMatchObject({
+      state: 'unknown',
+      key: 'responds.tls',
+    });
+    expect(judgeResponds(reading('not-captured', null))).toMatchObject({
+      state: 'unknown',
+      key: 'responds.failed',
+    });
+  });
+  it('a refused connection or a timeout is red: « appelez votre hébergeur »', () => {
+    expect(judgeResponds(reading('network', 'ECONNREFUSED'))).toMatchObject({
+      state: 'danger',
+      key: 'responds.down',
+    });
+    expect(judgeResponds(reading('timeout', null))).toMatchObject({
+      state: 'danger',
+      key: 'responds.timeout',
     });
   });
 });

@@ -80,6 +80,22 @@ describe.skipIf(!installed)('a real WordPress (Debian package)', () => {
     await wp.serveVersion(null);
   });
 
+  it('says « version cachée » (unknown, never green) when WordPress hides its version as hardening plugins do', async () => {
+    await wp.serveVersion('hidden');
+    const report = await check();
+    expect(byId(report, 'site-software')).toMatchObject({ state: 'unknown', title: 'Version cachée' });
+    expect(byId(report, 'site-software').action).toContain('quelle version de WordPress');
+    expect(report.software).toMatchObject({ name: 'WordPress', version: null });
+    // It looked in the documented public files (feed, readme.html, REST root) and no further.
+    expect(report.requests.map((q) => new URL(q.url).pathname)).toEqual([
+      '/',
+      '/feed/',
+      '/readme.html',
+      '/wp-json/',
+    ]);
+    await wp.serveVersion(null);
+  });
+
   it('replays a captured check of the real site to the same voyants, with no network', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revision-site-capture-'));
     try {
