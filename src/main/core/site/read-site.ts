@@ -17,6 +17,8 @@ export const MAX_REDIRECTS = 5;
 /** A body over this size is not read (a 50 MB « page » is refused). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const TIMEOUT_MS = 8000;
+/** After this long, no new request starts (a slow site makes a check last ~30 s at most). */
+export const CHECK_BUDGET_MS = 20_000;
 
 /** Why a request gave nothing usable. */
 export interface ReadFailure {
@@ -62,6 +64,7 @@ function failureOf(error: unknown): ReadFailure {
 /** A request budget shared by one check. */
 class Reader {
   readonly requests: SiteRequest[] = [];
+  private readonly started = performance.now();
   constructor(
     private readonly host: Host,
     private readonly headers: Record<string, string>,
@@ -69,13 +72,20 @@ class Reader {
     private readonly ca: readonly string[] | undefined,
   ) {}
 
+  /** Requests still allowed: none once 10 were made or the check has run for CHECK_BUDGET_MS. */
   get left(): number {
+    if (performance.now() - this.started > CHECK_BUDGET_MS) return 0;
     return MAX_REQUESTS - this.requests.length;
   }
 
   async get(url: string): Promise<Page & { durationMs: number }> {
     if (!this.host.http) throw new RunError('failed', url, `${url} : cet hôte ne lit pas le web`);
-    if (this.left <= 0) throw new RunError('failed', url, `${url} : plus de ${MAX_REQUESTS} requêtes, arrêt`);
+    if (this.left <= 0)
+      throw new RunError(
+        'failed',
+        url,
+        `${url} : limite de ${MAX_REQUESTS} requêtes ou de ${CHECK_BUDGET_MS / 1000} s atteinte`,
+      );
     const started = performance.now();
     try {
       const r = await this.host.http(
