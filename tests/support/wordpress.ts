@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,12 +52,42 @@ export function wordpressInstalled(): boolean {
   );
 }
 
-/** The CI's WordPress, or a private one started now. */
+/** Takes the CI WordPress for this test file (tests change the version it serves): one file at a time. */
+async function takeShared(): Promise<() => Promise<void>> {
+  const lock = join(CI_STATE, 'in-use.lock');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch {
+      const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => 'NaN'));
+      if (Number.isFinite(pid) && !alive(pid)) await rm(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`the CI WordPress is still used by pid ${pid}`);
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The CI's WordPress (taken for this test file), or a private one started now. */
 export async function startWordPress(): Promise<TestWordPress> {
   const ciUrl =
     process.env.REVISION_WORDPRESS_URL ??
     (existsSync(join(CI_STATE, 'url')) ? readFileSync(join(CI_STATE, 'url'), 'utf8').trim() : '');
-  if (ciUrl && (await answers(ciUrl))) return handle(ciUrl, CI_STATE, async () => {});
+  if (ciUrl && (await answers(ciUrl))) {
+    const release = await takeShared();
+    return handle(ciUrl, CI_STATE, release);
+  }
   const state = await mkdtemp(join(tmpdir(), 'revision-wp-'));
   const { stdout } = await run('bash', [SCRIPT, 'start', state], { timeout: 120_000 });
   const url = stdout.trim().split('\n').pop()!;
