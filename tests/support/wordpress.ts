@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { alive } from './machine-lock';
 
 const run = promisify(execFile);
 const SCRIPT = resolve(import.meta.dirname, '../../.ci/wordpress.sh');
@@ -67,15 +68,6 @@ async function takeShared(): Promise<() => Promise<void>> {
       else if (Date.now() > deadline) throw new Error(`the CI WordPress is still used by pid ${pid}`);
       else await new Promise((r) => setTimeout(r, 200));
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -140,36 +140,18 @@ describe('answer voyant when the site could not be read', () => {
       homeFailure: { kind, code, message: `${code}` },
       elsewhere: null,
     }) as unknown as SiteReading;
-  it('a name that does not exist, or no network, is « je n’ai pas pu vérifier », never down nor ok', () => {
-    expect(judgeResponds(reading('network', 'ENOTFOUND'))).toMatchObject({
-      state: 'unknown',
-      key: 'responds.dns',
-    });
-    expect(judgeResponds(reading('network', 'EAI_AGAIN'))).toMatchObject({
-      state: 'unknown',
-      key: 'responds.noNetwork',
-    });
-    expect(judgeResponds(reading('network', 'ENETUNREACH'))).toMatchObject({
-      state: 'unknown',
-      key: 'responds.noNetwork',
-    });
-    expect(judgeResponds(reading('network', 'ERR_TLS_CERT_ALTNAME_INVALID'))).toMatchObject({
-      state: 'unknown',
-      key: 'responds.tls',
-    });
-    expect(judgeResponds(reading('not-captured', null))).toMatchObject({
-      state: 'unknown',
-      key: 'responds.failed',
-    });
-  });
-  it('a refused connection or a timeout is red: « appelez votre hébergeur »', () => {
-    expect(judgeResponds(reading('network', 'ECONNREFUSED'))).toMatchObject({
-      state: 'danger',
-      key: 'responds.down',
-    });
-    expect(judgeResponds(reading('timeout', null))).toMatchObject({
-      state: 'danger',
-      key: 'responds.timeout',
-    });
+  const cases: [string, string | null, string, string][] = [
+    // A name that does not exist, or no network: « je n'ai pas pu vérifier », never down nor ok.
+    ['network', 'ENOTFOUND', 'unknown', 'responds.dns'],
+    ['network', 'EAI_AGAIN', 'unknown', 'responds.noNetwork'],
+    ['network', 'ENETUNREACH', 'unknown', 'responds.noNetwork'],
+    ['network', 'ERR_TLS_CERT_ALTNAME_INVALID', 'unknown', 'responds.tls'],
+    ['not-captured', null, 'unknown', 'responds.failed'],
+    // A refused connection or a timeout: red, « appelez votre hébergeur ».
+    ['network', 'ECONNREFUSED', 'danger', 'responds.down'],
+    ['timeout', null, 'danger', 'responds.timeout'],
+  ];
+  it.each(cases)('%s %s → %s (%s)', (kind, code, state, key) => {
+    expect(judgeResponds(reading(kind, code))).toMatchObject({ state, key });
   });
 });
