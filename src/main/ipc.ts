@@ -199,6 +199,9 @@ export function registerIpc(options: IpcOptions): () => void {
     'report:exportPdf': ([args]) => exportPdf(args),
     'report:email': ([args]) => service.reportEmail(args),
     'programs:openUninstall': () => service.programsOpenUninstall(),
+    'sites:add': ([args]) => service.sitesAdd(args),
+    'sites:remove': ([id]) => service.sitesRemove(id),
+    'sites:check': ([args]) => service.sitesCheck(args),
     'shell:openExternal': async ([url]) => {
       let opened: boolean;
       try {

@@ -26,6 +26,8 @@ import frHardening from './locales/fr/hardening.json';
 import enHardening from './locales/en/hardening.json';
 import frPrograms from './locales/fr/programs.json';
 import enPrograms from './locales/en/programs.json';
+import frSite from './locales/fr/site.json';
+import enSite from './locales/en/site.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -45,6 +47,7 @@ export const namespaces = [
   'truth',
   'hardening',
   'programs',
+  'site',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -59,6 +62,7 @@ export const uiNamespaces = [
   'appUpdates',
   'truth',
   'programs',
+  'site',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -73,6 +77,7 @@ export const uiResources = {
     appUpdates: frAppUpdates,
     truth: frTruth,
     programs: frPrograms,
+    site: frSite,
   },
   en: {
     common: enCommon,
@@ -84,6 +89,7 @@ export const uiResources = {
     appUpdates: enAppUpdates,
     truth: enTruth,
     programs: enPrograms,
+    site: enSite,
   },
 } as const;
 

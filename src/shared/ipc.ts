@@ -100,6 +100,9 @@ export const ipcContract = {
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
   'shell:revealLog': { args: z.tuple([]) },
   'programs:openUninstall': { args: z.tuple([]) },
+  'sites:add': { args: z.tuple([z.object({ url: text(2000), lang: lang.optional() }).strict()]) },
+  'sites:remove': { args: z.tuple([id]) },
+  'sites:check': { args: z.tuple([z.object({ id: id.optional(), lang: lang.optional() }).strict()]) },
 } as const;
 
 /** Result type of each channel. */
@@ -127,6 +130,9 @@ export interface IpcResults {
   'shell:revealLog': void;
   /** Whether the OS's own page to uninstall programs was opened (false: none known on this system). */
   'programs:openUninstall': { opened: boolean };
+  'sites:add': Workspace;
+  'sites:remove': Workspace;
+  'sites:check': Workspace;
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -74,6 +74,15 @@ export const changeRecordSchema = z.looseObject({
 });
 export type ChangeRecord = z.infer<typeof changeRecordSchema>;
 
+/** A website the owner added (issue 13): its address and its last check (a SiteReport, src/shared/site.ts). */
+export const siteEntrySchema = z.looseObject({
+  id: z.string().min(1).max(100),
+  url: z.string().max(2000),
+  addedAt: isoDate,
+  last: z.record(z.string(), z.unknown()).optional(),
+});
+export type SiteEntry = z.infer<typeof siteEntrySchema>;
+
 /** The owner's data. */
 export const workspaceSchema = z.looseObject({
   schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
@@ -98,6 +107,8 @@ export const workspaceSchema = z.looseObject({
   missions: z.record(z.string(), isoDate).default({}),
   history: z.array(historyEntrySchema).default([]),
   changes: z.array(changeRecordSchema).default([]),
+  /** Websites checked from their public pages (optional: absent in older files). */
+  sites: z.array(siteEntrySchema).optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 
 const LOCK_DIR = join(tmpdir(), 'revision-machine-test.lock');
 
-function alive(pid: number): boolean {
+/** Whether a process is still running. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

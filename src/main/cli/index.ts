@@ -14,6 +14,7 @@ import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
 import { programsCommand } from './commands/programs';
+import { siteCommand } from './commands/site';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 import { parseArgsError, requestedLang, unexpectedText } from './errors';
 import { guardPipe } from './pipes';
@@ -25,6 +26,7 @@ const commands: Record<string, CliCommand> = {
   'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
   programs: programsCommand,
+  site: siteCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */

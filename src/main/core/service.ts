@@ -18,6 +18,7 @@ import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
 import { definedFields } from './patch';
 import { createReportApi } from './report';
+import { createSiteApi, type SiteApiOptions } from './site';
 import { APP_VERSION } from './version';
 import { useKnowledgeCache } from './knowledge/cache';
 import { createProgramsApi } from './programs';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   readonly now?: () => Date;
   /** How auto-updates plans are elevated (tests, the Electron shell); default: the OS's own prompt, none when already administrator. */
   readonly autoUpdates?: AutoUpdatesOptions;
+  /** Website checks (tests: a local authority, loopback sites). */
+  readonly site?: SiteApiOptions;
 }
 
 /** Everything the service's parts share. */
@@ -72,6 +75,9 @@ export interface RevisionService {
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
   /** Opens the OS's own page to uninstall programs (issue 12). */
   programsOpenUninstall(): Promise<{ opened: boolean }>;
+  sitesAdd(args: ChannelArgs<'sites:add'>[0]): Promise<Workspace>;
+  sitesRemove(id: string): Promise<Workspace>;
+  sitesCheck(args: ChannelArgs<'sites:check'>[0]): Promise<Workspace>;
 }
 
 function currentUser(): string {
@@ -121,6 +127,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
   const programs = createProgramsApi({ host });
+  const site = createSiteApi(context, options.site);
   const stamp = () => now().toISOString();
 
   return {
@@ -133,7 +140,12 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
         elevated: typeof process.getuid === 'function' ? process.getuid() === 0 : false,
       };
     },
-    checkupRun: (args, onProgress) => context.runAndRecordCheckup(context.langOf(args.lang), onProgress),
+    async checkupRun(args, onProgress) {
+      const result = await context.runAndRecordCheckup(context.langOf(args.lang), onProgress);
+      // The owner's websites are re-checked with each checkup; a site problem never fails the checkup.
+      await site.checkAll({ lang: args.lang }).catch(() => undefined);
+      return result;
+    },
     checkupLatest: () => store.latestCheckup(),
     async workspaceGet() {
       return store.read();
@@ -204,5 +216,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
     programsOpenUninstall: () => programs.openUninstall(),
+    sitesAdd: (args) => site.add(args),
+    sitesRemove: (id) => site.remove(id),
+    sitesCheck: (args) => site.checkAll(args),
   };
 }

@@ -5,6 +5,7 @@ import type { RevisionApi } from '../../shared/ipc';
 import { createAutoUpdatesSlice } from './auto-updates-slice';
 import { createCheckupSlice } from './checkup-slice';
 import type { AppState } from './types';
+import { createSiteSlice } from './site-slice';
 import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createProgramsSlice } from './programs-slice';
@@ -19,6 +20,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createCheckupSlice(api)(...a),
     ...createAutoUpdatesSlice(api)(...a),
     ...createProgramsSlice(api)(...a),
+    ...createSiteSlice(api)(...a),
   }));
 }
 

@@ -5,9 +5,10 @@ import type { CheckupSlice } from './checkup-slice';
 import type { AutoUpdatesSlice } from './auto-updates-slice';
 import type { UiSlice } from './ui-slice';
 import type { ProgramsSlice } from './programs-slice';
+import type { SiteSlice } from './site-slice';
 
 /** The whole renderer state: one store made of slices. */
-export type AppState = WorkspaceSlice & CheckupSlice & AutoUpdatesSlice & UiSlice & ProgramsSlice;
+export type AppState = WorkspaceSlice & CheckupSlice & AutoUpdatesSlice & UiSlice & ProgramsSlice & SiteSlice;
 
 /** A slice creator over the combined state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -4,25 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkupReportSchema, coreFindingIds } from '../../../shared/checkup';
 import { main } from '../index';
-import type { CliIo } from '../io';
+import { captureIo } from '../../../../tests/support/cli-io';
 
 const FIXTURE = join(import.meta.dirname, '../../../../tests/fixtures/linux/debian-12-capture');
-
-/** A terminal that keeps what is written. */
-function captureIo(env: NodeJS.ProcessEnv = {}, errTty = false): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env,
-    tty: false,
-    errTty,
-    confirm: async () => false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 let tmp: string;
 beforeAll(async () => {

@@ -7,13 +7,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Platform } from '../../../shared/facts';
+import { capturingWeb, replayingWeb } from './capture-web';
 import { RunError, commandKey, isRunError, type CallOptions, type CommandResult, type CommandSpec, type Host, type RunErrorKind } from './host';
 
 export const CAPTURE_FORMAT = 'revision-capture';
 export const CAPTURE_FORMAT_VERSION = 1;
 
 const runErrorSchema = z.object({
-  kind: z.enum(['not-found', 'timeout', 'permission-denied', 'non-zero-exit', 'output-too-large', 'aborted', 'not-captured', 'failed']),
+  kind: z.enum(['not-found', 'timeout', 'permission-denied', 'non-zero-exit', 'output-too-large', 'aborted', 'not-captured', 'network', 'failed']),
   message: z.string(),
   exitCode: z.number().nullable().optional(),
   stderr: z.string().optional(),
@@ -21,7 +22,7 @@ const runErrorSchema = z.object({
 
 /** One recorded call. Large texts may live in side files (`*File`, relative to the folder). */
 export const captureEntrySchema = z.object({
-  kind: z.enum(['exec', 'file', 'exists', 'readdir', 'call']),
+  kind: z.enum(['exec', 'file', 'exists', 'readdir', 'call', 'http', 'tls']),
   key: z.string(),
   probe: z.string().optional(),
   /** exec: the program and arguments actually run (informative; replay matches on key). */
@@ -35,7 +36,7 @@ export const captureEntrySchema = z.object({
   /** file: the content read. */
   content: z.string().optional(),
   contentFile: z.string().optional(),
-  /** exists / readdir / call: the value returned. */
+  /** exists / readdir / call / tls: the value returned; http: the response without its body (in `content`). */
   value: z.unknown().optional(),
   error: runErrorSchema.optional(),
   durationMs: z.number().optional(),
@@ -115,6 +116,7 @@ export function createCapturingHost(inner: Host): CapturingHost {
     call(name, fn, options: CallOptions = {}) {
       return recorded({ kind: 'call', key: name, probe: options.probe }, () => inner.call(name, fn, options), (value) => ({ value }));
     },
+    ...capturingWeb(inner, recorded),
     async save(dir, manifest) {
       await mkdir(join(dir, 'outputs'), { recursive: true });
       const out: CaptureEntry[] = [];
@@ -243,5 +245,6 @@ export function createReplayHost(capture: Capture): Host {
       if (entry.error) fail(entry);
       return entry.value as T;
     },
+    ...replayingWeb(take, fail),
   };
 }

@@ -4,6 +4,7 @@
  * captured to a folder and replayed from one (docs/capture-format.md).
  */
 import type { Platform } from '../../../shared/facts';
+import type { HttpFacts, HttpSpec, TlsFacts, TlsSpec } from './web-types';
 
 /** A command to run: a program and its argument array, never a shell string. */
 export interface CommandSpec {
@@ -48,6 +49,8 @@ export type RunErrorKind =
   | 'output-too-large'
   | 'aborted'
   | 'not-captured'
+  /** Web requests: the name did not resolve, the connection or the TLS handshake failed (code in `stderr`). */
+  | 'network'
   | 'failed';
 
 /** A failed Host call, with what the owner's prestataire needs to understand it. */
@@ -84,7 +87,13 @@ export interface Host {
   readDir(path: string, options?: CallOptions): Promise<string[]>;
   /** Calls a library that looks at the machine (systeminformation), recording its JSON result. */
   call<T>(name: string, fn: () => Promise<T>, options?: CallOptions): Promise<T>;
+  /** One HTTP GET, redirects not followed (exec/web.ts). Optional: a Host without it cannot read websites. */
+  http?(spec: HttpSpec, options?: CallOptions): Promise<HttpFacts>;
+  /** The TLS handshake facts of a server (exec/web.ts). Optional, like `http`. */
+  tls?(spec: TlsSpec, options?: CallOptions): Promise<TlsFacts>;
 }
+
+export type { HttpSpec, HttpFacts, TlsSpec, TlsFacts } from './web-types';
 
 /** The key a command is captured and replayed under. */
 export function commandKey(spec: CommandSpec): string {

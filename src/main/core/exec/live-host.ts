@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { access, readdir, readFile } from 'node:fs/promises';
 import type { Platform } from '../../../shared/facts';
+import { liveHttp, liveTls } from './web';
 import { RunError, commandKey, type CallOptions, type CommandResult, type CommandSpec, type Host } from './host';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -114,5 +115,7 @@ export function createLiveHost(platform: Platform = process.platform as Platform
     async call(_name, fn) {
       return fn();
     },
+    http: liveHttp,
+    tls: liveTls,
   };
 }

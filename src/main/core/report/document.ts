@@ -7,6 +7,7 @@ import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { programsAnnex } from './programs-section';
 import { FONT_FAMILY } from './render';
+import { sitePages } from './site-section';
 import {
   formatDate,
   formatDateTime,
@@ -766,6 +767,7 @@ export function buildDocument(model: ReportModel): Record<string, unknown> {
       ...cover(model),
       ...computerPage(model),
       ...devicePages(model),
+      ...sitePages(model.sites, model.lang),
       ...softwarePage(model),
       ...missionsAndHistory(model),
       ...signoff(model),

@@ -5,6 +5,7 @@
 import type { ProviderEmail } from '../../../shared/ipc';
 import { getT } from '../i18n';
 import { formatDate, openCount, shorten, type ReportModel } from './model';
+import { siteEmailAsks } from './site-section';
 
 /** Longest mailto: link produced; some mail clients and browsers cut longer ones. */
 export const MAILTO_MAX = 1800;
@@ -59,6 +60,7 @@ export function buildEmail(model: ReportModel): ProviderEmail {
     .filter((d) => d.open > 0)
     .map((d) => shorten(d.device.name || d.kindLabel, 50));
   if (devicesTodo.length > 0) asks.push(t('report:email.askDevices', { list: devicesTodo.join(', ') }));
+  asks.push(...siteEmailAsks(model.sites, model.lang));
 
   const compose = (items: string[], dropped: number): string =>
     [

@@ -3,6 +3,7 @@
  * in the report's language. The PDF and the e-mail to the prestataire are both built from this
  * model, so they never disagree. Pure: no I/O.
  */
+import { siteSections, type SiteSection } from './site-section';
 import type { CheckupReport, Finding, FindingState } from '../../../shared/checkup';
 import type { Lang } from '../../../shared/i18n';
 import {
@@ -92,6 +93,8 @@ export interface ReportModel {
   readonly actions: readonly OpenAction[];
   /** File name of the full software list saved next to the PDF, when it was written. */
   readonly inventoryCsv?: string | null;
+  /** The owner's websites and their last check (report/site-section.ts). */
+  readonly sites?: readonly SiteSection[];
 }
 
 /** What the model is built from. */
@@ -406,6 +409,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   return {
     lang: input.lang,
+    sites: siteSections(ws.sites, input.lang),
     generatedAt: input.now,
     // A name longer than a cover line is cut there (the owner typed it; nobody reads 5,000 characters).
     company: company ? shorten(company, 200) : t('report:companyNone'),

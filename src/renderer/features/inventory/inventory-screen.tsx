@@ -7,6 +7,7 @@ import type { InventoryTab } from '../../store/ui-slice';
 import { AppList } from './app-list';
 import { DevicesPanel } from './devices-panel';
 import { SoftwarePanel } from './software-panel';
+import { SitePanel } from '../site/site-panel';
 
 /** The inventory screen. */
 export function InventoryScreen() {
@@ -38,6 +39,7 @@ export function InventoryScreen() {
         <TabPanel id="devices" className="tabs__panel">
           <p>{t('devices.intro')}</p>
           <DevicesPanel />
+          <SitePanel />
         </TabPanel>
         <TabPanel id="software" className="tabs__panel">
           <SoftwarePanel />
