@@ -23,6 +23,7 @@ import {
 } from '../shared/ipc';
 import { getT } from './core/i18n';
 import type { RevisionService } from './core/service';
+import { carnetHandlers } from './carnet-ipc';
 import { openExternalSafely } from './security';
 
 /** What the IPC layer needs from the rest of the shell. */
@@ -198,6 +199,7 @@ export function registerIpc(options: IpcOptions): () => void {
       if (!opened)
         throw Object.assign(new Error(getT(langOf())('shell.ipc.unsafeLink')), { code: 'invalid-args' });
     },
+    ...carnetHandlers(options),
   };
 
   const handle = <C extends Channel>(channel: C): void => {

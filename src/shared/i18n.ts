@@ -18,22 +18,24 @@ import frReport from './locales/fr/report.json';
 import enReport from './locales/en/report.json';
 import frGuides from './locales/fr/guides.json';
 import enGuides from './locales/en/guides.json';
+import frCarnet from './locales/fr/carnet.json';
+import enCarnet from './locales/en/carnet.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Namespaces: one locale file each, owned by one part of the product. */
-export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides'] as const;
+export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'carnet'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
-export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides'] as const;
+export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides', 'carnet'] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
 export const uiResources = {
-  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides },
-  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides },
+  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides, carnet: frCarnet },
+  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides, carnet: enCarnet },
 } as const;
 
 /** All locale resources, in i18next's shape. */

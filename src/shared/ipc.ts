@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 import type { CheckupProgress, CheckupReport } from './checkup';
+import {
+  softwareScenarioSchema,
+  softwareTestSchema,
+  taskAssignSchema,
+  taskTickSchema,
+  vendorAnswerInputSchema,
+  type CarnetOverview,
+  type ScheduleStatus,
+} from './carnet';
 import type { ApplyResult, PlanView } from './plans';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
 
@@ -20,7 +29,13 @@ export const workspacePatchSchema = z
     company: z.object({ name: text(500) }).strict(),
     provider: z.object({ name: text(500), email: text(320), phone: text(100).optional() }).strict(),
     settings: z
-      .object({ lang, thisComputerIsServer: z.boolean().nullable(), schedule: z.enum(schedules) })
+      .object({
+        lang,
+        thisComputerIsServer: z.boolean().nullable(),
+        schedule: z.enum(schedules),
+        ownerName: text(200),
+        weeklyCheck: z.boolean(),
+      })
       .partial()
       .strict(),
   })
@@ -90,6 +105,17 @@ export const ipcContract = {
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+  'carnet:overview': { args: z.tuple([]) },
+  'carnet:restore': { args: z.tuple([id]) },
+  'tasks:assign': { args: z.tuple([taskAssignSchema]) },
+  'tasks:tick': { args: z.tuple([taskTickSchema]) },
+  'software:scenario': { args: z.tuple([softwareScenarioSchema]) },
+  'software:test': { args: z.tuple([softwareTestSchema]) },
+  'software:vendorAnswer': { args: z.tuple([vendorAnswerInputSchema]) },
+  'software:vendorQuestion': { args: z.tuple([z.object({ id, lang: lang.optional() }).strict()]) },
+  'software:brokenMessage': { args: z.tuple([z.object({ id, lang: lang.optional() }).strict()]) },
+  'schedule:status': { args: z.tuple([]) },
+  'calendar:export': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
 } as const;
 
 /** Result type of each channel. */
@@ -112,6 +138,17 @@ export interface IpcResults {
   'report:exportPdf': ExportResult;
   'report:email': ProviderEmail;
   'shell:openExternal': void;
+  'carnet:overview': CarnetOverview;
+  'carnet:restore': Workspace;
+  'tasks:assign': Workspace;
+  'tasks:tick': Workspace;
+  'software:scenario': Workspace;
+  'software:test': Workspace;
+  'software:vendorAnswer': Workspace;
+  'software:vendorQuestion': ProviderEmail;
+  'software:brokenMessage': ProviderEmail;
+  'schedule:status': ScheduleStatus;
+  'calendar:export': ExportResult;
 }
 
 export type Channel = keyof typeof ipcContract;

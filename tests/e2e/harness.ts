@@ -14,6 +14,7 @@ import { channels, ipcContract, methodName, type Channel, type IpcEnvelope, type
 import type { CheckupProgress } from '../../src/shared/checkup';
 import type { Probe } from '../../src/main/core/checkup/probe';
 import { createService, type RevisionService } from '../../src/main/core/service';
+import type { Host } from '../../src/main/core/exec/host';
 
 /** Where the renderer's production build lives. */
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
@@ -104,6 +105,10 @@ export interface AppOptions {
   /** Overrides the platform's probes (failure tests, scale tests). */
   readonly probes?: readonly Probe[];
   readonly viewport?: { width: number; height: number };
+  /** The core's clock (tests that move time: due dates passing). */
+  readonly now?: () => Date;
+  /** The Host (a replay of a capture). */
+  readonly host?: Host;
 }
 
 /** One running app: a page over a service. */
@@ -139,7 +144,12 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async open(options = {}) {
       const home = options.home ?? (await mkdtemp(join(tmpdir(), 'revision-e2e-')));
-      const service = await createService({ home, ...(options.probes ? { probes: options.probes } : {}) });
+      const service = await createService({
+        home,
+        ...(options.probes ? { probes: options.probes } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.host ? { host: options.host } : {}),
+      });
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'fr-FR' });
       const page = await context.newPage();
       const openedUrls: string[] = [];
@@ -158,6 +168,11 @@ export async function startHarness(): Promise<Harness> {
             const { lang } = args[0] as { lang?: 'fr' | 'en' };
             const r = await service.reportWritePdf({ path: pdfPath, overwrite: true, ...(lang ? { lang } : {}) });
             return { status: 'saved', path: r.path, pages: r.pages };
+          }
+          case 'calendar:export': {
+            const { lang } = args[0] as { lang?: 'fr' | 'en' };
+            const r = await service.calendarWrite({ path: join(pdfDir, 'revision-agenda.ics'), ...(lang ? { lang } : {}) });
+            return { status: 'saved', path: r.path, pages: 0 };
           }
           case 'shell:openExternal':
             openedUrls.push(args[0] as string);

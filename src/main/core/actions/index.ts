@@ -20,7 +20,7 @@ import { runCheckup } from '../checkup/run-checkup';
 import type { Probe } from '../checkup/probe';
 import { getT } from '../i18n';
 import { probesFor } from '../platforms';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from '../context';
 import { currentSelfEntry, defaultElevationRunner, type ElevationOutcome, type ElevationRunner, type SelfEntry } from './elevation';
 import { inverseOperations, type ReasonCode } from './executor';
 import { operationSchema, previousStateSchema, technicalLine, type Operation } from './operations';

@@ -219,7 +219,7 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   for (const k of ['ok', 'attention', 'danger', 'unknown']) params[k] ??= 0;
   if (!entry.key) return entry.summary;
   // Keys are namespace-free ("history.checkup"): the carnet's own words first, then the other parts'.
-  return t(entry.key, { ...params, ns: ['report', 'plans', 'ui', 'common'], defaultValue: entry.summary });
+  return t(entry.key, { ...params, ns: ['report', 'plans', 'ui', 'common', 'carnet'], defaultValue: entry.summary });
 }
 
 // Control characters (NUL, tabs, escape…) pasted into a name print as empty boxes: drop them (keep line breaks).
