@@ -13,6 +13,7 @@ import { checkupCommand } from './commands/checkup';
 import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
+import { calendarCommand, scheduleCommand } from './commands/time';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 
 const commands: Record<string, CliCommand> = {
@@ -21,6 +22,8 @@ const commands: Record<string, CliCommand> = {
   /** Hidden: the elevated step of a plan (see core/actions/elevated-apply.ts). */
   'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
+  schedule: scheduleCommand,
+  calendar: calendarCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */
@@ -40,6 +43,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
         schedule: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
         pdf: { type: 'string' },
+        ics: { type: 'string' },
         force: { type: 'boolean', default: false },
         plan: { type: 'string' },
         sha256: { type: 'string' },
@@ -64,6 +68,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       schedule: v.schedule,
       yes: v.yes ?? false,
       pdf: v.pdf,
+      ics: v.ics,
       force: v.force ?? false,
       plan: v.plan,
       sha256: v.sha256,
