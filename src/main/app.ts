@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { startBackground, startedHidden, type Background } from './background';
 import { getT } from './core/i18n';
 import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
@@ -45,8 +46,25 @@ function readPage(source: RendererSource, mainDir: string): string | null {
   }
 }
 
+/** The tray icons' folder (packaged: resources/assets/icons). */
+function iconsDir(mainDir = import.meta.dirname): string {
+  return app.isPackaged ? join(process.resourcesPath, 'assets', 'icons') : join(mainDir, '..', '..', 'assets', 'icons');
+}
+
+/** Starts the tray and the weekly watch; the window works without them if the system refuses. */
+function startWatchSafely(service: RevisionService, dir: string, openScreen: (screen: 'dashboard' | 'journal') => void): Background | null {
+  try {
+    return startBackground({ service, iconsDir: dir, openScreen, log });
+  } catch (error) {
+    log('could not start the tray and the weekly watch', error);
+    return null;
+  }
+}
+
 /** Options of startApp (tests pass their own). */
 export interface StartOptions {
+  /** The command line (default process.argv): `--hidden` starts in the tray only. */
+  readonly argv?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   /** The folder of the bundled main (out/main). */
   readonly mainDir?: string;
@@ -84,8 +102,10 @@ export function startApp(options: StartOptions = {}): RunningApp {
 
   app.on('second-instance', () => focusWindow(main?.window ?? null));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+  let background: Background | null = null;
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // With the weekly watch on, the app stays in the tray / menu bar.
+    if (process.platform !== 'darwin' && !background) app.quit();
   });
 
   const ready = app.whenReady().then(async () => {
@@ -139,6 +159,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
       isAppUrl,
       documentsDir: () => app.getPath('documents'),
       onSettingsChanged: (workspace) => {
+        void background?.applySettings(workspace);
         if (workspace.settings.lang === lang) return;
         lang = workspace.settings.lang;
         setMenu();
@@ -171,14 +192,20 @@ export function startApp(options: StartOptions = {}): RunningApp {
       main = created;
       return created;
     };
-    const first = open();
+    // The owner must hear about a restored, reset, migrated or too-new data file: never hidden then.
+    const notices = service.context.store.notices;
+    const first = startedHidden(options.argv) && notices.length === 0 ? null : open();
     app.on('activate', () => {
       if (!main) open();
     });
+    background = startWatchSafely(service, iconsDir(options.mainDir), (screen) => {
+      const target = main ?? open();
+      focusWindow(target.window);
+      void target.loaded.then(() => target.window.webContents.send('app:navigate', { screen }));
+    });
+    if (background && service.context.store.readOnly === false) void background.applySettings(service.context.store.read());
 
-    // The owner must hear about a restored, reset, migrated or too-new data file.
-    const notices = service.context.store.notices;
-    if (notices.length > 0) {
+    if (first && notices.length > 0) {
       first.window.once('ready-to-show', () => {
         const t = getT(lang);
         const box = {
@@ -193,7 +220,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
     }
 
     startAutoUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, log });
-    return { service, window: first.window };
+    return { service, window: first?.window ?? null };
   });
   ready.catch((error: unknown) => log('start failed', error));
   return { primary: true, ready };

@@ -158,8 +158,10 @@ export type ChannelArgs<C extends Channel> = z.infer<(typeof ipcContract)[C]['ar
 /** Events main sends to the renderer. */
 export interface IpcEvents {
   'checkup:progress': CheckupProgress;
+  /** A notification or the tray asks to show a screen. */
+  'app:navigate': { screen: 'dashboard' | 'journal' };
 }
-export const eventChannels = ['checkup:progress'] as const satisfies readonly (keyof IpcEvents)[];
+export const eventChannels = ['checkup:progress', 'app:navigate'] as const satisfies readonly (keyof IpcEvents)[];
 
 /** The error half of the envelope every handler returns. */
 export interface IpcErrorPayload {

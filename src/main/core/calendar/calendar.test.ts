@@ -85,6 +85,7 @@ describe('« Ajouter à mon agenda »', () => {
 describe('`revision schedule status`', () => {
   it('says whether the weekly watch is on, the last and the next check', async () => {
     const service = await createService({ home, now: () => new Date('2026-11-28T10:00:00Z') });
+    await service.workspaceUpdate({ onboarded: true });
     await service.checkupRun({});
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: () => undefined, env: {}, tty: false, confirm: async () => false };

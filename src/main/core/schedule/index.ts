@@ -22,7 +22,11 @@ export interface ScheduleApi {
 
 /** Creates the schedule API; `overview` gives the register's programs to test and overdue tasks. */
 export function createScheduleApi(context: ServiceContext, overview: () => Promise<CarnetOverview>): ScheduleApi {
-  const rules = (): WatchRules => ({ ...defaultRules, enabled: context.store.read().settings.weeklyCheck });
+  // The watch starts once the owner finished onboarding (where the switch is chosen).
+  const rules = (): WatchRules => {
+    const ws = context.store.read();
+    return { ...defaultRules, enabled: ws.onboarded && ws.settings.weeklyCheck };
+  };
   const lastCheck = (): Date | null => {
     const at = context.store.read().watch.lastCheckupAt;
     return at ? new Date(at) : null;
