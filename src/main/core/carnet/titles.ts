@@ -1,5 +1,5 @@
 /** A register task's title in the owner's language (calendar, PDF, CLI). */
-import type { TaskView } from '../../../shared/carnet';
+import type { Assignee, TaskView } from '../../../shared/carnet';
 import type { Lang } from '../../../shared/i18n';
 import { getT } from '../i18n';
 
@@ -22,9 +22,12 @@ export function taskTitle(task: TaskView, lang: Lang): string {
 }
 
 /** Who, in words: « moi » (the owner's name when given), the prestataire's name, the colleague. */
-export function assigneeLabel(task: TaskView, ws: { settings: { ownerName: string }; provider: { name: string } }, lang: Lang): string {
+export function assigneeLabel(
+  a: Assignee | null | undefined,
+  ws: { settings: { ownerName: string }; provider: { name: string } },
+  lang: Lang,
+): string {
   const t = getT(lang);
-  const a = task.assignee;
   if (!a) return '';
   if (a.kind === 'me') return ws.settings.ownerName.trim() || t('carnet:assignee.me');
   if (a.kind === 'provider') return ws.provider.name.trim() || t('carnet:assignee.provider');

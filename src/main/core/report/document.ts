@@ -6,6 +6,7 @@
 import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { FONT_FAMILY } from './render';
+import { formatDay, registerPage } from './register-page';
 import {
   formatDate,
   formatDateTime,
@@ -413,11 +414,11 @@ function signoff(model: ReportModel): Content[] {
           t('report:signoff.done'),
         ],
         model.actions.map((a) => [
-          { text: BOX_TODO, fontSize: 11 },
+          a.doneAt ? { text: BOX_DONE, fontSize: 11, color: colors.ok } : { text: BOX_TODO, fontSize: 11 },
           shorten(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, 700),
           shorten(a.who, 120),
-          '',
-          '',
+          a.due ? formatDay(a.due, model.lang) : '',
+          a.doneAt ? formatDate(a.doneAt, model.lang) : '',
         ]),
         { dontBreakRows: true },
       ),
@@ -790,6 +791,7 @@ export function buildDocument(model: ReportModel): Record<string, unknown> {
       ...computerPage(model),
       ...devicePages(model),
       ...softwarePage(model),
+      ...registerPage(model, table),
       ...missionsAndHistory(model),
       ...signoff(model),
       ...annex(model),

@@ -15,6 +15,7 @@ import {
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
 import { findingText } from '../../../shared/finding-text';
 import { getT, getTranslate } from '../i18n';
+import { fillSignoff, registerRows, type RegisterRow } from './register';
 
 /** A device's voyant in the carnet: a checked state, or what the owner ticked (never « ok » unchecked). */
 export type VoyantState = FindingState | 'declared' | 'todo';
@@ -68,6 +69,10 @@ export interface OpenAction {
   /** Suggested owner of the action (the prestataire for technical ones), or empty. */
   readonly who: string;
   readonly group: 'computer' | 'unknown' | 'device' | 'software';
+  /** The register task it stands for, and its due day and tick (report/register.ts). */
+  readonly key?: string;
+  readonly due?: string | null;
+  readonly doneAt?: string | null;
 }
 
 /** The whole carnet. */
@@ -89,6 +94,8 @@ export interface ReportModel {
   }[];
   readonly changes: Workspace['changes'];
   readonly actions: readonly OpenAction[];
+  /** Per program: scenario, last test, vendor's last answer (issue 14). */
+  readonly register: readonly RegisterRow[];
 }
 
 /** What the model is built from. */
@@ -378,6 +385,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       device: '',
       who: providerName,
       group: 'software',
+      key: `vendor:${s.id}`,
     });
     if (s.critical)
       actions.push({
@@ -385,6 +393,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         device: '',
         who: '',
         group: 'software',
+        key: `test:${s.id}`,
       });
   }
 
@@ -409,7 +418,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     missions: missionSections,
     history,
     changes: ws.changes,
-    actions,
+    actions: fillSignoff(actions, { ...input, workspace: ws }),
+    register: registerRows({ ...input, workspace: ws }),
   };
 }
 

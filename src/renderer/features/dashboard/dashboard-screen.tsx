@@ -8,6 +8,7 @@ import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
+import { DashboardCounts } from '../journal/dashboard-counts';
 
 /** The dashboard. */
 export function DashboardScreen() {
@@ -38,6 +39,7 @@ export function DashboardScreen() {
         </div>
       </header>
       <div className="dashboard">
+        <DashboardCounts />
         <section className="card" aria-labelledby="dash-computer">
           <h2 id="dash-computer">
             <GaugeIcon className="card__icon" /> {t('dashboard.computer')}

@@ -1,0 +1,88 @@
+/** Step 4 for one critical program: the scenario, « ça marche / ça ne marche pas », the note, who tested. */
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ToTestItem } from '../../../shared/carnet';
+import type { BusinessSoftware } from '../../../shared/workspace';
+import { useFormatDate } from '../../hooks';
+import { useAppStore } from '../../store';
+
+/** One critical program's test block. */
+export function TestCard({ software, toTest }: { readonly software: BusinessSoftware; readonly toTest: ToTestItem | undefined }) {
+  const { t } = useTranslation('carnet');
+  const formatDate = useFormatDate();
+  const ownerName = useAppStore((s) => s.workspace?.settings.ownerName ?? '');
+  const setScenario = useAppStore((s) => s.setScenario);
+  const recordTest = useAppStore((s) => s.recordTest);
+  const openMessage = useAppStore((s) => s.openMessage);
+  const notify = useAppStore((s) => s.notify);
+  const [scenario, setScenarioText] = useState(software.scenario ?? '');
+  const [note, setNote] = useState('');
+  const [by, setBy] = useState(ownerName);
+  const last = software.tests?.at(-1);
+  const id = `test-${software.id}`;
+  const result = last ? t(`journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`) : '';
+
+  const answer = async (value: 'works' | 'broken') => {
+    const ok = await recordTest({ id: software.id, result: value, ...(note.trim() ? { note: note.trim() } : {}), ...(by.trim() ? { by: by.trim() } : {}) });
+    if (!ok) return;
+    setNote('');
+    notify({ kind: 'success', message: t('journal.recorded') });
+  };
+
+  return (
+    <li className={`journal-item${toTest ? ' journal-item--totest' : ''}`} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{toTest ? t('journal.testAsk', { name: software.name }) : software.name}</h3>
+      {toTest?.reason === 'never' && <p>{t('journal.reasonNever')}</p>}
+      {toTest?.reason === 'version' && <p>{t('journal.reasonVersion', { before: toTest.versionBefore ?? '?', after: toTest.versionNow ?? '?' })}</p>}
+      {toTest?.reason === 'system' && <p>{t('journal.reasonSystem', { date: formatDate(toTest.updatedAt) })}</p>}
+      {last ? (
+        <p data-testid="last-test">
+          {last.by
+            ? t('journal.lastTest', { date: formatDate(last.at), result, by: last.by === 'app' ? '—' : last.by })
+            : t('journal.lastTestNoBy', { date: formatDate(last.at), result })}
+        </p>
+      ) : (
+        !toTest && <p>{t('journal.neverTested')}</p>
+      )}
+      <div className="journal-row">
+        <div className="journal-field">
+          <label htmlFor={`${id}-scenario`}>{t('journal.scenario')}</label>
+          <textarea id={`${id}-scenario`} value={scenario} maxLength={2000} onChange={(e) => setScenarioText(e.target.value)} aria-describedby={`${id}-scenario-help`} />
+          <span id={`${id}-scenario-help`} className="hint">
+            {t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
+          </span>
+        </div>
+        <Button className="button" isDisabled={scenario.trim() === (software.scenario ?? '')} onPress={() => void setScenario(software.id, scenario)}>
+          {t('journal.scenarioSave')}
+        </Button>
+      </div>
+      <div className="journal-row">
+        <div className="journal-field">
+          <label htmlFor={`${id}-note`}>{t('journal.note')}</label>
+          <input id={`${id}-note`} value={note} maxLength={5000} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        <div className="journal-field">
+          <label htmlFor={`${id}-by`}>{t('journal.testedBy')}</label>
+          <input id={`${id}-by`} value={by} maxLength={200} onChange={(e) => setBy(e.target.value)} autoComplete="name" />
+        </div>
+      </div>
+      <div className="actions">
+        <Button className="button button--primary" onPress={() => void answer('works')}>
+          {t('journal.works')}
+        </Button>
+        <Button className="button" onPress={() => void answer('broken')}>
+          {t('journal.broken')}
+        </Button>
+        {last?.result === 'broken' && (
+          <Button
+            className="button"
+            onPress={() => void openMessage('brokenMessage', software.id).then((ok) => ok && notify({ kind: 'success', message: t('broken.ready') }))}
+          >
+            {t('broken.prepare')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

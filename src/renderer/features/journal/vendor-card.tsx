@@ -1,0 +1,84 @@
+/** Step 3 for one business program: version, vendor, « Demander au fournisseur », the answer recorded. */
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { VendorStatus } from '../../../shared/carnet';
+import type { BusinessSoftware } from '../../../shared/workspace';
+import { useFormatDate } from '../../hooks';
+import { useAppStore } from '../../store';
+
+/** One program's vendor block. */
+export function VendorCard({ software }: { readonly software: BusinessSoftware }) {
+  const { t } = useTranslation('carnet');
+  const formatDate = useFormatDate();
+  const openMessage = useAppStore((s) => s.openMessage);
+  const record = useAppStore((s) => s.recordVendorAnswer);
+  const notify = useAppStore((s) => s.notify);
+  const [status, setStatus] = useState<VendorStatus>('current');
+  const [version, setVersion] = useState('');
+  const [due, setDue] = useState('');
+  const last = software.vendorAnswers?.at(-1);
+  const id = `vendor-${software.id}`;
+
+  const save = async () => {
+    const ok = await record({
+      id: software.id,
+      status,
+      ...(status === 'update' && version.trim() ? { version: version.trim() } : {}),
+      ...(status === 'update' && due ? { due } : {}),
+    });
+    if (ok) notify({ kind: 'success', message: t('vendor.recorded') });
+  };
+
+  return (
+    <li className="journal-item" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        {software.name} {software.version ? <span className="muted">{software.version}</span> : null}
+      </h3>
+      {software.vendor && <p>{[software.vendor, software.vendorContact].filter(Boolean).join(' — ')}</p>}
+      <p>
+        {last
+          ? t('vendor.last', {
+              date: formatDate(last.at),
+              status: last.status === 'current' ? t('vendor.current') : `${t('vendor.update')} ${last.version ?? ''}`.trim(),
+            })
+          : t('vendor.none')}
+      </p>
+      <div className="actions">
+        <Button className="button" onPress={() => void openMessage('vendorQuestion', software.id)} aria-describedby={`${id}-help`}>
+          {t('vendor.ask')}
+        </Button>
+        <span id={`${id}-help`} className="hint">
+          {t('vendor.askHelp', { name: software.vendor || software.name })}
+        </span>
+      </div>
+      <fieldset className="fieldset">
+        <legend>{t('vendor.answerTitle')}</legend>
+        <div className="journal-row">
+          <div className="journal-field">
+            <label htmlFor={`${id}-status`}>{t('vendor.answerTitle')}</label>
+            <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as VendorStatus)}>
+              <option value="current">{t('vendor.current')}</option>
+              <option value="update">{t('vendor.update')}</option>
+            </select>
+          </div>
+          {status === 'update' && (
+            <>
+              <div className="journal-field">
+                <label htmlFor={`${id}-version`}>{t('vendor.version')}</label>
+                <input id={`${id}-version`} value={version} maxLength={200} onChange={(e) => setVersion(e.target.value)} />
+              </div>
+              <div className="journal-field">
+                <label htmlFor={`${id}-due`}>{t('vendor.due')}</label>
+                <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+              </div>
+            </>
+          )}
+          <Button className="button button--primary" onPress={() => void save()}>
+            {t('vendor.record')}
+          </Button>
+        </div>
+      </fieldset>
+    </li>
+  );
+}
