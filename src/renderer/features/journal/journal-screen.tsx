@@ -51,7 +51,7 @@ export function JournalScreen() {
 
       {software.length > 0 && (
         <section className="card" aria-labelledby="journal-vendors">
-          <h2 id="journal-vendors">{t('vendor.ask')}</h2>
+          <h2 id="journal-vendors">{t('journal.vendorsTitle')}</h2>
           <ul className="journal-list">
             {software.map((s) => (
               <VendorCard key={s.id} software={s} />

@@ -56,7 +56,7 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
         <legend>{t('vendor.answerTitle')}</legend>
         <div className="journal-row">
           <div className="journal-field">
-            <label htmlFor={`${id}-status`}>{t('vendor.answerTitle')}</label>
+            <label htmlFor={`${id}-status`}>{t('vendor.status')}</label>
             <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as VendorStatus)}>
               <option value="current">{t('vendor.current')}</option>
               <option value="update">{t('vendor.update')}</option>
