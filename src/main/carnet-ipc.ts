@@ -26,7 +26,10 @@ type Handlers<K extends Channel> = {
 };
 
 /** Asks where to save the .ics, then writes it. */
-async function exportCalendar(options: IpcOptions, requested: ChannelArgs<'calendar:export'>[0]): Promise<ExportResult> {
+async function exportCalendar(
+  options: IpcOptions,
+  requested: ChannelArgs<'calendar:export'>[0],
+): Promise<ExportResult> {
   const { service } = options;
   const lang = service.context.langOf(requested.lang);
   const t = getT(lang);
@@ -37,7 +40,9 @@ async function exportCalendar(options: IpcOptions, requested: ChannelArgs<'calen
     filters: [{ name: 'iCalendar', extensions: ['ics'] }],
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   };
-  const choice = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  const choice = window
+    ? await dialog.showSaveDialog(window, dialogOptions)
+    : await dialog.showSaveDialog(dialogOptions);
   if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
   const path = /\.ics$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.ics`;
   const written = await service.calendarWrite({ path, lang });

@@ -102,14 +102,22 @@ export type WatchState = z.infer<typeof watchStateSchema>;
 export const taskRegisterSchema = z.record(z.string().max(300), taskInfoSchema);
 
 const id = z.string().min(1).max(100);
-const taskKey = z.string().min(3).max(300).regex(/^(mission|step|vendor|update|test|site):[\w.:-]+$/);
+const taskKey = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^(mission|step|vendor|update|test|site):[\w.:-]+$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Arguments of `tasks:assign`: give a task to someone and/or set its due day (null clears). */
 export const taskAssignSchema = z
   .object({
     key: taskKey,
-    assignee: z.object({ kind: z.enum(assigneeKinds), name: z.string().max(200).optional() }).strict().nullable().optional(),
+    assignee: z
+      .object({ kind: z.enum(assigneeKinds), name: z.string().max(200).optional() })
+      .strict()
+      .nullable()
+      .optional(),
     due: day.nullable().optional(),
   })
   .strict();
@@ -119,7 +127,12 @@ export const taskTickSchema = z.object({ key: taskKey, done: z.boolean() }).stri
 
 /** Arguments of `software:test`: « ça marche / ça ne marche pas ». */
 export const softwareTestSchema = z
-  .object({ id, result: z.enum(['works', 'broken']), note: z.string().max(5000).optional(), by: z.string().max(200).optional() })
+  .object({
+    id,
+    result: z.enum(['works', 'broken']),
+    note: z.string().max(5000).optional(),
+    by: z.string().max(200).optional(),
+  })
   .strict();
 
 /** Arguments of `software:scenario`. */
@@ -156,7 +169,13 @@ export interface TaskView {
   readonly key: string;
   readonly kind: TaskKind;
   /** What the title is built from (mission task id, device + step, program + version). */
-  readonly ref: { readonly taskId?: string; readonly deviceName?: string; readonly stepId?: string; readonly softwareName?: string; readonly version?: string };
+  readonly ref: {
+    readonly taskId?: string;
+    readonly deviceName?: string;
+    readonly stepId?: string;
+    readonly softwareName?: string;
+    readonly version?: string;
+  };
   readonly assignee: Assignee | null;
   readonly due: string | null;
   readonly done: boolean;

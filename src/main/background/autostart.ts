@@ -24,7 +24,9 @@ export interface AutostartOptions {
 }
 
 /** The Linux autostart file's path. */
-export function desktopFilePath(configHome = process.env.XDG_CONFIG_HOME || join(homedir(), '.config')): string {
+export function desktopFilePath(
+  configHome = process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+): string {
   return join(configHome, 'autostart', 'revision.desktop');
 }
 

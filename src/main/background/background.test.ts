@@ -41,7 +41,11 @@ class FakeNotification extends EventEmitter {
 }
 
 const powerMonitor = new EventEmitter();
-const app = { quit: vi.fn(), setLoginItemSettings: vi.fn(), getLoginItemSettings: () => ({ wasOpenedAtLogin: false }) };
+const app = {
+  quit: vi.fn(),
+  setLoginItemSettings: vi.fn(),
+  getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
+};
 
 vi.mock('electron', () => ({
   app,
@@ -66,7 +70,13 @@ beforeEach(async () => {
 afterEach(() => rm(home, { recursive: true, force: true }));
 
 const host = createReplayHost({
-  manifest: { format: 'revision-capture', formatVersion: 1, platform: 'linux', createdAt: '2026-11-22T00:00:00Z', appVersion: 'test' },
+  manifest: {
+    format: 'revision-capture',
+    formatVersion: 1,
+    platform: 'linux',
+    createdAt: '2026-11-22T00:00:00Z',
+    appVersion: 'test',
+  },
   entries: [],
 });
 
@@ -92,15 +102,32 @@ async function setup(start: string) {
   const service = await createService({ home, host, probes, now: () => new Date(at) });
   await service.workspaceUpdate({ onboarded: true });
   const opened: string[] = [];
-  const background = startBackground({ service, iconsDir: '/icons', openScreen: (s) => opened.push(s), log: () => undefined });
-  return { service, m, opened, background, tray: trays[0]!, advance: (hours: number) => (at += hours * 3_600_000) };
+  const background = startBackground({
+    service,
+    iconsDir: '/icons',
+    openScreen: (s) => opened.push(s),
+    log: () => undefined,
+  });
+  return {
+    service,
+    m,
+    opened,
+    background,
+    tray: trays[0]!,
+    advance: (hours: number) => (at += hours * 3_600_000),
+  };
 }
 
 describe('the weekly watch in the shell', () => {
   it('does not check in the background before onboarding', async () => {
     const { m, probes } = machine();
     const service = await createService({ home, host, probes });
-    const background = startBackground({ service, iconsDir: '/icons', openScreen: () => undefined, log: () => undefined });
+    const background = startBackground({
+      service,
+      iconsDir: '/icons',
+      openScreen: () => undefined,
+      log: () => undefined,
+    });
     await background.watch.tick();
     expect(m.runs).toBe(0);
     expect(trays[0]!.image).toBe('/icons/tray-unknown.png');
@@ -174,7 +201,11 @@ describe('starting at login', () => {
   });
 
   it('Windows and macOS: the login item with the --hidden argument', async () => {
-    await setAutostart(true, { platform: 'win32', execPath: 'C:\\Program Files\\Révision\\Révision.exe', app });
+    await setAutostart(true, {
+      platform: 'win32',
+      execPath: 'C:\\Program Files\\Révision\\Révision.exe',
+      app,
+    });
     expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true, args: ['--hidden'] });
     await setAutostart(false, { platform: 'darwin', execPath: '/Applications/Révision.app', app });
     expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false, args: [] });
@@ -193,7 +224,8 @@ describe('starting at login', () => {
       await background.applySettings(await service.workspaceGet());
       if (process.platform === 'linux') await expect(stat(desktopFilePath(home))).rejects.toThrow();
       await background.applySettings(await service.workspaceUpdate({ onboarded: true }));
-      if (process.platform === 'linux') expect(await readFile(desktopFilePath(home), 'utf8')).toContain('--hidden');
+      if (process.platform === 'linux')
+        expect(await readFile(desktopFilePath(home), 'utf8')).toContain('--hidden');
     } finally {
       if (previous === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = previous;

@@ -36,17 +36,20 @@ export interface Background {
 
 /** Whether the app was started at login, to stay hidden in the tray. */
 export function startedHidden(argv: readonly string[] = process.argv): boolean {
-  return argv.includes(HIDDEN_ARG) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  return (
+    argv.includes(HIDDEN_ARG) ||
+    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin)
+  );
 }
 
 /** Starts the tray, the login item, the timer and the wake-up listener. */
 export function startBackground(options: BackgroundOptions): Background {
   const { service } = options;
-  const icon = (state: FindingState) => nativeImage.createFromPath(join(options.iconsDir, `tray-${state}.png`));
+  const icon = (state: FindingState) =>
+    nativeImage.createFromPath(join(options.iconsDir, `tray-${state}.png`));
   const tray = new Tray(icon('unknown'));
   let state: FindingState = 'unknown';
   let overdue = 0;
-  let watch: Watch;
 
   const setMenu = (): void => {
     const t = getT(service.context.langOf());
@@ -62,7 +65,7 @@ export function startBackground(options: BackgroundOptions): Background {
     );
   };
 
-  watch = createWatch({
+  const watch: Watch = createWatch({
     service,
     log: options.log,
     openScreen: (screen) => options.openScreen(screen),
@@ -74,7 +77,11 @@ export function startBackground(options: BackgroundOptions): Background {
     },
     notify(text, onClick) {
       if (!Notification.isSupported()) return;
-      const n = new Notification({ title: text.title, body: text.body, icon: join(options.iconsDir, `tray-${state}@2x.png`) });
+      const n = new Notification({
+        title: text.title,
+        body: text.body,
+        icon: join(options.iconsDir, `tray-${state}@2x.png`),
+      });
       n.on('click', onClick);
       n.show();
     },
@@ -92,9 +99,11 @@ export function startBackground(options: BackgroundOptions): Background {
     async applySettings(workspace) {
       setMenu();
       // Chosen at the end of onboarding: nothing starts at login before the owner said so.
-      await setAutostart(workspace.onboarded && workspace.settings.weeklyCheck, { platform: process.platform, execPath: process.execPath, app }).catch((error: unknown) =>
-        options.log('could not change the login item', error),
-      );
+      await setAutostart(workspace.onboarded && workspace.settings.weeklyCheck, {
+        platform: process.platform,
+        execPath: process.execPath,
+        app,
+      }).catch((error: unknown) => options.log('could not change the login item', error));
     },
     stop() {
       clearInterval(timer);

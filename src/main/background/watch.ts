@@ -13,15 +13,21 @@ import type { RevisionService } from '../core/service';
 export function worstOf(report: CheckupReport | null): FindingState {
   const order: FindingState[] = ['ok', 'unknown', 'attention', 'danger'];
   if (!report || report.findings.length === 0) return 'unknown';
-  return report.findings.reduce<FindingState>((worst, f) => (order.indexOf(f.state) > order.indexOf(worst) ? f.state : worst), 'ok');
+  return report.findings.reduce<FindingState>(
+    (worst, f) => (order.indexOf(f.state) > order.indexOf(worst) ? f.state : worst),
+    'ok',
+  );
 }
 
 /** A notification's texts, in the owner's language. */
 export function notificationText(n: WatchNotification, lang: Lang): { title: string; body: string } {
   const t = getT(lang);
-  if (n.kind === 'worse') return { title: t('carnet:notify.worse', { count: n.count }), body: t('carnet:notify.worseBody') };
+  if (n.kind === 'worse')
+    return { title: t('carnet:notify.worse', { count: n.count }), body: t('carnet:notify.worseBody') };
   if (n.kind === 'test') {
-    const names = new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(n.names);
+    const names = new Intl.ListFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(
+      n.names,
+    );
     return { title: t('carnet:notify.test', { names }), body: t('carnet:notify.testBody') };
   }
   return { title: t('carnet:notify.overdue', { count: n.count }), body: t('carnet:notify.overdueBody') };
@@ -65,7 +71,8 @@ export function createWatch(deps: WatchDeps): Watch {
     // Also without a checkup: a task passing its due day is news (the core sends each news once, one a day).
     const notification = await service.schedule.afterCheckup();
     await refreshTray();
-    if (notification) deps.notify(notificationText(notification, lang), () => deps.openScreen(notification.screen));
+    if (notification)
+      deps.notify(notificationText(notification, lang), () => deps.openScreen(notification.screen));
   };
 
   const guarded = (force: boolean): Promise<void> => {

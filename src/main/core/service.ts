@@ -37,14 +37,16 @@ export interface ServiceOptions {
   readonly autoUpdates?: AutoUpdatesOptions;
 }
 
-
 /** The service object. Method names match window.revision. */
 export interface RevisionService {
   readonly context: ServiceContext;
   /** The weekly watch (used by the Electron shell and the CLI). */
   readonly schedule: ScheduleApi;
   appInfo(): Promise<AppInfo>;
-  checkupRun(args: ChannelArgs<'checkup:run'>[0], onProgress?: (e: CheckupProgress) => void): Promise<CheckupReport>;
+  checkupRun(
+    args: ChannelArgs<'checkup:run'>[0],
+    onProgress?: (e: CheckupProgress) => void,
+  ): Promise<CheckupReport>;
   checkupLatest(): Promise<CheckupReport | null>;
   workspaceGet(): Promise<Workspace>;
   workspaceUpdate(patch: ChannelArgs<'workspace:update'>[0]): Promise<Workspace>;
@@ -71,7 +73,11 @@ export interface RevisionService {
   autoUpdatesApply(args: ChannelArgs<'autoUpdates:apply'>[0]): Promise<ApplyResult>;
   autoUpdatesUndo(args: ChannelArgs<'autoUpdates:undo'>[0]): Promise<ApplyResult>;
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
-  reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
+  reportWritePdf(args: {
+    path: string;
+    lang?: Lang;
+    overwrite?: boolean;
+  }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
 }
 

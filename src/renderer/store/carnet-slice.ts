@@ -51,7 +51,8 @@ export function createCarnetSlice(api: RevisionApi): SliceCreator<CarnetSlice> {
           fail(error);
         }
       },
-      removeItem: (kind, id) => change(() => (kind === 'device' ? api.devicesRemove(id) : api.softwareRemove(id))),
+      removeItem: (kind, id) =>
+        change(() => (kind === 'device' ? api.devicesRemove(id) : api.softwareRemove(id))),
       restore: (removedId) => change(() => api.carnetRestore(removedId)),
       assignTask: (input) => change(() => api.tasksAssign(input)),
       tickRegisterTask: (key, done) => change(() => api.tasksTick({ key, done })),
@@ -62,7 +63,10 @@ export function createCarnetSlice(api: RevisionApi): SliceCreator<CarnetSlice> {
         try {
           const lang = get().workspace?.settings.lang;
           const args = { id, ...(lang ? { lang } : {}) };
-          const mail = kind === 'vendorQuestion' ? await api.softwareVendorQuestion(args) : await api.softwareBrokenMessage(args);
+          const mail =
+            kind === 'vendorQuestion'
+              ? await api.softwareVendorQuestion(args)
+              : await api.softwareBrokenMessage(args);
           await api.shellOpenExternal(mail.mailto);
           return true;
         } catch (error) {

@@ -9,7 +9,8 @@ import { createService } from '../../core/service';
 import { defaultWorkspaceDir } from '../../core/workspace/store';
 import { CliError, type CliCommand } from '../io';
 
-const when = (iso: string | null, lang: Lang, none: string): string => (iso ? formatDateTime(iso, lang) : none);
+const when = (iso: string | null, lang: Lang, none: string): string =>
+  iso ? formatDateTime(iso, lang) : none;
 
 /** The `schedule` command. */
 export const scheduleCommand: CliCommand = async (options, io) => {
@@ -21,7 +22,9 @@ export const scheduleCommand: CliCommand = async (options, io) => {
     io.out(JSON.stringify(status, null, 2) + '\n');
     return 0;
   }
-  const next = status.enabled ? when(status.nextCheckAt, options.lang, t('carnet:cli.never')) : t('carnet:cli.none');
+  const next = status.enabled
+    ? when(status.nextCheckAt, options.lang, t('carnet:cli.never'))
+    : t('carnet:cli.none');
   io.out(
     t('carnet:cli.scheduleStatus', {
       state: t(status.enabled ? 'carnet:cli.on' : 'carnet:cli.off'),

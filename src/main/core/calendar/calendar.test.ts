@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ical, { type VEvent } from 'node-ical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli/index';
 import { createService } from '../service';
 
 let home: string;
@@ -16,7 +15,13 @@ afterEach(async () => {
 
 /** Hour and minute of an instant on a Paris wall clock. */
 function parisTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', weekday: 'long', day: 'numeric' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+    weekday: 'long',
+    day: 'numeric',
+  }).formatToParts(d);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('hour')}:${part('minute')}`;
 }
@@ -24,7 +29,8 @@ function parisTime(d: Date): string {
 async function writeCalendar(): Promise<{ text: string; serverId: string; softwareId: string }> {
   const service = await createService({ home, now: () => new Date('2026-11-28T10:00:00Z') });
   await service.workspaceUpdate({ company: { name: 'Transports Dubois' } });
-  const server = (await service.devicesAdd({ kind: 'server', name: 'Serveur du dépôt', schedule: 'night' })).devices[0]!;
+  const server = (await service.devicesAdd({ kind: 'server', name: 'Serveur du dépôt', schedule: 'night' }))
+    .devices[0]!;
   const sw = (await service.softwareUpsert({ name: 'Sage 100', category: 'comptabilite' })).software[0]!;
   await service.tasksAssign({ key: `vendor:${sw.id}`, assignee: { kind: 'provider' }, due: '2026-12-15' });
   const path = join(home, 'agenda.ics');
@@ -39,12 +45,16 @@ describe('« Ajouter à mon agenda »', () => {
     expect(text).toMatch(/RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1/);
     expect(text).toMatch(/DTSTART;TZID=Europe\/Paris:20261207T090000/);
     // RFC 5545: DTSTAMP is UTC.
-    for (const line of text.split('\r\n').filter((l) => l.startsWith('DTSTAMP'))) expect(line).toBe('DTSTAMP:20261128T100000Z');
+    for (const line of text.split('\r\n').filter((l) => l.startsWith('DTSTAMP')))
+      expect(line).toBe('DTSTAMP:20261128T100000Z');
 
     const parsed = ical.sync.parseICS(text);
     const monthly = parsed['revision-monthly@revision.app'] as VEvent;
     expect(monthly.summary).toBe('Révision mensuelle des ordinateurs');
-    const instances = ical.expandRecurringEvent(monthly, { from: new Date('2026-12-01'), to: new Date('2027-12-31') });
+    const instances = ical.expandRecurringEvent(monthly, {
+      from: new Date('2026-12-01'),
+      to: new Date('2027-12-31'),
+    });
     expect(instances).toHaveLength(13);
     for (const instance of instances) {
       const d = new Date(instance.start);
@@ -61,40 +71,12 @@ describe('« Ajouter à mon agenda »', () => {
     const due = parsed[`vendor-${softwareId}@revision.app`] as VEvent;
     expect(due.summary).toBe('À faire : Demander au fournisseur si Sage 100 est à jour');
     expect(due.datetype).toBe('date');
-    expect(due.start.getFullYear() * 10000 + (due.start.getMonth() + 1) * 100 + due.start.getDate()).toBe(20261215);
+    expect(due.start.getFullYear() * 10000 + (due.start.getMonth() + 1) * 100 + due.start.getDate()).toBe(
+      20261215,
+    );
     const window = parsed[`window-${serverId}@revision.app`] as VEvent;
     expect(window.summary).toBe('Maintenance de Serveur du dépôt (mises à jour)');
     expect(window.rrule?.toString()).toContain('FREQ=DAILY');
     expect(parisTime(new Date(window.start))).toMatch(/ 03:00$/);
-  });
-
-  it('`revision calendar --ics FILE` writes the same file, and asks for the file in French when it is missing', async () => {
-    await writeCalendar();
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env: {}, tty: false, confirm: async () => false };
-    const path = join(home, 'cli.ics');
-    expect(await main(['calendar', '--ics', path, '--workspace', home], io)).toBe(0);
-    expect(out.join('')).toContain('Agenda enregistré');
-    expect(Object.values(ical.sync.parseICS(await readFile(path, 'utf8'))).filter((c) => c?.type === 'VEVENT')).toHaveLength(3);
-    expect(await main(['calendar', '--workspace', home], io)).toBe(2);
-    expect(err.join('')).toContain('Indiquez le fichier à écrire');
-  });
-});
-
-describe('`revision schedule status`', () => {
-  it('says whether the weekly watch is on, the last and the next check', async () => {
-    const service = await createService({ home, now: () => new Date('2026-11-28T10:00:00Z') });
-    await service.workspaceUpdate({ onboarded: true });
-    await service.checkupRun({});
-    const out: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: () => undefined, env: {}, tty: false, confirm: async () => false };
-    expect(await main(['schedule', 'status', '--json', '--workspace', home], io)).toBe(0);
-    const status = JSON.parse(out.join('')) as { enabled: boolean; lastCheckAt: string; nextCheckAt: string; late: boolean };
-    expect(status).toMatchObject({ enabled: true, lastCheckAt: '2026-11-28T10:00:00.000Z', nextCheckAt: '2026-12-05T10:00:00.000Z' });
-    out.length = 0;
-    await service.workspaceUpdate({ settings: { weeklyCheck: false } });
-    expect(await main(['schedule', 'status', '--workspace', home], io)).toBe(0);
-    expect(out.join('')).toContain('Surveillance chaque semaine : désactivée');
   });
 });

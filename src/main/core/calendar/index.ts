@@ -32,11 +32,19 @@ export function nextFirstMonday(now: Date): string {
 }
 
 /** Builds the .ics text. */
-export function buildCalendar(input: { workspace: Workspace; tasks: readonly TaskView[]; now: Date; lang: Lang }): string {
+export function buildCalendar(input: {
+  workspace: Workspace;
+  tasks: readonly TaskView[];
+  now: Date;
+  lang: Lang;
+}): string {
   const { workspace: ws, now, lang } = input;
   const t = getT(lang);
   const company = ws.company.name.trim();
-  const cal = ical({ name: t('carnet:calendar.name', { company: company || 'Révision' }), prodId: { company: 'Revision', product: 'carnet', language: lang.toUpperCase() } });
+  const cal = ical({
+    name: t('carnet:calendar.name', { company: company || 'Révision' }),
+    prodId: { company: 'Revision', product: 'carnet', language: lang.toUpperCase() },
+  });
   cal.timezone({ name: PARIS, generator: () => PARIS_VTIMEZONE });
   const stamp = now;
   const first = nextFirstMonday(now);
@@ -61,7 +69,9 @@ export function buildCalendar(input: { workspace: Workspace; tasks: readonly Tas
       stamp,
     });
   }
-  for (const server of ws.devices.filter((x) => x.kind === 'server' && (x.schedule === 'night' || x.schedule === 'weekend'))) {
+  for (const server of ws.devices.filter(
+    (x) => x.kind === 'server' && (x.schedule === 'night' || x.schedule === 'weekend'),
+  )) {
     const day = localDay(now);
     const weekly = server.schedule === 'weekend';
     cal.createEvent({
@@ -69,7 +79,9 @@ export function buildCalendar(input: { workspace: Workspace; tasks: readonly Tas
       start: wall(day, WINDOW.from) as never,
       end: wall(day, WINDOW.to) as never,
       timezone: PARIS,
-      repeating: weekly ? { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [ICalWeekday.SA] } : { freq: ICalEventRepeatingFreq.DAILY },
+      repeating: weekly
+        ? { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [ICalWeekday.SA] }
+        : { freq: ICalEventRepeatingFreq.DAILY },
       summary: t('carnet:calendar.window', { name: server.name }),
       description: t(weekly ? 'carnet:calendar.windowWeekend' : 'carnet:calendar.windowNight'),
       stamp,

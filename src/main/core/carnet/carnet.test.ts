@@ -16,7 +16,8 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const onDisk = async (): Promise<Workspace> => JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as Workspace;
+const onDisk = async (): Promise<Workspace> =>
+  JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as Workspace;
 const DAY = 86_400_000;
 
 /** A clock the test moves. */
@@ -39,13 +40,22 @@ describe('nothing is lost by a click', () => {
     const ws = await onDisk();
     expect(ws.devices).toEqual([]);
     const line = ws.history.at(-1)!;
-    expect(line).toMatchObject({ kind: 'removed', by: 'Éric Dubois', key: 'history.deviceRemoved', params: { name: 'Téléphone de Karim' } });
+    expect(line).toMatchObject({
+      kind: 'removed',
+      by: 'Éric Dubois',
+      key: 'history.deviceRemoved',
+      params: { name: 'Téléphone de Karim' },
+    });
     expect(ws.history.every((h) => h.by !== 'root')).toBe(true);
 
     c.advance(29);
     const view = await service.carnetOverview();
     expect(view.restorable).toHaveLength(1);
-    expect(view.restorable[0]).toMatchObject({ name: 'Téléphone de Karim', kind: 'device', by: 'Éric Dubois' });
+    expect(view.restorable[0]).toMatchObject({
+      name: 'Téléphone de Karim',
+      kind: 'device',
+      by: 'Éric Dubois',
+    });
     const restored = await service.carnetRestore(view.restorable[0]!.id);
     expect(restored.devices).toHaveLength(1);
     expect(restored.devices[0]).toMatchObject({ id, name: 'Téléphone de Karim', steps: ticks });
@@ -70,11 +80,22 @@ describe('delegation', () => {
   it('a task given to the prestataire with a due day becomes overdue when the day passes, and not once done', async () => {
     const c = clock('2026-03-02T08:00:00');
     const service = await createService({ home, now: c.now });
-    const sw = (await service.softwareUpsert({ name: 'EBP Gestion', category: 'stock', vendorContact: 'support@ebp.example.fr' })).software[0]!;
+    const sw = (
+      await service.softwareUpsert({
+        name: 'EBP Gestion',
+        category: 'stock',
+        vendorContact: 'support@ebp.example.fr',
+      })
+    ).software[0]!;
     await service.tasksAssign({ key: `vendor:${sw.id}`, assignee: { kind: 'provider' }, due: '2026-03-10' });
     let view = await service.carnetOverview();
     const task = view.tasks.find((x) => x.key === `vendor:${sw.id}`)!;
-    expect(task).toMatchObject({ assignee: { kind: 'provider' }, due: '2026-03-10', done: false, overdue: false });
+    expect(task).toMatchObject({
+      assignee: { kind: 'provider' },
+      due: '2026-03-10',
+      done: false,
+      overdue: false,
+    });
     expect(view.overdue).toBe(0);
 
     c.advance(9);
@@ -86,7 +107,12 @@ describe('delegation', () => {
     view = await service.carnetOverview();
     expect(view.tasks.find((x) => x.key === `vendor:${sw.id}`)).toMatchObject({ done: true, overdue: false });
     const update = view.tasks.find((x) => x.key === `update:${sw.id}`)!;
-    expect(update).toMatchObject({ kind: 'update', due: '2026-03-20', done: false, ref: { version: '13.2' } });
+    expect(update).toMatchObject({
+      kind: 'update',
+      due: '2026-03-20',
+      done: false,
+      ref: { version: '13.2' },
+    });
     c.advance(30);
     expect((await service.carnetOverview()).overdue).toBe(1);
     await service.tasksTick({ key: `update:${sw.id}`, done: true });
@@ -97,28 +123,53 @@ describe('delegation', () => {
 
   it('a colleague needs a name', async () => {
     const service = await createService({ home });
-    await expect(service.tasksAssign({ key: 'mission:debutant.this-computer', assignee: { kind: 'colleague', name: ' ' } })).rejects.toThrow(
-      'Donnez le nom',
-    );
-    const ws = await service.tasksAssign({ key: 'mission:debutant.this-computer', assignee: { kind: 'colleague', name: 'Karim' }, due: '2026-12-01' });
-    expect(ws.tasks['mission:debutant.this-computer']).toEqual({ assignee: { kind: 'colleague', name: 'Karim' }, due: '2026-12-01' });
+    await expect(
+      service.tasksAssign({
+        key: 'mission:debutant.this-computer',
+        assignee: { kind: 'colleague', name: ' ' },
+      }),
+    ).rejects.toThrow('Donnez le nom');
+    const ws = await service.tasksAssign({
+      key: 'mission:debutant.this-computer',
+      assignee: { kind: 'colleague', name: 'Karim' },
+      due: '2026-12-01',
+    });
+    expect(ws.tasks['mission:debutant.this-computer']).toEqual({
+      assignee: { kind: 'colleague', name: 'Karim' },
+      due: '2026-12-01',
+    });
   });
 });
 
 describe('step 3: asking the vendor', () => {
   it('prepares the question with the version and the vendor address from the contact', async () => {
     const service = await createService({ home });
-    await service.workspaceUpdate({ settings: { ownerName: 'Éric Dubois' }, company: { name: 'Transports Dubois' } });
-    const sw = (await service.softwareUpsert({ name: 'Sage 100', version: '9.0', category: 'comptabilite', vendorContact: '01 23 45 67 89 — support@sage.example.fr' })).software[0]!;
+    await service.workspaceUpdate({
+      settings: { ownerName: 'Éric Dubois' },
+      company: { name: 'Transports Dubois' },
+    });
+    const sw = (
+      await service.softwareUpsert({
+        name: 'Sage 100',
+        version: '9.0',
+        category: 'comptabilite',
+        vendorContact: '01 23 45 67 89 — support@sage.example.fr',
+      })
+    ).software[0]!;
     const mail = await service.softwareVendorQuestion({ id: sw.id, lang: 'fr' });
     expect(mail.to).toBe('support@sage.example.fr');
-    expect(mail.body).toContain('Ma version 9.0 est-elle la dernière ? Y a-t-il des mises à jour de sécurité');
+    expect(mail.body).toContain(
+      'Ma version 9.0 est-elle la dernière ? Y a-t-il des mises à jour de sécurité',
+    );
     expect(mail.body).toContain('Éric Dubois — Transports Dubois');
     expect(mail.mailto.startsWith('mailto:support@sage.example.fr?subject=')).toBe(true);
   });
 });
 
-const checkupWith = (apps: { name: string; version: string }[], lastInstalledAt: string | null): CheckupReport =>
+const checkupWith = (
+  apps: { name: string; version: string }[],
+  lastInstalledAt: string | null,
+): CheckupReport =>
   ({
     generatedAt: '2026-05-01T10:00:00.000Z',
     findings: [],
@@ -132,28 +183,52 @@ describe('step 4: the test journal', () => {
   it('asks to test a critical program never tested, then after a version change, then after system updates', async () => {
     const c = clock('2026-05-01T10:00:00.000Z');
     const service = await createService({ home, now: c.now });
-    const sw = (await service.softwareUpsert({ name: 'LibreOffice', version: '7.0', category: 'autre', critical: true, detected: true })).software[0]!;
+    const sw = (
+      await service.softwareUpsert({
+        name: 'LibreOffice',
+        version: '7.0',
+        category: 'autre',
+        critical: true,
+        detected: true,
+      })
+    ).software[0]!;
     await service.softwareUpsert({ name: 'Not critical', category: 'autre' });
     let ws = await service.workspaceGet();
-    expect(programsToTest(ws, null)).toEqual([expect.objectContaining({ name: 'LibreOffice', reason: 'never' })]);
+    expect(programsToTest(ws, null)).toEqual([
+      expect.objectContaining({ name: 'LibreOffice', reason: 'never' }),
+    ]);
 
     await service.softwareScenario({ id: sw.id, scenario: 'Ouvrir une facture, l’imprimer en PDF' });
     ws = await service.softwareTest({ id: sw.id, result: 'works', note: 'RAS', by: 'Karim' });
     const test = ws.software[0]!.tests!.at(-1)!;
-    expect(test).toMatchObject({ at: c.now().toISOString(), by: 'Karim', result: 'works', note: 'RAS', version: '7.0' });
+    expect(test).toMatchObject({
+      at: c.now().toISOString(),
+      by: 'Karim',
+      result: 'works',
+      note: 'RAS',
+      version: '7.0',
+    });
     expect(ws.history.at(-1)).toMatchObject({ kind: 'test', by: 'Karim', key: 'history.testWorks' });
-    expect(programsToTest(ws, checkupWith([{ name: 'LibreOffice', version: '7.0' }], '2026-04-01T00:00:00Z'))).toEqual([]);
+    expect(
+      programsToTest(ws, checkupWith([{ name: 'LibreOffice', version: '7.0' }], '2026-04-01T00:00:00Z')),
+    ).toEqual([]);
 
     const newer = checkupWith([{ name: 'libreoffice', version: '7.1' }], '2026-04-01T00:00:00Z');
-    expect(programsToTest(ws, newer)).toEqual([expect.objectContaining({ reason: 'version', versionBefore: '7.0', versionNow: '7.1' })]);
+    expect(programsToTest(ws, newer)).toEqual([
+      expect.objectContaining({ reason: 'version', versionBefore: '7.0', versionNow: '7.1' }),
+    ]);
     const systemUpdated = checkupWith([{ name: 'LibreOffice', version: '7.0' }], '2026-05-03T02:00:00Z');
-    expect(programsToTest(ws, systemUpdated)).toEqual([expect.objectContaining({ reason: 'system', updatedAt: '2026-05-03T02:00:00Z' })]);
+    expect(programsToTest(ws, systemUpdated)).toEqual([
+      expect.objectContaining({ reason: 'system', updatedAt: '2026-05-03T02:00:00Z' }),
+    ]);
   });
 
   it('« ça ne marche pas » prepares the message with the versions before and after', async () => {
     const service = await createService({ home });
     await service.workspaceUpdate({ provider: { name: 'Kevin', email: 'kevin@presta.example.fr' } });
-    const sw = (await service.softwareUpsert({ name: 'Caisse Pro', version: '4.1', category: 'caisse', critical: true })).software[0]!;
+    const sw = (
+      await service.softwareUpsert({ name: 'Caisse Pro', version: '4.1', category: 'caisse', critical: true })
+    ).software[0]!;
     await service.softwareScenario({ id: sw.id, scenario: 'Encaisser une vente de 1 €' });
     await service.softwareTest({ id: sw.id, result: 'works' });
     await service.softwareUpsert({ id: sw.id, name: 'Caisse Pro', version: '4.2', category: 'caisse' });

@@ -4,7 +4,12 @@
  * day), and who does each task by when. Each function changes the draft workspace it is given.
  */
 import type { z } from 'zod';
-import type { softwareTestSchema, taskAssignSchema, taskTickSchema, vendorAnswerInputSchema } from '../../../shared/carnet';
+import type {
+  softwareTestSchema,
+  taskAssignSchema,
+  taskTickSchema,
+  vendorAnswerInputSchema,
+} from '../../../shared/carnet';
 import type { CheckupReport } from '../../../shared/checkup';
 import type { BusinessSoftware, Workspace } from '../../../shared/workspace';
 import type { Stamp } from './register';
@@ -55,7 +60,11 @@ export function recordTest(
 }
 
 /** Records the vendor's answer; « mise à jour à faire » becomes a task with its due day. */
-export function recordVendorAnswer(ws: Workspace, input: z.infer<typeof vendorAnswerInputSchema>, s: Stamp): void {
+export function recordVendorAnswer(
+  ws: Workspace,
+  input: z.infer<typeof vendorAnswerInputSchema>,
+  s: Stamp,
+): void {
   const sw = program(ws, input.id);
   (sw.vendorAnswers ??= []).push({
     at: s.at,
@@ -86,13 +95,21 @@ export function assignTask(ws: Workspace, input: z.infer<typeof taskAssignSchema
   if (input.assignee === null) delete info.assignee;
   else if (input.assignee) {
     const name = input.assignee.name?.trim();
-    if (input.assignee.kind === 'colleague' && !name) throw new Error('Donnez le nom de la personne à qui vous confiez cette tâche.');
+    if (input.assignee.kind === 'colleague' && !name)
+      throw new Error('Donnez le nom de la personne à qui vous confiez cette tâche.');
     info.assignee = { kind: input.assignee.kind, ...(input.assignee.kind === 'colleague' ? { name } : {}) };
   }
   if (input.due === null) delete info.due;
   else if (input.due) info.due = input.due;
   ws.tasks[input.key] = info;
-  ws.history.push({ at: s.at, kind: 'task', by: s.by, summary: `task ${input.key} assigned`, key: 'history.taskAssigned', params: { taskKey: input.key } });
+  ws.history.push({
+    at: s.at,
+    kind: 'task',
+    by: s.by,
+    summary: `task ${input.key} assigned`,
+    key: 'history.taskAssigned',
+    params: { taskKey: input.key },
+  });
 }
 
 /** Ticks a task whose tick the register keeps (a vendor update installed, a website fix). */
@@ -102,5 +119,12 @@ export function tickTask(ws: Workspace, input: z.infer<typeof taskTickSchema>, s
   if (input.done) info.doneAt = s.at;
   else delete info.doneAt;
   ws.tasks[input.key] = info;
-  ws.history.push({ at: s.at, kind: 'tick', by: s.by, summary: `task ${input.key} ${input.done ? 'done' : 'undone'}`, key: input.done ? 'history.registerDone' : 'history.registerUndone', params: { taskKey: input.key } });
+  ws.history.push({
+    at: s.at,
+    kind: 'tick',
+    by: s.by,
+    summary: `task ${input.key} ${input.done ? 'done' : 'undone'}`,
+    key: input.done ? 'history.registerDone' : 'history.registerUndone',
+    params: { taskKey: input.key },
+  });
 }

@@ -27,7 +27,12 @@ function signature(ws: Workspace): string {
 }
 
 /** « Ma version X est-elle la dernière ? Y a-t-il des mises à jour de sécurité ? » to the vendor. */
-export function vendorQuestion(ws: Workspace, sw: BusinessSoftware, version: string | null, lang: Lang): ProviderEmail {
+export function vendorQuestion(
+  ws: Workspace,
+  sw: BusinessSoftware,
+  version: string | null,
+  lang: Lang,
+): ProviderEmail {
   const t = getT(lang);
   const v = version ?? t('carnet:vendor.versionUnknown');
   const subject = t('carnet:vendor.subject', { name: sw.name, version: v });
@@ -36,11 +41,7 @@ export function vendorQuestion(ws: Workspace, sw: BusinessSoftware, version: str
 }
 
 /** After « ça ne marche pas »: to the vendor (else the prestataire), with the versions before and after. */
-export function brokenMessage(
-  ws: Workspace,
-  sw: BusinessSoftware,
-  lang: Lang,
-): ProviderEmail {
+export function brokenMessage(ws: Workspace, sw: BusinessSoftware, lang: Lang): ProviderEmail {
   const t = getT(lang);
   const tests = sw.tests ?? [];
   const last = tests.at(-1);

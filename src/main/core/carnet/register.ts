@@ -27,7 +27,14 @@ export function addDevice(ws: Workspace, input: ChannelArgs<'devices:add'>[0], s
     ...(input.schedule ? { schedule: input.schedule } : {}),
     ...(input.notes ? { notes: input.notes } : {}),
   });
-  ws.history.push({ at: s.at, kind: 'device', by: s.by, summary: `device added: ${input.kind}`, key: 'history.deviceAdded', params: { kind: input.kind, name: input.name } });
+  ws.history.push({
+    at: s.at,
+    kind: 'device',
+    by: s.by,
+    summary: `device added: ${input.kind}`,
+    key: 'history.deviceAdded',
+    params: { kind: input.kind, name: input.name },
+  });
 }
 
 /** Ticks or unticks a device's guide step. */
@@ -36,14 +43,28 @@ export function tickStep(ws: Workspace, args: ChannelArgs<'devices:tickStep'>[0]
   if (!device) throw new Error('Cet appareil n’existe plus.');
   if (args.done) device.steps[args.stepId] = s.at;
   else delete device.steps[args.stepId];
-  ws.history.push({ at: s.at, kind: 'tick', by: s.by, summary: `${device.kind} ${args.stepId} ${args.done ? 'done' : 'undone'}`, key: args.done ? 'history.stepDone' : 'history.stepUndone', params: { name: device.name, step: args.stepId } });
+  ws.history.push({
+    at: s.at,
+    kind: 'tick',
+    by: s.by,
+    summary: `${device.kind} ${args.stepId} ${args.done ? 'done' : 'undone'}`,
+    key: args.done ? 'history.stepDone' : 'history.stepUndone',
+    params: { name: device.name, step: args.stepId },
+  });
 }
 
 /** Ticks or unticks a mission task. */
 export function tickMission(ws: Workspace, args: ChannelArgs<'missions:tick'>[0], s: Stamp): void {
   if (args.done) ws.missions[args.taskId] = s.at;
   else delete ws.missions[args.taskId];
-  ws.history.push({ at: s.at, kind: 'tick', by: s.by, summary: `task ${args.taskId} ${args.done ? 'done' : 'undone'}`, key: args.done ? 'history.taskDone' : 'history.taskUndone', params: { task: args.taskId } });
+  ws.history.push({
+    at: s.at,
+    kind: 'tick',
+    by: s.by,
+    summary: `task ${args.taskId} ${args.done ? 'done' : 'undone'}`,
+    key: args.done ? 'history.taskDone' : 'history.taskUndone',
+    params: { task: args.taskId },
+  });
 }
 
 /** Adds a business program, or changes one. */
@@ -72,7 +93,8 @@ export function upsertSoftware(ws: Workspace, input: ChannelArgs<'software:upser
 export function removeItem(ws: Workspace, kind: 'device' | 'software', id: string, s: Stamp): void {
   const list = kind === 'device' ? ws.devices : ws.software;
   const index = list.findIndex((x) => x.id === id);
-  if (index < 0) throw new Error(kind === 'device' ? 'Cet appareil n’existe plus.' : 'Ce logiciel n’existe plus.');
+  if (index < 0)
+    throw new Error(kind === 'device' ? 'Cet appareil n’existe plus.' : 'Ce logiciel n’existe plus.');
   const [item] = list.splice(index, 1);
   const removedId = randomUUID();
   ws.removed.push({ id: removedId, kind, removedAt: s.at, by: s.by, item: item as Record<string, unknown> });
@@ -92,13 +114,22 @@ export function restoreItem(ws: Workspace, removedId: string, s: Stamp): void {
   const entry = ws.removed.find((r) => r.id === removedId);
   const now = new Date(s.at);
   if (!entry || entry.restoredAt || !restorable(entry.removedAt, now))
-    throw new Error('Cet élément ne peut plus être rétabli (retiré il y a plus de 30 jours, ou déjà rétabli).');
+    throw new Error(
+      'Cet élément ne peut plus être rétabli (retiré il y a plus de 30 jours, ou déjà rétabli).',
+    );
   const list = entry.kind === 'device' ? ws.devices : ws.software;
   const item = entry.item as { id: string; name: string };
   if (list.some((x) => x.id === item.id)) throw new Error('Cet élément est déjà dans votre liste.');
   (list as unknown[]).push(entry.item);
   entry.restoredAt = s.at;
-  ws.history.push({ at: s.at, kind: 'restored', by: s.by, summary: `${entry.kind} restored`, key: 'history.restored', params: { name: item.name } });
+  ws.history.push({
+    at: s.at,
+    kind: 'restored',
+    by: s.by,
+    summary: `${entry.kind} restored`,
+    key: 'history.restored',
+    params: { name: item.name },
+  });
 }
 
 function restorable(removedAt: string, now: Date): boolean {

@@ -32,7 +32,11 @@ function view(
 }
 
 /** All tasks of the register; `today` is YYYY-MM-DD. */
-export function listTasks(ws: Workspace, findingStates: Record<string, FindingState>, today: string): TaskView[] {
+export function listTasks(
+  ws: Workspace,
+  findingStates: Record<string, FindingState>,
+  today: string,
+): TaskView[] {
   const out: TaskView[] = [];
   const info = (key: string) => ws.tasks[key];
   const at = (date: string | null | undefined) => ({ done: Boolean(date), at: date ?? null });
@@ -60,7 +64,8 @@ export function listTasks(ws: Workspace, findingStates: Record<string, FindingSt
     }
   }
   for (const [key, value] of Object.entries(ws.tasks)) {
-    if (key.startsWith('site:')) out.push(view(key, 'site', { taskId: key.slice(5) }, value, at(value.doneAt), today));
+    if (key.startsWith('site:'))
+      out.push(view(key, 'site', { taskId: key.slice(5) }, value, at(value.doneAt), today));
   }
   return out;
 }

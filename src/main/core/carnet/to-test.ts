@@ -30,7 +30,12 @@ export function programsToTest(ws: Workspace, checkup: CheckupReport | null): To
     } else if (last.version != null && now !== null && last.version !== now) {
       out.push({ ...base, reason: 'version', versionBefore: last.version, updatedAt: null });
     } else if (systemUpdatedAt && Date.parse(systemUpdatedAt) > Date.parse(last.at)) {
-      out.push({ ...base, reason: 'system', versionBefore: last.version ?? null, updatedAt: systemUpdatedAt });
+      out.push({
+        ...base,
+        reason: 'system',
+        versionBefore: last.version ?? null,
+        updatedAt: systemUpdatedAt,
+      });
     }
   }
   return out;

@@ -73,6 +73,7 @@ export interface OpenAction {
   readonly key?: string;
   readonly due?: string | null;
   readonly doneAt?: string | null;
+  readonly toProvider?: boolean;
 }
 
 /** The whole carnet. */
@@ -226,7 +227,11 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   for (const k of ['ok', 'attention', 'danger', 'unknown']) params[k] ??= 0;
   if (!entry.key) return entry.summary;
   // Keys are namespace-free ("history.checkup"): the carnet's own words first, then the other parts'.
-  return t(entry.key, { ...params, ns: ['report', 'plans', 'ui', 'common', 'carnet'], defaultValue: entry.summary });
+  return t(entry.key, {
+    ...params,
+    ns: ['report', 'plans', 'ui', 'common', 'carnet'],
+    defaultValue: entry.summary,
+  });
 }
 
 // Control characters (NUL, tabs, escape…) pasted into a name print as empty boxes: drop them (keep line breaks).

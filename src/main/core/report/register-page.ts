@@ -9,13 +9,20 @@ export function formatDay(day: string, lang: ReportModel['lang']): string {
   return m ? formatDate(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), lang) : formatDate(day, lang);
 }
 
-type Table = (widths: (string | number)[], header: string[], rows: Content[][], extra?: Record<string, unknown>) => Content;
+type Table = (
+  widths: (string | number)[],
+  header: string[],
+  rows: Content[][],
+  extra?: Record<string, unknown>,
+) => Content;
 
 function testCells(row: ReportModel['register'][number], model: ReportModel): Content[] {
   const t = getT(model.lang);
   const last = row.lastTest;
   const result = last
-    ? t(`carnet:journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`)
+    ? t(
+        `carnet:journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`,
+      )
     : { text: t('carnet:report.neverTested'), italics: true };
   return [
     { text: shorten(row.name, 200), bold: true },
@@ -32,7 +39,9 @@ function nextStep(row: ReportModel['register'][number], model: ReportModel): str
   if (!a) return t('carnet:report.askVendor');
   if (a.status === 'current') return t('carnet:report.nothing');
   const version = a.version ?? '';
-  return a.due ? t('carnet:report.installBy', { version, date: formatDay(a.due, model.lang) }) : t('carnet:report.install', { version });
+  return a.due
+    ? t('carnet:report.installBy', { version, date: formatDay(a.due, model.lang) })
+    : t('carnet:report.install', { version });
 }
 
 /** The register page (nothing when no business program is listed). */

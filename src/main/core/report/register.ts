@@ -33,6 +33,8 @@ export interface SignoffAction {
   readonly key?: string;
   readonly due?: string | null;
   readonly doneAt?: string | null;
+  /** Given to the prestataire in the register (the message to them lists it). */
+  readonly toProvider?: boolean;
 }
 
 interface Input {
@@ -44,7 +46,11 @@ interface Input {
 
 /** The programs' rows: critical ones first. */
 export function registerRows(input: Input): RegisterRow[] {
-  const toTest = new Set(programsToTest(input.workspace, input.checkup).filter((x) => x.reason !== 'never').map((x) => x.softwareId));
+  const toTest = new Set(
+    programsToTest(input.workspace, input.checkup)
+      .filter((x) => x.reason !== 'never')
+      .map((x) => x.softwareId),
+  );
   return [...input.workspace.software]
     .sort((a, b) => Number(b.critical) - Number(a.critical))
     .map((s) => ({
@@ -77,7 +83,8 @@ export function fillSignoff<A extends SignoffAction>(actions: readonly A[], inpu
       const last = ws.software.find((s) => s.id === id)?.tests?.at(-1);
       doneAt = last && last.result === 'works' && !stale.has(id) ? last.at : null;
     }
-    return { ...a, who: who || a.who, due: task?.due ?? info?.due ?? null, doneAt };
+    const toProvider = (task?.assignee ?? info?.assignee)?.kind === 'provider';
+    return { ...a, who: who || a.who, due: task?.due ?? info?.due ?? null, doneAt, toProvider };
   });
   const named = new Set(actions.map((a) => a.key).filter(Boolean));
   for (const task of tasks) {
@@ -90,6 +97,7 @@ export function fillSignoff<A extends SignoffAction>(actions: readonly A[], inpu
       key: task.key,
       due: task.due,
       doneAt: task.doneAt,
+      toProvider: task.assignee?.kind === 'provider',
     });
   }
   return filled;

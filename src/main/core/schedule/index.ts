@@ -21,7 +21,10 @@ export interface ScheduleApi {
 }
 
 /** Creates the schedule API; `overview` gives the register's programs to test and overdue tasks. */
-export function createScheduleApi(context: ServiceContext, overview: () => Promise<CarnetOverview>): ScheduleApi {
+export function createScheduleApi(
+  context: ServiceContext,
+  overview: () => Promise<CarnetOverview>,
+): ScheduleApi {
   // The watch starts once the owner finished onboarding (where the switch is chosen).
   const rules = (): WatchRules => {
     const ws = context.store.read();

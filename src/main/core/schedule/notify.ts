@@ -11,10 +11,17 @@ import { isQuiet, type WatchRules, defaultRules } from './plan';
 const severity: Record<string, number> = { ok: 0, unknown: 1, attention: 2, danger: 3 };
 
 /** Findings whose state got worse between two checkups (a new finding counts from ok). */
-export function worsened(previous: Record<string, string> | undefined, current: Record<string, string>): string[] {
+export function worsened(
+  previous: Record<string, string> | undefined,
+  current: Record<string, string>,
+): string[] {
   if (!previous) return [];
   return Object.keys(current)
-    .filter((id) => (severity[current[id]!] ?? 0) >= 2 && (severity[current[id]!] ?? 0) > (severity[previous[id] ?? 'ok'] ?? 0))
+    .filter(
+      (id) =>
+        (severity[current[id]!] ?? 0) >= 2 &&
+        (severity[current[id]!] ?? 0) > (severity[previous[id] ?? 'ok'] ?? 0),
+    )
     .sort();
 }
 
@@ -45,7 +52,13 @@ export function chooseNotification(input: NotifyInput): WatchNotification | null
   const updated = input.toTest.filter((x) => x.reason !== 'never');
   if (updated.length > 0) {
     const key = `test:${updated.map((x) => `${x.softwareId}=${x.versionNow ?? ''}/${x.updatedAt ?? ''}`).join(',')}`;
-    candidates.push({ kind: 'test', key, screen: 'journal', count: updated.length, names: updated.map((x) => x.name) });
+    candidates.push({
+      kind: 'test',
+      key,
+      screen: 'journal',
+      count: updated.length,
+      names: updated.map((x) => x.name),
+    });
   }
   if (input.overdue.length > 0) {
     const key = `overdue:${[...input.overdue].sort().join(',')}`;
@@ -56,6 +69,8 @@ export function chooseNotification(input: NotifyInput): WatchNotification | null
 
 /** Records that a notification was sent (de-duplication and one a day). */
 export function markSent(watch: WatchState, notification: WatchNotification, now: Date): WatchState {
-  const keys = [...(watch.sentKeys ?? []).filter((k) => k !== notification.key), notification.key].slice(-200);
+  const keys = [...(watch.sentKeys ?? []).filter((k) => k !== notification.key), notification.key].slice(
+    -200,
+  );
   return { ...watch, lastNotifiedAt: now.toISOString(), sentKeys: keys };
 }

@@ -21,7 +21,9 @@ const DAY_MS = 86_400_000;
 /** Whether a moment falls in the quiet hours (local time). */
 export function isQuiet(at: Date, rules: WatchRules = defaultRules): boolean {
   const h = at.getHours();
-  return rules.quietFrom > rules.quietUntil ? h >= rules.quietFrom || h < rules.quietUntil : h >= rules.quietFrom && h < rules.quietUntil;
+  return rules.quietFrom > rules.quietUntil
+    ? h >= rules.quietFrom || h < rules.quietUntil
+    : h >= rules.quietFrom && h < rules.quietUntil;
 }
 
 /** The first moment at or after `at` outside the quiet hours. */
@@ -39,12 +41,20 @@ export function isLate(lastCheckAt: Date | null, now: Date, rules: WatchRules = 
 }
 
 /** Whether the watch should check now (at start, on wake-up, or on its hourly tick). */
-export function shouldCheckNow(lastCheckAt: Date | null, now: Date, rules: WatchRules = defaultRules): boolean {
+export function shouldCheckNow(
+  lastCheckAt: Date | null,
+  now: Date,
+  rules: WatchRules = defaultRules,
+): boolean {
   return rules.enabled && isLate(lastCheckAt, now, rules) && !isQuiet(now, rules);
 }
 
 /** When the next check will run; null when the watch is off. A missed one is due now (or this morning). */
-export function nextCheckAt(lastCheckAt: Date | null, now: Date, rules: WatchRules = defaultRules): Date | null {
+export function nextCheckAt(
+  lastCheckAt: Date | null,
+  now: Date,
+  rules: WatchRules = defaultRules,
+): Date | null {
   if (!rules.enabled) return null;
   const due = lastCheckAt ? new Date(lastCheckAt.getTime() + rules.intervalDays * DAY_MS) : now;
   return afterQuiet(due.getTime() < now.getTime() ? now : due, rules);

@@ -24,7 +24,9 @@ describe('when the watch checks', () => {
     expect(shouldCheckNow(last, new Date(2026, 0, 12, 9, 59), defaultRules)).toBe(false);
     expect(shouldCheckNow(last, new Date(2026, 0, 12, 10, 0), defaultRules)).toBe(true);
     expect(shouldCheckNow(null, new Date(2026, 0, 12, 10, 0), defaultRules)).toBe(true);
-    expect(shouldCheckNow(null, new Date(2026, 0, 12, 10, 0), { ...defaultRules, enabled: false })).toBe(false);
+    expect(shouldCheckNow(null, new Date(2026, 0, 12, 10, 0), { ...defaultRules, enabled: false })).toBe(
+      false,
+    );
   });
 
   it('never during quiet hours: a check due at night waits for 8 h', () => {
@@ -49,14 +51,36 @@ describe('when the watch checks', () => {
 
 describe('what the watch tells the owner', () => {
   const now = new Date(2026, 4, 12, 10);
-  const base: WatchState = { previousStates: { a: 'ok', b: 'attention' }, lastStates: { a: 'ok', b: 'attention' }, lastCheckAt: now.toISOString() };
-  const toTest: ToTestItem[] = [{ softwareId: 's1', name: 'Sage 100', reason: 'system', versionBefore: '9', versionNow: '9', updatedAt: '2026-05-11T02:00:00Z' }];
+  const base: WatchState = {
+    previousStates: { a: 'ok', b: 'attention' },
+    lastStates: { a: 'ok', b: 'attention' },
+    lastCheckAt: now.toISOString(),
+  };
+  const toTest: ToTestItem[] = [
+    {
+      softwareId: 's1',
+      name: 'Sage 100',
+      reason: 'system',
+      versionBefore: '9',
+      versionNow: '9',
+      updatedAt: '2026-05-11T02:00:00Z',
+    },
+  ];
 
   it('says nothing when nothing changed for the worse and nothing needs the owner', () => {
     expect(chooseNotification({ watch: base, toTest: [], overdue: [], now })).toBeNull();
-    expect(chooseNotification({ watch: { ...base, lastStates: { a: 'ok', b: 'ok' } }, toTest: [], overdue: [], now })).toBeNull();
+    expect(
+      chooseNotification({
+        watch: { ...base, lastStates: { a: 'ok', b: 'ok' } },
+        toTest: [],
+        overdue: [],
+        now,
+      }),
+    ).toBeNull();
     // Never tested is shown on the dashboard, it is not news.
-    expect(chooseNotification({ watch: base, toTest: [{ ...toTest[0]!, reason: 'never' }], overdue: [], now })).toBeNull();
+    expect(
+      chooseNotification({ watch: base, toTest: [{ ...toTest[0]!, reason: 'never' }], overdue: [], now }),
+    ).toBeNull();
   });
 
   it('tells when voyants got worse, then about the update to test, one a day, never twice', () => {
@@ -65,18 +89,26 @@ describe('what the watch tells the owner', () => {
     const first = chooseNotification({ watch: worse, toTest, overdue: [], now })!;
     expect(first).toMatchObject({ kind: 'worse', count: 3, screen: 'dashboard' });
     let watch = markSent(worse, first, now);
-    expect(chooseNotification({ watch, toTest, overdue: [], now: new Date(now.getTime() + 3 * HOUR) })).toBeNull();
+    expect(
+      chooseNotification({ watch, toTest, overdue: [], now: new Date(now.getTime() + 3 * HOUR) }),
+    ).toBeNull();
     const tomorrow = new Date(now.getTime() + DAY);
     const second = chooseNotification({ watch, toTest, overdue: [], now: tomorrow })!;
     expect(second).toMatchObject({ kind: 'test', names: ['Sage 100'], screen: 'journal' });
     watch = markSent(watch, second, tomorrow);
-    expect(chooseNotification({ watch, toTest, overdue: [], now: new Date(tomorrow.getTime() + DAY) })).toBeNull();
-    expect(chooseNotification({ watch, toTest, overdue: ['vendor:s1'], now: new Date(tomorrow.getTime() + DAY) })).toMatchObject({ kind: 'overdue', count: 1 });
+    expect(
+      chooseNotification({ watch, toTest, overdue: [], now: new Date(tomorrow.getTime() + DAY) }),
+    ).toBeNull();
+    expect(
+      chooseNotification({ watch, toTest, overdue: ['vendor:s1'], now: new Date(tomorrow.getTime() + DAY) }),
+    ).toMatchObject({ kind: 'overdue', count: 1 });
   });
 
   it('keeps quiet at night', () => {
     const worse = { ...base, lastStates: { a: 'danger', b: 'attention' } };
-    expect(chooseNotification({ watch: worse, toTest: [], overdue: [], now: new Date(2026, 4, 12, 22) })).toBeNull();
+    expect(
+      chooseNotification({ watch: worse, toTest: [], overdue: [], now: new Date(2026, 4, 12, 22) }),
+    ).toBeNull();
   });
 });
 
@@ -110,7 +142,12 @@ describe('a simulated year with a fake clock', () => {
       // Every 5th check a voyant turns red; the next one it is back to ok.
       const red = checks.length % 5 === 0;
       if (red) news += 1;
-      watch = { ...watch, previousStates: watch.lastStates, lastStates: { updates: red ? 'danger' : 'ok' }, lastCheckAt: now.toISOString() };
+      watch = {
+        ...watch,
+        previousStates: watch.lastStates,
+        lastStates: { updates: red ? 'danger' : 'ok' },
+        lastCheckAt: now.toISOString(),
+      };
       const n = chooseNotification({ watch, toTest: [], overdue: [], now });
       if (n) {
         sent.push({ at: now, key: n.key });

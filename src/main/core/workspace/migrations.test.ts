@@ -24,13 +24,37 @@ const version1 = {
   company: { name: 'Transports Dubois' },
   provider: { name: 'Kevin', email: 'kevin@presta.example.fr' },
   settings: { lang: 'fr', thisComputerIsServer: null, schedule: 'always' },
-  devices: [{ id: 'd1', kind: 'iphone', name: 'iPhone de Karim', addedAt: '2026-06-02T08:00:00.000Z', steps: { 'ios-auto-updates': '2026-06-02T09:00:00.000Z' } }],
+  devices: [
+    {
+      id: 'd1',
+      kind: 'iphone',
+      name: 'iPhone de Karim',
+      addedAt: '2026-06-02T08:00:00.000Z',
+      steps: { 'ios-auto-updates': '2026-06-02T09:00:00.000Z' },
+    },
+  ],
   software: [
-    { id: 's1', name: 'Sage 100', version: '9.0', category: 'comptabilite', critical: true, detected: false, lastTestedAt: '2026-08-15T10:00:00.000Z' },
+    {
+      id: 's1',
+      name: 'Sage 100',
+      version: '9.0',
+      category: 'comptabilite',
+      critical: true,
+      detected: false,
+      lastTestedAt: '2026-08-15T10:00:00.000Z',
+    },
     { id: 's2', name: 'EBP', version: null, category: 'stock', critical: false, detected: false },
   ],
   missions: { 'debutant.no-other-devices': '2026-06-03T08:00:00.000Z' },
-  history: [{ at: '2026-06-02T08:00:00.000Z', kind: 'device', by: 'root', summary: 'device added: iphone', key: 'history.deviceAdded' }],
+  history: [
+    {
+      at: '2026-06-02T08:00:00.000Z',
+      kind: 'device',
+      by: 'root',
+      summary: 'device added: iphone',
+      key: 'history.deviceAdded',
+    },
+  ],
   changes: [],
   somethingNewer: { kept: true },
 };
@@ -59,7 +83,9 @@ describe('workspace version 1 → 2', () => {
     expect(ws.tasks).toEqual({});
     expect(ws.removed).toEqual([]);
     expect(ws.software[0]!.lastTestedAt).toBe('2026-08-15T10:00:00.000Z');
-    const onDisk = JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as { schemaVersion: number };
+    const onDisk = JSON.parse(await readFile(join(home, WORKSPACE_FILE), 'utf8')) as {
+      schemaVersion: number;
+    };
     expect(onDisk.schemaVersion).toBe(2);
     const copies = (await readdir(home)).filter((n) => n.startsWith('workspace.v-old-'));
     expect(copies).toHaveLength(1);

@@ -27,7 +27,8 @@ function migrateV1toV2(raw: Raw): Raw {
   const software = Array.isArray(raw.software)
     ? raw.software.map((entry: unknown) => {
         const s = objectOr(entry);
-        if (Array.isArray(s.tests) || typeof s.lastTestedAt !== 'string' || s.lastTestedAt === '') return entry;
+        if (Array.isArray(s.tests) || typeof s.lastTestedAt !== 'string' || s.lastTestedAt === '')
+          return entry;
         return { ...s, tests: [{ at: s.lastTestedAt, by: '', result: 'unknown' }] };
       })
     : raw.software;

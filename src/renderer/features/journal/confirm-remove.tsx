@@ -39,7 +39,9 @@ export function ConfirmRemove(props: {
                     className="button button--danger"
                     onPress={() => {
                       close();
-                      void removeItem(kind, id).then((ok) => ok && notify({ kind: 'success', message: t('remove.done', { name }) }));
+                      void removeItem(kind, id).then(
+                        (ok) => ok && notify({ kind: 'success', message: t('remove.done', { name }) }),
+                      );
                     }}
                   >
                     {t('remove.confirm')}

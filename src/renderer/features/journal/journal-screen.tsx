@@ -39,10 +39,19 @@ export function JournalScreen() {
           <p>{t('journal.noCritical')}</p>
         ) : (
           <>
-            <p role="status">{overview && (overview.toTest.length > 0 ? t('journal.toTestCount', { count: overview.toTest.length }) : t('journal.nothingToTest'))}</p>
+            <p role="status">
+              {overview &&
+                (overview.toTest.length > 0
+                  ? t('journal.toTestCount', { count: overview.toTest.length })
+                  : t('journal.nothingToTest'))}
+            </p>
             <ul className="journal-list">
               {critical.map((s) => (
-                <TestCard key={s.id} software={s} toTest={overview?.toTest.find((x) => x.softwareId === s.id)} />
+                <TestCard
+                  key={s.id}
+                  software={s}
+                  toTest={overview?.toTest.find((x) => x.softwareId === s.id)}
+                />
               ))}
             </ul>
           </>
@@ -71,7 +80,11 @@ export function JournalScreen() {
         <p>{t('journal.calendarHelp')}</p>
         <Button
           className="button button--primary"
-          onPress={() => void exportCalendar().then((path) => path && notify({ kind: 'success', message: t('journal.calendarSaved', { path }) }))}
+          onPress={() =>
+            void exportCalendar().then(
+              (path) => path && notify({ kind: 'success', message: t('journal.calendarSaved', { path }) }),
+            )
+          }
         >
           {t('journal.calendar')}
         </Button>
@@ -88,11 +101,17 @@ export function JournalScreen() {
               <li key={r.id} className="journal-item">
                 <p>
                   {t('journal.removedLine', { name: r.name, date: formatDate(r.removedAt) })}
-                  {r.by && r.by !== 'app' ? ` ${t('journal.removedBy', { by: r.by })}` : ''} · {t('journal.until', { date: formatDate(r.until) })}
+                  {r.by && r.by !== 'app' ? ` ${t('journal.removedBy', { by: r.by })}` : ''} ·{' '}
+                  {t('journal.until', { date: formatDate(r.until) })}
                 </p>
                 <Button
                   className="button"
-                  onPress={() => void restore(r.id).then((ok) => ok && notify({ kind: 'success', message: t('journal.restored', { name: r.name }) }))}
+                  onPress={() =>
+                    void restore(r.id).then(
+                      (ok) =>
+                        ok && notify({ kind: 'success', message: t('journal.restored', { name: r.name }) }),
+                    )
+                  }
                 >
                   {t('journal.restore', { name: r.name })}
                 </Button>

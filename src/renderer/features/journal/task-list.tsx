@@ -25,14 +25,19 @@ function TaskItem({ task }: { readonly task: TaskView }) {
   const save = async () => {
     const ok = await assign({
       key: task.key,
-      assignee: who === 'nobody' ? null : { kind: who, ...(who === 'colleague' ? { name: name.trim() } : {}) },
+      assignee:
+        who === 'nobody' ? null : { kind: who, ...(who === 'colleague' ? { name: name.trim() } : {}) },
       due: due || null,
     });
     if (ok) notify({ kind: 'success', message: t('assignee.saved') });
   };
 
   return (
-    <li className={`journal-item${task.overdue ? ' journal-item--late' : ''}`} aria-labelledby={`${id}-title`} data-task={task.key}>
+    <li
+      className={`journal-item${task.overdue ? ' journal-item--late' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-task={task.key}
+    >
       <h3 id={`${id}-title`}>
         {title} {task.overdue && <span className="journal-badge">— {t('assignee.overdue')}</span>}
       </h3>
@@ -74,7 +79,9 @@ function TaskItem({ task }: { readonly task: TaskView }) {
 export function TaskList({ tasks }: { readonly tasks: readonly TaskView[] }) {
   const { t } = useTranslation('carnet');
   const [all, setAll] = useState(false);
-  const shown = [...tasks.filter((x) => all || !x.done)].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  const shown = [...tasks.filter((x) => all || !x.done)].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue),
+  );
   const overdue = tasks.filter((x) => x.overdue).length;
   return (
     <>

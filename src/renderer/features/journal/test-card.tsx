@@ -8,7 +8,13 @@ import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
 
 /** One critical program's test block. */
-export function TestCard({ software, toTest }: { readonly software: BusinessSoftware; readonly toTest: ToTestItem | undefined }) {
+export function TestCard({
+  software,
+  toTest,
+}: {
+  readonly software: BusinessSoftware;
+  readonly toTest: ToTestItem | undefined;
+}) {
   const { t } = useTranslation('carnet');
   const formatDate = useFormatDate();
   const ownerName = useAppStore((s) => s.workspace?.settings.ownerName ?? '');
@@ -21,10 +27,19 @@ export function TestCard({ software, toTest }: { readonly software: BusinessSoft
   const [by, setBy] = useState(ownerName);
   const last = software.tests?.at(-1);
   const id = `test-${software.id}`;
-  const result = last ? t(`journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`) : '';
+  const result = last
+    ? t(
+        `journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`,
+      )
+    : '';
 
   const answer = async (value: 'works' | 'broken') => {
-    const ok = await recordTest({ id: software.id, result: value, ...(note.trim() ? { note: note.trim() } : {}), ...(by.trim() ? { by: by.trim() } : {}) });
+    const ok = await recordTest({
+      id: software.id,
+      result: value,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(by.trim() ? { by: by.trim() } : {}),
+    });
     if (!ok) return;
     setNote('');
     notify({ kind: 'success', message: t('journal.recorded') });
@@ -34,12 +49,25 @@ export function TestCard({ software, toTest }: { readonly software: BusinessSoft
     <li className={`journal-item${toTest ? ' journal-item--totest' : ''}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{toTest ? t('journal.testAsk', { name: software.name }) : software.name}</h3>
       {toTest?.reason === 'never' && <p>{t('journal.reasonNever')}</p>}
-      {toTest?.reason === 'version' && <p>{t('journal.reasonVersion', { before: toTest.versionBefore ?? '?', after: toTest.versionNow ?? '?' })}</p>}
-      {toTest?.reason === 'system' && <p>{t('journal.reasonSystem', { date: formatDate(toTest.updatedAt) })}</p>}
+      {toTest?.reason === 'version' && (
+        <p>
+          {t('journal.reasonVersion', {
+            before: toTest.versionBefore ?? '?',
+            after: toTest.versionNow ?? '?',
+          })}
+        </p>
+      )}
+      {toTest?.reason === 'system' && (
+        <p>{t('journal.reasonSystem', { date: formatDate(toTest.updatedAt) })}</p>
+      )}
       {last ? (
         <p data-testid="last-test">
           {last.by
-            ? t('journal.lastTest', { date: formatDate(last.at), result, by: last.by === 'app' ? '—' : last.by })
+            ? t('journal.lastTest', {
+                date: formatDate(last.at),
+                result,
+                by: last.by === 'app' ? '—' : last.by,
+              })
             : t('journal.lastTestNoBy', { date: formatDate(last.at), result })}
         </p>
       ) : (
@@ -48,12 +76,22 @@ export function TestCard({ software, toTest }: { readonly software: BusinessSoft
       <div className="journal-row">
         <div className="journal-field">
           <label htmlFor={`${id}-scenario`}>{t('journal.scenario')}</label>
-          <textarea id={`${id}-scenario`} value={scenario} maxLength={2000} onChange={(e) => setScenarioText(e.target.value)} aria-describedby={`${id}-scenario-help`} />
+          <textarea
+            id={`${id}-scenario`}
+            value={scenario}
+            maxLength={2000}
+            onChange={(e) => setScenarioText(e.target.value)}
+            aria-describedby={`${id}-scenario-help`}
+          />
           <span id={`${id}-scenario-help`} className="hint">
             {t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
           </span>
         </div>
-        <Button className="button" isDisabled={scenario.trim() === (software.scenario ?? '')} onPress={() => void setScenario(software.id, scenario)}>
+        <Button
+          className="button"
+          isDisabled={scenario.trim() === (software.scenario ?? '')}
+          onPress={() => void setScenario(software.id, scenario)}
+        >
           {t('journal.scenarioSave')}
         </Button>
       </div>
@@ -64,7 +102,13 @@ export function TestCard({ software, toTest }: { readonly software: BusinessSoft
         </div>
         <div className="journal-field">
           <label htmlFor={`${id}-by`}>{t('journal.testedBy')}</label>
-          <input id={`${id}-by`} value={by} maxLength={200} onChange={(e) => setBy(e.target.value)} autoComplete="name" />
+          <input
+            id={`${id}-by`}
+            value={by}
+            maxLength={200}
+            onChange={(e) => setBy(e.target.value)}
+            autoComplete="name"
+          />
         </div>
       </div>
       <div className="actions">
@@ -77,7 +121,11 @@ export function TestCard({ software, toTest }: { readonly software: BusinessSoft
         {last?.result === 'broken' && (
           <Button
             className="button"
-            onPress={() => void openMessage('brokenMessage', software.id).then((ok) => ok && notify({ kind: 'success', message: t('broken.ready') }))}
+            onPress={() =>
+              void openMessage('brokenMessage', software.id).then(
+                (ok) => ok && notify({ kind: 'success', message: t('broken.ready') }),
+              )
+            }
           >
             {t('broken.prepare')}
           </Button>

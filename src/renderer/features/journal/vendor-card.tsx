@@ -40,12 +40,19 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
         {last
           ? t('vendor.last', {
               date: formatDate(last.at),
-              status: last.status === 'current' ? t('vendor.current') : `${t('vendor.update')} ${last.version ?? ''}`.trim(),
+              status:
+                last.status === 'current'
+                  ? t('vendor.current')
+                  : `${t('vendor.update')} ${last.version ?? ''}`.trim(),
             })
           : t('vendor.none')}
       </p>
       <div className="actions">
-        <Button className="button" onPress={() => void openMessage('vendorQuestion', software.id)} aria-describedby={`${id}-help`}>
+        <Button
+          className="button"
+          onPress={() => void openMessage('vendorQuestion', software.id)}
+          aria-describedby={`${id}-help`}
+        >
           {t('vendor.ask')}
         </Button>
         <span id={`${id}-help`} className="hint">
@@ -57,7 +64,11 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
         <div className="journal-row">
           <div className="journal-field">
             <label htmlFor={`${id}-status`}>{t('vendor.status')}</label>
-            <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as VendorStatus)}>
+            <select
+              id={`${id}-status`}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as VendorStatus)}
+            >
               <option value="current">{t('vendor.current')}</option>
               <option value="update">{t('vendor.update')}</option>
             </select>
@@ -66,7 +77,12 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
             <>
               <div className="journal-field">
                 <label htmlFor={`${id}-version`}>{t('vendor.version')}</label>
-                <input id={`${id}-version`} value={version} maxLength={200} onChange={(e) => setVersion(e.target.value)} />
+                <input
+                  id={`${id}-version`}
+                  value={version}
+                  maxLength={200}
+                  onChange={(e) => setVersion(e.target.value)}
+                />
               </div>
               <div className="journal-field">
                 <label htmlFor={`${id}-due`}>{t('vendor.due')}</label>

@@ -21,20 +21,38 @@ export function WatchSettings() {
   return (
     <section className="card" aria-labelledby="settings-watch">
       <h2 id="settings-watch">{t('settings.watchTitle')}</h2>
-      <WeeklySwitch checked={settings.weeklyCheck} onChange={(weeklyCheck) => void update({ settings: { weeklyCheck } })} />
-      <p>{status?.lastCheckAt ? t('settings.last', { date: formatDate(status.lastCheckAt, true) }) : t('settings.never')}</p>
+      <WeeklySwitch
+        checked={settings.weeklyCheck}
+        onChange={(weeklyCheck) => void update({ settings: { weeklyCheck } })}
+      />
+      <p>
+        {status?.lastCheckAt
+          ? t('settings.last', { date: formatDate(status.lastCheckAt, true) })
+          : t('settings.never')}
+      </p>
       {status?.nextCheckAt && <p>{t('settings.next', { date: formatDate(status.nextCheckAt, true) })}</p>}
       <div className="journal-row">
         <div className="journal-field">
           <label htmlFor="owner-name">{t('settings.ownerName')}</label>
-          <input id="owner-name" value={name} maxLength={200} autoComplete="name" onChange={(e) => setName(e.target.value)} aria-describedby="owner-name-help" />
+          <input
+            id="owner-name"
+            value={name}
+            maxLength={200}
+            autoComplete="name"
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby="owner-name-help"
+          />
           <span id="owner-name-help" className="hint">
             {t('settings.ownerNameHelp')}
           </span>
         </div>
         <Button
           className="button button--primary"
-          onPress={() => void update({ settings: { ownerName: name.trim() } }).then((ok) => ok && notify({ kind: 'success', message: t('assignee.saved') }))}
+          onPress={() =>
+            void update({ settings: { ownerName: name.trim() } }).then(
+              (ok) => ok && notify({ kind: 'success', message: t('assignee.saved') }),
+            )
+          }
         >
           {t('assignee.save')}
         </Button>
@@ -44,11 +62,23 @@ export function WatchSettings() {
 }
 
 /** « Vérifier chaque semaine, même quand l'app est fermée » (also at the end of onboarding). */
-export function WeeklySwitch({ checked, onChange }: { readonly checked: boolean; readonly onChange: (checked: boolean) => void }) {
+export function WeeklySwitch({
+  checked,
+  onChange,
+}: {
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+}) {
   const { t } = useTranslation('carnet');
   return (
     <label className="journal-switch">
-      <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby="weekly-help" />
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby="weekly-help"
+      />
       <span>
         <strong>{t('settings.weekly')}</strong>
         <br />
