@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/carnet';
 import type { CheckupReport } from '../../../shared/checkup';
 import type { BusinessSoftware, Workspace } from '../../../shared/workspace';
-import type { Stamp } from './register';
+import { log, logTick, type Stamp } from './register';
 import { currentVersion } from './to-test';
 
 function program(ws: Workspace, id: string): BusinessSoftware {
@@ -49,14 +49,14 @@ export function recordTest(
   });
   if (version && sw.detected) sw.version = version;
   sw.lastTestedAt = s.at;
-  ws.history.push({
-    at: s.at,
-    kind: 'test',
-    by,
-    summary: `test of ${sw.name}: ${input.result}`,
-    key: input.result === 'works' ? 'history.testWorks' : 'history.testBroken',
-    params: { name: sw.name },
-  });
+  log(
+    ws,
+    { at: s.at, by },
+    'test',
+    input.result === 'works' ? 'history.testWorks' : 'history.testBroken',
+    `test of ${sw.name}: ${input.result}`,
+    { name: sw.name },
+  );
 }
 
 /** Records the vendor's answer; « mise à jour à faire » becomes a task with its due day. */
@@ -79,14 +79,14 @@ export function recordVendorAnswer(
     const { doneAt: _done, ...rest } = ws.tasks[key] ?? {};
     ws.tasks[key] = { ...rest, ...(input.due ? { due: input.due } : {}) };
   }
-  ws.history.push({
-    at: s.at,
-    kind: 'note',
-    by: s.by,
-    summary: `vendor answer for ${sw.name}: ${input.status}`,
-    key: input.status === 'current' ? 'history.vendorCurrent' : 'history.vendorUpdate',
-    params: { name: sw.name, version: input.version ?? '' },
-  });
+  log(
+    ws,
+    s,
+    'note',
+    input.status === 'current' ? 'history.vendorCurrent' : 'history.vendorUpdate',
+    `vendor answer for ${sw.name}: ${input.status}`,
+    { name: sw.name, version: input.version ?? '' },
+  );
 }
 
 /** Gives a task to someone and/or sets its due day (null clears). */
@@ -102,14 +102,7 @@ export function assignTask(ws: Workspace, input: z.infer<typeof taskAssignSchema
   if (input.due === null) delete info.due;
   else if (input.due) info.due = input.due;
   ws.tasks[input.key] = info;
-  ws.history.push({
-    at: s.at,
-    kind: 'task',
-    by: s.by,
-    summary: `task ${input.key} assigned`,
-    key: 'history.taskAssigned',
-    params: { taskKey: input.key },
-  });
+  log(ws, s, 'task', 'history.taskAssigned', `task ${input.key} assigned`, { taskKey: input.key });
 }
 
 /** Ticks a task whose tick the register keeps (a vendor update installed, a website fix). */
@@ -119,12 +112,5 @@ export function tickTask(ws: Workspace, input: z.infer<typeof taskTickSchema>, s
   if (input.done) info.doneAt = s.at;
   else delete info.doneAt;
   ws.tasks[input.key] = info;
-  ws.history.push({
-    at: s.at,
-    kind: 'tick',
-    by: s.by,
-    summary: `task ${input.key} ${input.done ? 'done' : 'undone'}`,
-    key: input.done ? 'history.registerDone' : 'history.registerUndone',
-    params: { taskKey: input.key },
-  });
+  logTick(ws, s, input.done, 'history.register', `task ${input.key}`, { taskKey: input.key });
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { RESTORE_DAYS, localDay, type RestorableView } from '../../../shared/carnet';
 import type { ChannelArgs } from '../../../shared/ipc';
-import type { Workspace } from '../../../shared/workspace';
+import type { HistoryEntry, Workspace } from '../../../shared/workspace';
 
 /** Who and when, for the history. */
 export interface Stamp {
@@ -15,6 +15,30 @@ export interface Stamp {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Writes one line of the history (the carnet's logbook), dated and signed. */
+export function log(
+  ws: Workspace,
+  s: Stamp,
+  kind: HistoryEntry['kind'],
+  key: string,
+  summary: string,
+  params: Record<string, string | number>,
+): void {
+  ws.history.push({ at: s.at, kind, by: s.by, summary, key, params });
+}
+
+/** Writes a tick or untick in the history (`<key>Done` / `<key>Undone`). */
+export function logTick(
+  ws: Workspace,
+  s: Stamp,
+  done: boolean,
+  key: string,
+  subject: string,
+  params: Record<string, string>,
+): void {
+  log(ws, s, 'tick', `${key}${done ? 'Done' : 'Undone'}`, `${subject} ${done ? 'done' : 'undone'}`, params);
+}
 
 /** Adds a device the app cannot see. */
 export function addDevice(ws: Workspace, input: ChannelArgs<'devices:add'>[0], s: Stamp): void {
@@ -27,13 +51,9 @@ export function addDevice(ws: Workspace, input: ChannelArgs<'devices:add'>[0], s
     ...(input.schedule ? { schedule: input.schedule } : {}),
     ...(input.notes ? { notes: input.notes } : {}),
   });
-  ws.history.push({
-    at: s.at,
-    kind: 'device',
-    by: s.by,
-    summary: `device added: ${input.kind}`,
-    key: 'history.deviceAdded',
-    params: { kind: input.kind, name: input.name },
+  log(ws, s, 'device', 'history.deviceAdded', `device added: ${input.kind}`, {
+    kind: input.kind,
+    name: input.name,
   });
 }
 
@@ -43,13 +63,9 @@ export function tickStep(ws: Workspace, args: ChannelArgs<'devices:tickStep'>[0]
   if (!device) throw new Error('Cet appareil n’existe plus.');
   if (args.done) device.steps[args.stepId] = s.at;
   else delete device.steps[args.stepId];
-  ws.history.push({
-    at: s.at,
-    kind: 'tick',
-    by: s.by,
-    summary: `${device.kind} ${args.stepId} ${args.done ? 'done' : 'undone'}`,
-    key: args.done ? 'history.stepDone' : 'history.stepUndone',
-    params: { name: device.name, step: args.stepId },
+  logTick(ws, s, args.done, 'history.step', `${device.kind} ${args.stepId}`, {
+    name: device.name,
+    step: args.stepId,
   });
 }
 
@@ -57,14 +73,7 @@ export function tickStep(ws: Workspace, args: ChannelArgs<'devices:tickStep'>[0]
 export function tickMission(ws: Workspace, args: ChannelArgs<'missions:tick'>[0], s: Stamp): void {
   if (args.done) ws.missions[args.taskId] = s.at;
   else delete ws.missions[args.taskId];
-  ws.history.push({
-    at: s.at,
-    kind: 'tick',
-    by: s.by,
-    summary: `task ${args.taskId} ${args.done ? 'done' : 'undone'}`,
-    key: args.done ? 'history.taskDone' : 'history.taskUndone',
-    params: { task: args.taskId },
-  });
+  logTick(ws, s, args.done, 'history.task', `task ${args.taskId}`, { task: args.taskId });
 }
 
 /** Adds a business program, or changes one. */
@@ -98,14 +107,14 @@ export function removeItem(ws: Workspace, kind: 'device' | 'software', id: strin
   const [item] = list.splice(index, 1);
   const removedId = randomUUID();
   ws.removed.push({ id: removedId, kind, removedAt: s.at, by: s.by, item: item as Record<string, unknown> });
-  ws.history.push({
-    at: s.at,
-    kind: 'removed',
-    by: s.by,
-    summary: `${kind} removed`,
-    key: kind === 'device' ? 'history.deviceRemoved' : 'history.softwareRemoved',
-    params: { name: item!.name, removedId },
-  });
+  log(
+    ws,
+    s,
+    'removed',
+    kind === 'device' ? 'history.deviceRemoved' : 'history.softwareRemoved',
+    `${kind} removed`,
+    { name: item!.name, removedId },
+  );
   pruneRemoved(ws, new Date(s.at));
 }
 
@@ -122,14 +131,7 @@ export function restoreItem(ws: Workspace, removedId: string, s: Stamp): void {
   if (list.some((x) => x.id === item.id)) throw new Error('Cet élément est déjà dans votre liste.');
   (list as unknown[]).push(entry.item);
   entry.restoredAt = s.at;
-  ws.history.push({
-    at: s.at,
-    kind: 'restored',
-    by: s.by,
-    summary: `${entry.kind} restored`,
-    key: 'history.restored',
-    params: { name: item.name },
-  });
+  log(ws, s, 'restored', 'history.restored', `${entry.kind} restored`, { name: item.name });
 }
 
 function restorable(removedAt: string, now: Date): boolean {

@@ -1,24 +1,13 @@
 /** A register task's title in the owner's language (calendar, PDF, CLI). */
 import type { Assignee, TaskView } from '../../../shared/carnet';
 import type { Lang } from '../../../shared/i18n';
+import { taskTitle as sharedTaskTitle } from '../../../shared/task-title';
 import { getT } from '../i18n';
 
-/** The task's title, e.g. « Demander à l'éditeur si Sage 100 est à jour ». */
+/** The task's title in a language (see shared/task-title.ts). */
 export function taskTitle(task: TaskView, lang: Lang): string {
   const t = getT(lang);
-  const r = task.ref;
-  switch (task.kind) {
-    case 'mission':
-      return t(`guides:tasks.${r.taskId}.title`, { defaultValue: r.taskId ?? '' });
-    case 'step':
-      return `${r.deviceName ?? ''} — ${t(`guides:steps.${r.stepId}.title`, { defaultValue: r.stepId ?? '' })}`;
-    case 'vendor':
-      return t('carnet:task.vendor', { name: r.softwareName });
-    case 'update':
-      return t('carnet:task.update', { name: r.softwareName, version: r.version ?? '' });
-    case 'site':
-      return t('carnet:task.site', { id: r.taskId });
-  }
+  return sharedTaskTitle(task, (key, options) => String(t(key, options as never)));
 }
 
 /** Who, in words: « moi » (the owner's name when given), the prestataire's name, the colleague. */

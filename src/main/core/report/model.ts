@@ -15,7 +15,7 @@ import {
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
 import { findingText } from '../../../shared/finding-text';
 import { getT, getTranslate } from '../i18n';
-import { fillSignoff, registerRows, type RegisterRow } from './register';
+import { fillSignoff, registerRows, type RegisterRow, type SignoffAction } from './register';
 
 /** A device's voyant in the carnet: a checked state, or what the owner ticked (never « ok » unchecked). */
 export type VoyantState = FindingState | 'declared' | 'todo';
@@ -61,20 +61,8 @@ export interface MissionSection {
   readonly tasks: readonly { readonly title: string; readonly done: boolean; readonly at: string | null }[];
 }
 
-/** One open action for the sign-off block and the e-mail. */
-export interface OpenAction {
-  readonly text: string;
-  /** The device it concerns (empty when the text already names it). */
-  readonly device: string;
-  /** Suggested owner of the action (the prestataire for technical ones), or empty. */
-  readonly who: string;
-  readonly group: 'computer' | 'unknown' | 'device' | 'software';
-  /** The register task it stands for, and its due day and tick (report/register.ts). */
-  readonly key?: string;
-  readonly due?: string | null;
-  readonly doneAt?: string | null;
-  readonly toProvider?: boolean;
-}
+/** One open action for the sign-off block and the e-mail (who / due / done filled from the register). */
+export type OpenAction = SignoffAction;
 
 /** The whole carnet. */
 export interface ReportModel {

@@ -23,10 +23,12 @@ export interface RegisterRow {
   readonly lastAnswer: VendorAnswer | null;
 }
 
-/** What the signoff table needs of an action. */
+/** One open action of the sign-off table and the e-mail. */
 export interface SignoffAction {
   readonly text: string;
+  /** The device it concerns (empty when the text already names it). */
   readonly device: string;
+  /** Who does it: from the register, else the prestataire for technical ones, else empty. */
   readonly who: string;
   readonly group: 'computer' | 'unknown' | 'device' | 'software';
   /** The register task it stands for (`vendor:<id>`, `test:<id>`…). */

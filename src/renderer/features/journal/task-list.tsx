@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssigneeKind, TaskView } from '../../../shared/carnet';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
+import { InputField, SelectField } from './input-field';
 import { useTaskTitle } from './use-journal';
 
 type Choice = AssigneeKind | 'nobody';
@@ -43,25 +44,20 @@ function TaskItem({ task }: { readonly task: TaskView }) {
       </h3>
       {task.done && task.doneAt && <p>{t('assignee.doneOn', { date: formatDate(task.doneAt) })}</p>}
       <div className="journal-row">
-        <div className="journal-field">
-          <label htmlFor={`${id}-who`}>{t('assignee.label')}</label>
-          <select id={`${id}-who`} value={who} onChange={(e) => setWho(e.target.value as Choice)}>
-            <option value="nobody">{t('assignee.nobody')}</option>
-            <option value="me">{t('assignee.me')}</option>
-            <option value="provider">{t('assignee.provider')}</option>
-            <option value="colleague">{t('assignee.colleague')}</option>
-          </select>
-        </div>
+        <SelectField<Choice>
+          id={`${id}-who`}
+          label={t('assignee.label')}
+          value={who}
+          onChange={setWho}
+          options={(['nobody', 'me', 'provider', 'colleague'] as const).map((value) => ({
+            value,
+            label: t(`assignee.${value}`),
+          }))}
+        />
         {who === 'colleague' && (
-          <div className="journal-field">
-            <label htmlFor={`${id}-name`}>{t('assignee.colleagueName')}</label>
-            <input id={`${id}-name`} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-          </div>
+          <InputField id={`${id}-name`} label={t('assignee.colleagueName')} value={name} onChange={setName} />
         )}
-        <div className="journal-field">
-          <label htmlFor={`${id}-due`}>{t('assignee.due')}</label>
-          <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
+        <InputField id={`${id}-due`} label={t('assignee.due')} value={due} onChange={setDue} type="date" />
         <Button className="button" onPress={() => void save()}>
           {t('assignee.save')}
         </Button>

@@ -6,6 +6,7 @@ import type { ToTestItem } from '../../../shared/carnet';
 import type { BusinessSoftware } from '../../../shared/workspace';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
+import { InputField } from './input-field';
 
 /** One critical program's test block. */
 export function TestCard({
@@ -74,19 +75,15 @@ export function TestCard({
         !toTest && <p>{t('journal.neverTested')}</p>
       )}
       <div className="journal-row">
-        <div className="journal-field">
-          <label htmlFor={`${id}-scenario`}>{t('journal.scenario')}</label>
-          <textarea
-            id={`${id}-scenario`}
-            value={scenario}
-            maxLength={2000}
-            onChange={(e) => setScenarioText(e.target.value)}
-            aria-describedby={`${id}-scenario-help`}
-          />
-          <span id={`${id}-scenario-help`} className="hint">
-            {t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
-          </span>
-        </div>
+        <InputField
+          id={`${id}-scenario`}
+          label={t('journal.scenario')}
+          value={scenario}
+          onChange={setScenarioText}
+          maxLength={2000}
+          multiline
+          help={t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
+        />
         <Button
           className="button"
           isDisabled={scenario.trim() === (software.scenario ?? '')}
@@ -96,20 +93,20 @@ export function TestCard({
         </Button>
       </div>
       <div className="journal-row">
-        <div className="journal-field">
-          <label htmlFor={`${id}-note`}>{t('journal.note')}</label>
-          <input id={`${id}-note`} value={note} maxLength={5000} onChange={(e) => setNote(e.target.value)} />
-        </div>
-        <div className="journal-field">
-          <label htmlFor={`${id}-by`}>{t('journal.testedBy')}</label>
-          <input
-            id={`${id}-by`}
-            value={by}
-            maxLength={200}
-            onChange={(e) => setBy(e.target.value)}
-            autoComplete="name"
-          />
-        </div>
+        <InputField
+          id={`${id}-note`}
+          label={t('journal.note')}
+          value={note}
+          onChange={setNote}
+          maxLength={5000}
+        />
+        <InputField
+          id={`${id}-by`}
+          label={t('journal.testedBy')}
+          value={by}
+          onChange={setBy}
+          autoComplete="name"
+        />
       </div>
       <div className="actions">
         <Button className="button button--primary" onPress={() => void answer('works')}>

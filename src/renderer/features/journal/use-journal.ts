@@ -2,26 +2,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskView } from '../../../shared/carnet';
+import { taskTitle } from '../../../shared/task-title';
 import { useAppStore } from '../../store';
 
-/** The task's title in the interface language (same keys as the core's calendar and PDF). */
+/** The task's title in the interface language (the same rule as the core's calendar and PDF). */
 export function useTaskTitle(): (task: TaskView) => string {
   const { t } = useTranslation(['carnet', 'guides']);
-  return (task) => {
-    const r = task.ref;
-    switch (task.kind) {
-      case 'mission':
-        return t(`guides:tasks.${r.taskId}.title`, { defaultValue: r.taskId ?? '' });
-      case 'step':
-        return `${r.deviceName ?? ''} — ${t(`guides:steps.${r.stepId}.title`, { defaultValue: r.stepId ?? '' })}`;
-      case 'vendor':
-        return t('carnet:task.vendor', { name: r.softwareName });
-      case 'update':
-        return t('carnet:task.update', { name: r.softwareName, version: r.version ?? '' });
-      case 'site':
-        return t('carnet:task.site', { id: r.taskId });
-    }
-  };
+  return (task) => taskTitle(task, (key, options) => String(t(key, options as never)));
 }
 
 /** Loads the register's overview when a screen that shows it appears (and when the workspace changes). */

@@ -6,6 +6,7 @@ import type { VendorStatus } from '../../../shared/carnet';
 import type { BusinessSoftware } from '../../../shared/workspace';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
+import { InputField, SelectField } from './input-field';
 
 /** One program's vendor block. */
 export function VendorCard({ software }: { readonly software: BusinessSoftware }) {
@@ -62,32 +63,31 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
       <fieldset className="fieldset">
         <legend>{t('vendor.answerTitle')}</legend>
         <div className="journal-row">
-          <div className="journal-field">
-            <label htmlFor={`${id}-status`}>{t('vendor.status')}</label>
-            <select
-              id={`${id}-status`}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as VendorStatus)}
-            >
-              <option value="current">{t('vendor.current')}</option>
-              <option value="update">{t('vendor.update')}</option>
-            </select>
-          </div>
+          <SelectField<VendorStatus>
+            id={`${id}-status`}
+            label={t('vendor.status')}
+            value={status}
+            onChange={setStatus}
+            options={(['current', 'update'] as const).map((value) => ({
+              value,
+              label: t(`vendor.${value}`),
+            }))}
+          />
           {status === 'update' && (
             <>
-              <div className="journal-field">
-                <label htmlFor={`${id}-version`}>{t('vendor.version')}</label>
-                <input
-                  id={`${id}-version`}
-                  value={version}
-                  maxLength={200}
-                  onChange={(e) => setVersion(e.target.value)}
-                />
-              </div>
-              <div className="journal-field">
-                <label htmlFor={`${id}-due`}>{t('vendor.due')}</label>
-                <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-              </div>
+              <InputField
+                id={`${id}-version`}
+                label={t('vendor.version')}
+                value={version}
+                onChange={setVersion}
+              />
+              <InputField
+                id={`${id}-due`}
+                label={t('vendor.due')}
+                value={due}
+                onChange={setDue}
+                type="date"
+              />
             </>
           )}
           <Button className="button button--primary" onPress={() => void save()}>

@@ -5,6 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
+import { InputField } from './input-field';
 import { useOverview } from './use-journal';
 
 /** The « Surveillance » card of the settings screen. */
@@ -32,20 +33,14 @@ export function WatchSettings() {
       </p>
       {status?.nextCheckAt && <p>{t('settings.next', { date: formatDate(status.nextCheckAt, true) })}</p>}
       <div className="journal-row">
-        <div className="journal-field">
-          <label htmlFor="owner-name">{t('settings.ownerName')}</label>
-          <input
-            id="owner-name"
-            value={name}
-            maxLength={200}
-            autoComplete="name"
-            onChange={(e) => setName(e.target.value)}
-            aria-describedby="owner-name-help"
-          />
-          <span id="owner-name-help" className="hint">
-            {t('settings.ownerNameHelp')}
-          </span>
-        </div>
+        <InputField
+          id="owner-name"
+          label={t('settings.ownerName')}
+          value={name}
+          onChange={setName}
+          autoComplete="name"
+          help={t('settings.ownerNameHelp')}
+        />
         <Button
           className="button button--primary"
           onPress={() =>
