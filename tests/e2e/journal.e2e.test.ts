@@ -194,4 +194,40 @@ describe('delegation and nothing lost', () => {
     expect(await axeViolations(page)).toEqual([]);
     await session.close();
   });
+
+  it(
+    'in English: the follow-up screen and the dashboard counts, axe clean',
+    { timeout: 120_000 },
+    async () => {
+      const home = await seeded('2026-03-02T09:00:00Z', async (s) => {
+        await s.workspaceUpdate({
+          onboarded: true,
+          company: { name: 'Dubois Haulage' },
+          settings: { lang: 'en' },
+        });
+        const ws = await s.softwareUpsert({
+          name: 'Sage 100',
+          version: '9.0',
+          category: 'comptabilite',
+          critical: true,
+        });
+        await s.tasksAssign({
+          key: `vendor:${ws.software[0]!.id}`,
+          assignee: { kind: 'provider' },
+          due: '2026-03-01',
+        });
+      });
+      const session = await harness.open({ home, now: () => new Date('2026-03-02T09:00:00Z') });
+      const { page } = session;
+      await page.getByText('1 program to test').waitFor();
+      await page.getByText('1 task overdue').waitFor();
+      await screenshot(page, 'en-20-dashboard-counts');
+      await page.getByRole('button', { name: 'See the follow-up' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Follow-up: tests, tasks, removals' }).waitFor();
+      await page.getByRole('heading', { name: 'Test Sage 100' }).waitFor();
+      await screenshot(page, 'en-21-journal');
+      expect(await axeViolations(page)).toEqual([]);
+      await session.close();
+    },
+  );
 });

@@ -392,7 +392,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const history = [...ws.history]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((h) => ({ at: h.at, kind: h.kind, by: h.by, text: historyText(h, input.lang) }));
+    .map((h) => ({ at: h.at, kind: h.kind, by: h.by === 'app' ? '' : h.by, text: historyText(h, input.lang) }));
 
   return {
     lang: input.lang,
