@@ -41,6 +41,7 @@ async function writeCalendar(): Promise<{ text: string; serverId: string; softwa
 describe('« Ajouter à mon agenda »', () => {
   it('gives a monthly révision that stays at 9 h Paris time across the clock changes (TZID + VTIMEZONE + RRULE)', async () => {
     const { text } = await writeCalendar();
+    expect(text).toContain('METHOD:PUBLISH');
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris');
     expect(text).toMatch(/RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1/);
     expect(text).toMatch(/DTSTART;TZID=Europe\/Paris:20261207T090000/);

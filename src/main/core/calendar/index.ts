@@ -4,7 +4,7 @@
  * its VTIMEZONE. Built with ical-generator; written atomically.
  */
 import { resolve } from 'node:path';
-import ical, { ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { localDay, type TaskView } from '../../../shared/carnet';
 import type { Lang } from '../../../shared/i18n';
 import type { Workspace } from '../../../shared/workspace';
@@ -45,6 +45,8 @@ export function buildCalendar(input: {
     name: t('carnet:calendar.name', { company: company || 'Révision' }),
     prodId: { company: 'Revision', product: 'carnet', language: lang.toUpperCase() },
   });
+  // PUBLISH: a calendar to add (Outlook imports it as events, not as meeting invitations).
+  cal.method(ICalCalendarMethod.PUBLISH);
   cal.timezone({ name: PARIS, generator: () => PARIS_VTIMEZONE });
   const stamp = now;
   const first = nextFirstMonday(now);

@@ -16,12 +16,8 @@ import './journal.css';
 /** The follow-up screen. */
 export function JournalScreen() {
   const { t } = useTranslation('carnet');
-  const formatDate = useFormatDate();
   const overview = useOverview();
   const software = useAppStore((s) => s.workspace?.software);
-  const restore = useAppStore((s) => s.restore);
-  const exportCalendar = useAppStore((s) => s.exportCalendar);
-  const notify = useAppStore((s) => s.notify);
   if (!software) return null;
   const critical = software.filter((s) => s.critical);
 
@@ -75,51 +71,72 @@ export function JournalScreen() {
         {overview && <TaskList tasks={overview.tasks} />}
       </section>
 
-      <section className="card" aria-labelledby="journal-calendar">
-        <h2 id="journal-calendar">{t('journal.calendar')}</h2>
-        <p>{t('journal.calendarHelp')}</p>
-        <Button
-          className="button button--primary"
-          onPress={() =>
-            void exportCalendar().then(
-              (path) => path && notify({ kind: 'success', message: t('journal.calendarSaved', { path }) }),
-            )
-          }
-        >
-          {t('journal.calendar')}
-        </Button>
-      </section>
-
-      <section className="card" aria-labelledby="journal-removed">
-        <h2 id="journal-removed">{t('journal.removedTitle')}</h2>
-        <p>{t('journal.removedIntro')}</p>
-        {!overview || overview.restorable.length === 0 ? (
-          <p>{t('journal.removedNone')}</p>
-        ) : (
-          <ul className="journal-list">
-            {overview.restorable.map((r) => (
-              <li key={r.id} className="journal-item">
-                <p>
-                  {t('journal.removedLine', { name: r.name, date: formatDate(r.removedAt) })}
-                  {r.by && r.by !== 'app' ? ` ${t('journal.removedBy', { by: r.by })}` : ''} ·{' '}
-                  {t('journal.until', { date: formatDate(r.until) })}
-                </p>
-                <Button
-                  className="button"
-                  onPress={() =>
-                    void restore(r.id).then(
-                      (ok) =>
-                        ok && notify({ kind: 'success', message: t('journal.restored', { name: r.name }) }),
-                    )
-                  }
-                >
-                  {t('journal.restore', { name: r.name })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CalendarSection />
+      <RemovedSection />
     </div>
+  );
+}
+
+/** « Ajouter à mon agenda »: the .ics file. */
+function CalendarSection() {
+  const { t } = useTranslation('carnet');
+  const exportCalendar = useAppStore((s) => s.exportCalendar);
+  const notify = useAppStore((s) => s.notify);
+  return (
+    <section className="card" aria-labelledby="journal-calendar">
+      <h2 id="journal-calendar">{t('journal.calendar')}</h2>
+      <p>{t('journal.calendarHelp')}</p>
+      <Button
+        className="button button--primary"
+        onPress={() =>
+          void exportCalendar().then(
+            (path) => path && notify({ kind: 'success', message: t('journal.calendarSaved', { path }) }),
+          )
+        }
+      >
+        {t('journal.calendar')}
+      </Button>
+    </section>
+  );
+}
+
+/** Removed devices and programs, restorable for 30 days. */
+function RemovedSection() {
+  const { t } = useTranslation('carnet');
+  const formatDate = useFormatDate();
+  const overview = useAppStore((s) => s.overview);
+  const restore = useAppStore((s) => s.restore);
+  const notify = useAppStore((s) => s.notify);
+  return (
+    <section className="card" aria-labelledby="journal-removed">
+      <h2 id="journal-removed">{t('journal.removedTitle')}</h2>
+      <p>{t('journal.removedIntro')}</p>
+      {!overview || overview.restorable.length === 0 ? (
+        <p>{t('journal.removedNone')}</p>
+      ) : (
+        <ul className="journal-list">
+          {overview.restorable.map((r) => (
+            <li key={r.id} className="journal-item">
+              <p>
+                {t('journal.removedLine', { name: r.name, date: formatDate(r.removedAt) })}
+                {r.by && r.by !== 'app' ? ` ${t('journal.removedBy', { by: r.by })}` : ''} ·{' '}
+                {t('journal.until', { date: formatDate(r.until) })}
+              </p>
+              <Button
+                className="button"
+                onPress={() =>
+                  void restore(r.id).then(
+                    (ok) =>
+                      ok && notify({ kind: 'success', message: t('journal.restored', { name: r.name }) }),
+                  )
+                }
+              >
+                {t('journal.restore', { name: r.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

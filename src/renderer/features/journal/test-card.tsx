@@ -8,47 +8,20 @@ import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
 import { InputField } from './input-field';
 
-/** One critical program's test block. */
-export function TestCard({
-  software,
-  toTest,
-}: {
-  readonly software: BusinessSoftware;
-  readonly toTest: ToTestItem | undefined;
-}) {
+type Props = { readonly software: BusinessSoftware; readonly toTest: ToTestItem | undefined };
+
+/** Why it should be tested now, and how the last test went. */
+function TestStatus({ software, toTest }: Props) {
   const { t } = useTranslation('carnet');
   const formatDate = useFormatDate();
-  const ownerName = useAppStore((s) => s.workspace?.settings.ownerName ?? '');
-  const setScenario = useAppStore((s) => s.setScenario);
-  const recordTest = useAppStore((s) => s.recordTest);
-  const openMessage = useAppStore((s) => s.openMessage);
-  const notify = useAppStore((s) => s.notify);
-  const [scenario, setScenarioText] = useState(software.scenario ?? '');
-  const [note, setNote] = useState('');
-  const [by, setBy] = useState(ownerName);
   const last = software.tests?.at(-1);
-  const id = `test-${software.id}`;
   const result = last
     ? t(
         `journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`,
       )
     : '';
-
-  const answer = async (value: 'works' | 'broken') => {
-    const ok = await recordTest({
-      id: software.id,
-      result: value,
-      ...(note.trim() ? { note: note.trim() } : {}),
-      ...(by.trim() ? { by: by.trim() } : {}),
-    });
-    if (!ok) return;
-    setNote('');
-    notify({ kind: 'success', message: t('journal.recorded') });
-  };
-
   return (
-    <li className={`journal-item${toTest ? ' journal-item--totest' : ''}`} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{toTest ? t('journal.testAsk', { name: software.name }) : software.name}</h3>
+    <>
       {toTest?.reason === 'never' && <p>{t('journal.reasonNever')}</p>}
       {toTest?.reason === 'version' && (
         <p>
@@ -63,35 +36,76 @@ export function TestCard({
       )}
       {last ? (
         <p data-testid="last-test">
-          {last.by
-            ? t('journal.lastTest', {
-                date: formatDate(last.at),
-                result,
-                by: last.by === 'app' ? '—' : last.by,
-              })
+          {last.by && last.by !== 'app'
+            ? t('journal.lastTest', { date: formatDate(last.at), result, by: last.by })
             : t('journal.lastTestNoBy', { date: formatDate(last.at), result })}
         </p>
       ) : (
         !toTest && <p>{t('journal.neverTested')}</p>
       )}
-      <div className="journal-row">
-        <InputField
-          id={`${id}-scenario`}
-          label={t('journal.scenario')}
-          value={scenario}
-          onChange={setScenarioText}
-          maxLength={2000}
-          multiline
-          help={t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
-        />
-        <Button
-          className="button"
-          isDisabled={scenario.trim() === (software.scenario ?? '')}
-          onPress={() => void setScenario(software.id, scenario)}
-        >
-          {t('journal.scenarioSave')}
-        </Button>
-      </div>
+    </>
+  );
+}
+
+/** The scenario, written once and kept. */
+function ScenarioEditor({ software, id }: { readonly software: BusinessSoftware; readonly id: string }) {
+  const { t } = useTranslation('carnet');
+  const setScenario = useAppStore((s) => s.setScenario);
+  const [scenario, setText] = useState(software.scenario ?? '');
+  return (
+    <div className="journal-row">
+      <InputField
+        id={`${id}-scenario`}
+        label={t('journal.scenario')}
+        value={scenario}
+        onChange={setText}
+        maxLength={2000}
+        multiline
+        help={t('journal.scenarioHelp', { example: t('journal.scenarioExample') })}
+      />
+      <Button
+        className="button"
+        isDisabled={scenario.trim() === (software.scenario ?? '')}
+        onPress={() => void setScenario(software.id, scenario)}
+      >
+        {t('journal.scenarioSave')}
+      </Button>
+    </div>
+  );
+}
+
+/** One critical program's test block. */
+export function TestCard({ software, toTest }: Props) {
+  const { t } = useTranslation('carnet');
+  const ownerName = useAppStore((s) => s.workspace?.settings.ownerName ?? '');
+  const recordTest = useAppStore((s) => s.recordTest);
+  const openMessage = useAppStore((s) => s.openMessage);
+  const notify = useAppStore((s) => s.notify);
+  const [note, setNote] = useState('');
+  const [by, setBy] = useState(ownerName);
+  const id = `test-${software.id}`;
+
+  const answer = async (value: 'works' | 'broken') => {
+    const ok = await recordTest({
+      id: software.id,
+      result: value,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(by.trim() ? { by: by.trim() } : {}),
+    });
+    if (!ok) return;
+    setNote('');
+    notify({ kind: 'success', message: t('journal.recorded') });
+  };
+  const prepare = () =>
+    void openMessage('brokenMessage', software.id).then(
+      (ok) => ok && notify({ kind: 'success', message: t('broken.ready') }),
+    );
+
+  return (
+    <li className={`journal-item${toTest ? ' journal-item--totest' : ''}`} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{toTest ? t('journal.testAsk', { name: software.name }) : software.name}</h3>
+      <TestStatus software={software} toTest={toTest} />
+      <ScenarioEditor software={software} id={id} />
       <div className="journal-row">
         <InputField
           id={`${id}-note`}
@@ -115,15 +129,8 @@ export function TestCard({
         <Button className="button" onPress={() => void answer('broken')}>
           {t('journal.broken')}
         </Button>
-        {last?.result === 'broken' && (
-          <Button
-            className="button"
-            onPress={() =>
-              void openMessage('brokenMessage', software.id).then(
-                (ok) => ok && notify({ kind: 'success', message: t('broken.ready') }),
-              )
-            }
-          >
+        {software.tests?.at(-1)?.result === 'broken' && (
+          <Button className="button" onPress={prepare}>
             {t('broken.prepare')}
           </Button>
         )}
