@@ -120,7 +120,7 @@ function RemovedSection() {
               <p>
                 {t('journal.removedLine', { name: r.name, date: formatDate(r.removedAt) })}
                 {r.by && r.by !== 'app' ? ` ${t('journal.removedBy', { by: r.by })}` : ''} ·{' '}
-                {t('journal.until', { date: formatDate(r.until) })}
+                {t('journal.until', { date: formatDate(`${r.until}T12:00:00`) })}
               </p>
               <Button
                 className="button"

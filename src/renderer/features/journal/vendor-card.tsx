@@ -1,12 +1,27 @@
 /** Step 3 for one business program: version, vendor, « Demander au fournisseur », the answer recorded. */
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { VendorStatus } from '../../../shared/carnet';
+import type { VendorAnswer, VendorStatus } from '../../../shared/carnet';
 import type { BusinessSoftware } from '../../../shared/workspace';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
 import { InputField, SelectField } from './input-field';
+
+/** What to do next after the vendor's last answer (the same words as the carnet's page). */
+function nextStep(
+  t: TFunction<'carnet'>,
+  last: VendorAnswer | undefined,
+  formatDate: (iso: string) => string,
+): string {
+  if (!last) return t('report.askVendor');
+  if (last.status === 'current') return t('report.nothing');
+  const version = last.version ?? '';
+  return last.due
+    ? t('report.installBy', { version, date: formatDate(`${last.due}T12:00:00`) })
+    : t('report.install', { version });
+}
 
 /** One program's vendor block. */
 export function VendorCard({ software }: { readonly software: BusinessSoftware }) {
@@ -47,6 +62,9 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
                   : `${t('vendor.update')} ${last.version ?? ''}`.trim(),
             })
           : t('vendor.none')}
+      </p>
+      <p>
+        <strong>{t('report.next')}</strong> : {nextStep(t, last, formatDate)}
       </p>
       <div className="actions">
         <Button
