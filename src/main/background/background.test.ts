@@ -172,7 +172,9 @@ describe('the weekly watch in the shell', () => {
 
   it('« Vérifier maintenant » in the tray menu runs a checkup', async () => {
     const { m, tray, background } = await setup('2026-03-02T09:00:00');
+    // The check made at start: « Vérifier maintenant » during it joins it rather than starting a second one.
     await vi.waitFor(() => expect(m.runs).toBe(1));
+    await background.watch.tick();
     tray.menu.find((i) => i.label === 'Vérifier maintenant')!.click!();
     await vi.waitFor(() => expect(m.runs).toBe(2));
     background.stop();
