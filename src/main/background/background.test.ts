@@ -163,6 +163,7 @@ describe('the weekly watch in the shell', () => {
     expect(shown[0]!.title).toBe('1 voyant est passé au rouge ou à l’orange');
     shown[0]!.click();
     expect(opened).toEqual(['dashboard']);
+    await background.watch.tick();
     advance(1);
     await background.watch.checkNow();
     expect(m.runs).toBe(4);
