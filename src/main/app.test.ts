@@ -39,7 +39,16 @@ const app = Object.assign(new EventEmitter(), {
   whenReady: vi.fn(async () => undefined),
   getPath: (name: string) => (name === 'userData' ? state.userData : `/home/eric/${name}`),
   getAppPath: () => '/opt/revision/resources/app.asar',
+  setLoginItemSettings: vi.fn(),
+  getLoginItemSettings: () => ({ wasOpenedAtLogin: false }),
 });
+
+class FakeTray extends EventEmitter {
+  setImage = vi.fn();
+  setToolTip = vi.fn();
+  setContextMenu = vi.fn();
+  destroy = vi.fn();
+}
 
 vi.mock('electron', () => ({
   app,
@@ -67,6 +76,10 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: vi.fn() },
+  Tray: FakeTray,
+  Notification: Object.assign(class extends EventEmitter {}, { isSupported: () => false }),
+  nativeImage: { createFromPath: (path: string) => ({ path }) },
+  powerMonitor: new EventEmitter(),
 }));
 vi.mock('electron-updater', () => ({
   default: { autoUpdater: Object.assign(new EventEmitter(), { checkForUpdatesAndNotify: vi.fn() }) },
@@ -121,6 +134,16 @@ describe('starting the app', () => {
     expect(await readdir(home)).toContain('workspace.json');
     expect([...state.handlers.keys()].sort()).toEqual([...channels].sort());
     expect(JSON.stringify(state.menu)).toContain('Fichier');
+  });
+
+  it('started at login (--hidden): no window, the app waits in the tray', async () => {
+    const running = startApp({ env: { REVISION_HOME: home }, mainDir: '/app/out/main', argv: ['revision', '--hidden'] });
+    const { service, window } = await running.ready;
+    expect(service).not.toBeNull();
+    expect(window).toBeNull();
+    expect(state.windows).toHaveLength(0);
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
   });
 
   it('keeps the data in Electron’s userData folder unless REVISION_HOME says otherwise', async () => {

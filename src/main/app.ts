@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
 import type { Lang } from '../shared/i18n';
+import { startBackground, startedHidden, type Background } from './background';
 import { getT } from './core/i18n';
 import { createService, type RevisionService } from './core/service';
 import { APP_VERSION } from './core/version';
@@ -66,8 +67,31 @@ function readPage(source: RendererSource, mainDir: string): string | null {
   }
 }
 
+/** The tray icons' folder (packaged: resources/assets/icons). */
+function iconsDir(mainDir: string): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'assets', 'icons')
+    : join(mainDir, '..', '..', 'assets', 'icons');
+}
+
+/** Starts the tray and the weekly watch; the window works without them if the system refuses. */
+function startWatchSafely(
+  service: RevisionService,
+  dir: string,
+  openScreen: (screen: 'dashboard' | 'journal') => void,
+): Background | null {
+  try {
+    return startBackground({ service, iconsDir: dir, openScreen, log });
+  } catch (error) {
+    log('could not start the tray and the weekly watch', error);
+    return null;
+  }
+}
+
 /** Options of startApp (tests pass their own). */
 export interface StartOptions {
+  /** The command line (default process.argv): `--hidden` starts in the tray only. */
+  readonly argv?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   /** The folder of the bundled main (out/main). */
   readonly mainDir?: string;
@@ -146,7 +170,9 @@ interface ShellSetup {
   readonly source: RendererSource;
   readonly isAppUrl: (url: string) => boolean;
   readonly icon: string | undefined;
-  readonly windows: { main: MainWindow | null };
+  readonly argv: readonly string[] | undefined;
+  /** The window and the tray / weekly watch, shared with startApp's handlers. */
+  readonly windows: { main: MainWindow | null; background: Background | null };
 }
 
 /** Once Electron is ready: hardened session, service, IPC, menu, window, updates of the app. */
@@ -185,6 +211,7 @@ async function openApp(
     isAppUrl,
     documentsDir: () => app.getPath('documents'),
     onSettingsChanged: (workspace) => {
+      void windows.background?.applySettings(workspace);
       if (workspace.settings.lang === lang) return;
       lang = workspace.settings.lang;
       setMenu();
@@ -205,11 +232,20 @@ async function openApp(
     windows.main = created;
     return created;
   };
-  const first = open();
+  // The owner must hear about a restored, reset, migrated or too-new data file: never hidden then.
+  const hidden = startedHidden(setup.argv) && service.context.store.notices.length === 0;
+  const first = hidden ? null : open();
   app.on('activate', () => {
     if (!windows.main) open();
   });
-  showNotices(first.window, service, () => lang);
+  windows.background = startWatchSafely(service, iconsDir(setup.mainDir), (screen) => {
+    const target = windows.main ?? open();
+    focusWindow(target.window);
+    void target.loaded.then(() => target.window.webContents.send('app:navigate', { screen }));
+  });
+  if (windows.background && !service.context.store.readOnly)
+    void windows.background.applySettings(service.context.store.read());
+  if (first) showNotices(first.window, service, () => lang);
 
   updates = startAppUpdates({
     isPackaged: app.isPackaged,
@@ -219,7 +255,7 @@ async function openApp(
     log: technicalLog?.logger ?? { info: () => undefined, warn: log, error: log },
     askRestart: (version) => askRestart(lang, version, current()),
   });
-  return { service, window: first.window };
+  return { service, window: first?.window ?? null };
 }
 
 /** Starts the app. */
@@ -243,7 +279,7 @@ export function startApp(options: StartOptions = {}): RunningApp {
   const paths = appPaths(mainDir);
   const source = rendererSource(paths, env, app.isPackaged);
   const isAppUrl = createAppUrlMatcher(source);
-  const windows: ShellSetup['windows'] = { main: null };
+  const windows: ShellSetup['windows'] = { main: null, background: null };
   // Linux shows the window's own icon (Windows and macOS take the executable's).
   const iconPath = app.isPackaged
     ? join(process.resourcesPath, 'assets', 'icons', 'icon.png')
@@ -253,10 +289,13 @@ export function startApp(options: StartOptions = {}): RunningApp {
   app.on('second-instance', () => focusWindow(windows.main?.window ?? null));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // With the weekly watch on, the app stays in the tray / menu bar.
+    if (process.platform !== 'darwin' && !windows.background) app.quit();
   });
 
-  const ready = app.whenReady().then(() => openApp({ env, mainDir, paths, source, isAppUrl, icon, windows }));
+  const ready = app
+    .whenReady()
+    .then(() => openApp({ env, mainDir, paths, source, isAppUrl, icon, windows, argv: options.argv }));
   ready.catch((error: unknown) => log('start failed', error));
   return { primary: true, ready };
 }

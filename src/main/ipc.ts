@@ -24,6 +24,7 @@ import {
 } from '../shared/ipc';
 import { getT } from './core/i18n';
 import type { RevisionService } from './core/service';
+import { carnetHandlers } from './carnet-ipc';
 import { openExternalSafely } from './security';
 
 /** What the IPC layer needs from the rest of the shell. */
@@ -221,6 +222,7 @@ export function registerIpc(options: IpcOptions): () => void {
         throw new Error(getT(langOf())('appUpdates:logFailed'), { cause: error });
       }
     },
+    ...carnetHandlers(options),
   };
 
   const handle = <C extends Channel>(channel: C): void => {

@@ -7,6 +7,7 @@ import { NoticeBanner } from './components/notice-banner';
 import { CheckupScreen } from './features/checkup/checkup-screen';
 import { DashboardScreen } from './features/dashboard/dashboard-screen';
 import { InventoryScreen } from './features/inventory/inventory-screen';
+import { JournalScreen } from './features/journal/journal-screen';
 import { MissionsScreen } from './features/missions/missions-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
 import { WelcomeScreen } from './features/welcome/welcome-screen';
@@ -19,6 +20,7 @@ const nav: readonly { screen: Screen; icon: ReactNode }[] = [
   { screen: 'checkup', icon: <GaugeIcon /> },
   { screen: 'missions', icon: <FlagIcon /> },
   { screen: 'inventory', icon: <ListIcon /> },
+  { screen: 'journal', icon: <CarnetIcon /> },
   { screen: 'settings', icon: <SpannerIcon /> },
 ];
 
@@ -36,6 +38,8 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A notification or the tray asks for a screen (the weekly watch).
+  useEffect(() => window.revision.on('app:navigate', ({ screen }) => go(screen)), [go]);
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
     document.documentElement.lang = lang;
@@ -77,7 +81,7 @@ export function App() {
                     data-screen={item.screen}
                   >
                     {item.icon}
-                    <span>{t(`nav.${item.screen}`)}</span>
+                    <span>{t(`nav.${item.screen}`, { ns: ['ui', 'carnet'] })}</span>
                   </Button>
                 </li>
               ))}
@@ -117,6 +121,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <MissionsScreen />;
     case 'inventory':
       return <InventoryScreen />;
+    case 'journal':
+      return <JournalScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

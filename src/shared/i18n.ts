@@ -28,6 +28,8 @@ import frPrograms from './locales/fr/programs.json';
 import enPrograms from './locales/en/programs.json';
 import frSite from './locales/fr/site.json';
 import enSite from './locales/en/site.json';
+import frCarnet from './locales/fr/carnet.json';
+import enCarnet from './locales/en/carnet.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -48,6 +50,7 @@ export const namespaces = [
   'hardening',
   'programs',
   'site',
+  'carnet',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -63,6 +66,7 @@ export const uiNamespaces = [
   'truth',
   'programs',
   'site',
+  'carnet',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -78,6 +82,7 @@ export const uiResources = {
     truth: frTruth,
     programs: frPrograms,
     site: frSite,
+    carnet: frCarnet,
   },
   en: {
     common: enCommon,
@@ -90,6 +95,7 @@ export const uiResources = {
     truth: enTruth,
     programs: enPrograms,
     site: enSite,
+    carnet: enCarnet,
   },
 } as const;
 

@@ -7,6 +7,15 @@
 import { z } from 'zod';
 import type { AppUpdateStatus } from './app-updates';
 import type { CheckupProgress, CheckupReport } from './checkup';
+import {
+  softwareScenarioSchema,
+  softwareTestSchema,
+  taskAssignSchema,
+  taskTickSchema,
+  vendorAnswerInputSchema,
+  type CarnetOverview,
+  type ScheduleStatus,
+} from './carnet';
 import type { ApplyResult, PlanView } from './plans';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
 
@@ -27,7 +36,13 @@ export const workspacePatchSchema = z
     company: z.object({ name: text(500) }).strict(),
     provider: z.object({ name: text(500), email: text(320), phone: text(100).optional() }).strict(),
     settings: z
-      .object({ lang, thisComputerIsServer: z.boolean().nullable(), schedule: z.enum(schedules) })
+      .object({
+        lang,
+        thisComputerIsServer: z.boolean().nullable(),
+        schedule: z.enum(schedules),
+        ownerName: text(200),
+        weeklyCheck: z.boolean(),
+      })
       .partial()
       .strict(),
   })
@@ -103,6 +118,17 @@ export const ipcContract = {
   'sites:add': { args: z.tuple([z.object({ url: text(2000), lang: lang.optional() }).strict()]) },
   'sites:remove': { args: z.tuple([id]) },
   'sites:check': { args: z.tuple([z.object({ id: id.optional(), lang: lang.optional() }).strict()]) },
+  'carnet:overview': { args: z.tuple([]) },
+  'carnet:restore': { args: z.tuple([id]) },
+  'tasks:assign': { args: z.tuple([taskAssignSchema]) },
+  'tasks:tick': { args: z.tuple([taskTickSchema]) },
+  'software:scenario': { args: z.tuple([softwareScenarioSchema]) },
+  'software:test': { args: z.tuple([softwareTestSchema]) },
+  'software:vendorAnswer': { args: z.tuple([vendorAnswerInputSchema]) },
+  'software:vendorQuestion': { args: z.tuple([z.object({ id, lang: lang.optional() }).strict()]) },
+  'software:brokenMessage': { args: z.tuple([z.object({ id, lang: lang.optional() }).strict()]) },
+  'schedule:status': { args: z.tuple([]) },
+  'calendar:export': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
 } as const;
 
 /** Result type of each channel. */
@@ -133,6 +159,17 @@ export interface IpcResults {
   'sites:add': Workspace;
   'sites:remove': Workspace;
   'sites:check': Workspace;
+  'carnet:overview': CarnetOverview;
+  'carnet:restore': Workspace;
+  'tasks:assign': Workspace;
+  'tasks:tick': Workspace;
+  'software:scenario': Workspace;
+  'software:test': Workspace;
+  'software:vendorAnswer': Workspace;
+  'software:vendorQuestion': ProviderEmail;
+  'software:brokenMessage': ProviderEmail;
+  'schedule:status': ScheduleStatus;
+  'calendar:export': ExportResult;
 }
 
 export type Channel = keyof typeof ipcContract;
@@ -142,8 +179,10 @@ export type ChannelArgs<C extends Channel> = z.infer<(typeof ipcContract)[C]['ar
 /** Events main sends to the renderer. */
 export interface IpcEvents {
   'checkup:progress': CheckupProgress;
+  /** A notification or the tray asks to show a screen. */
+  'app:navigate': { screen: 'dashboard' | 'journal' };
 }
-export const eventChannels = ['checkup:progress'] as const satisfies readonly (keyof IpcEvents)[];
+export const eventChannels = ['checkup:progress', 'app:navigate'] as const satisfies readonly (keyof IpcEvents)[];
 
 /** The error half of the envelope every handler returns. */
 export interface IpcErrorPayload {

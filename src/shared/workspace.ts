@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { deviceKinds, schedules, softwareCategories } from './enums';
+import { removedItemSchema, taskRegisterSchema, testRecordSchema, vendorAnswerSchema, watchStateSchema } from './carnet';
 
 /** Current schema version of workspace.json. */
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 export { deviceKinds, softwareCategories, schedules, type DeviceKind, type SoftwareCategory, type Schedule } from './enums';
 
@@ -41,14 +42,20 @@ export const businessSoftwareSchema = z.looseObject({
   detected: z.boolean().default(false),
   /** Last time the owner tested it after an update (step 4), ISO date. */
   lastTestedAt: isoDate.optional(),
+  /** Step 4: the owner's test scenario (« Créer un client fictif, l'enregistrer, le rechercher »). */
+  scenario: shortText.optional(),
+  /** Step 4: dated, signed test results, oldest first. */
+  tests: z.array(testRecordSchema).optional(),
+  /** Step 3: the vendor's answers, oldest first. */
+  vendorAnswers: z.array(vendorAnswerSchema).optional(),
 });
 export type BusinessSoftware = z.infer<typeof businessSoftwareSchema>;
 
 /** One entry of the maintenance logbook (carnet d'entretien). */
 export const historyEntrySchema = z.looseObject({
   at: isoDate,
-  kind: z.enum(['checkup', 'change', 'undo', 'tick', 'report', 'device', 'note']),
-  /** Who did it: the OS user name, or "app". */
+  kind: z.enum(['checkup', 'change', 'undo', 'tick', 'report', 'device', 'note', 'removed', 'restored', 'test', 'task']),
+  /** Who did it: the name set in Paramètres (settings.ownerName), else "app". */
   by: z.string().max(200).default('app'),
   /** Short technical summary (not shown as-is to the owner); i18n key + params for display. */
   summary: shortText,
@@ -99,8 +106,12 @@ export const workspaceSchema = z.looseObject({
       /** The owner says this computer is a server (schedules apply). null: ask the OS. */
       thisComputerIsServer: z.boolean().nullable().default(null),
       schedule: z.enum(schedules).default('always'),
+      /** The person who uses the app, named in the history (« Éric Dubois »). */
+      ownerName: z.string().max(200).default(''),
+      /** « Vérifier chaque semaine, même quand l'app est fermée ». */
+      weeklyCheck: z.boolean().default(true),
     })
-    .default({ lang: 'fr', thisComputerIsServer: null, schedule: 'always' }),
+    .default({ lang: 'fr', thisComputerIsServer: null, schedule: 'always', ownerName: '', weeklyCheck: true }),
   devices: z.array(deviceSchema).default([]),
   software: z.array(businessSoftwareSchema).default([]),
   /** Mission tasks ticked, task id → ISO date. */
@@ -109,6 +120,12 @@ export const workspaceSchema = z.looseObject({
   changes: z.array(changeRecordSchema).default([]),
   /** Websites checked from their public pages (optional: absent in older files). */
   sites: z.array(siteEntrySchema).optional(),
+  /** Who does each task and by when (task key → info). */
+  tasks: taskRegisterSchema.default({}),
+  /** Removed devices and programs, restorable for 30 days. */
+  removed: z.array(removedItemSchema).default([]),
+  /** What the weekly watch remembers. */
+  watch: watchStateSchema.default({}),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

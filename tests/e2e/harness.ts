@@ -168,6 +168,11 @@ export async function startHarness(): Promise<Harness> {
             const r = await service.reportWritePdf({ path: pdfPath, overwrite: true, ...(lang ? { lang } : {}) });
             return { status: 'saved', path: r.path, pages: r.pages };
           }
+          case 'calendar:export': {
+            const { lang } = args[0] as { lang?: 'fr' | 'en' };
+            const r = await service.calendarWrite({ path: join(pdfDir, 'revision-agenda.ics'), ...(lang ? { lang } : {}) });
+            return { status: 'saved', path: r.path, pages: 0 };
+          }
           case 'shell:openExternal':
             openedUrls.push(args[0] as string);
             return undefined;

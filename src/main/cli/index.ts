@@ -15,6 +15,7 @@ import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
 import { programsCommand } from './commands/programs';
 import { siteCommand } from './commands/site';
+import { calendarCommand, scheduleCommand } from './commands/time';
 import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
 import { parseArgsError, requestedLang, unexpectedText } from './errors';
 import { guardPipe } from './pipes';
@@ -27,6 +28,8 @@ const commands: Record<string, CliCommand> = {
   report: reportCommand,
   programs: programsCommand,
   site: siteCommand,
+  schedule: scheduleCommand,
+  calendar: calendarCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */
@@ -46,6 +49,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
         schedule: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
         pdf: { type: 'string' },
+        ics: { type: 'string' },
         force: { type: 'boolean', default: false },
         plan: { type: 'string' },
         sha256: { type: 'string' },
@@ -70,6 +74,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       schedule: v.schedule,
       yes: v.yes ?? false,
       pdf: v.pdf,
+      ics: v.ics,
       force: v.force ?? false,
       plan: v.plan,
       sha256: v.sha256,

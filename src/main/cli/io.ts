@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly schedule: string | undefined;
   readonly yes: boolean;
   readonly pdf: string | undefined;
+  /** `calendar --ics FILE`. */
+  readonly ics?: string | undefined;
   readonly force: boolean;
   /** Hidden `elevated-apply`: the plan file and its expected SHA-256. */
   readonly plan?: string | undefined;

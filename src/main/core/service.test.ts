@@ -129,6 +129,7 @@ describe('the workspace methods', () => {
       'history.deviceAdded',
       'history.stepDone',
       'history.stepUndone',
+      'history.deviceRemoved',
     ]);
   });
 

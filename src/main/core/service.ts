@@ -1,28 +1,32 @@
 /**
  * The core service: the API the UI needs, one method per IPC channel. The Electron main process,
  * the browser test harness and (for its commands) the CLI all call this same object.
- * Arguments arrive already validated against src/shared/ipc.ts.
+ * Arguments arrive already validated against src/shared/ipc.ts. It only composes the
+ * capability modules (actions, report, carnet, schedule, calendar); it holds no mutation logic.
  */
-import { randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
 import type { CheckupProgress, CheckupReport } from '../../shared/checkup';
-import { dateTasksShownOk } from '../../shared/missions';
+import type { CarnetOverview, ScheduleStatus } from '../../shared/carnet';
 import type { AppInfo, ChannelArgs, ProviderEmail } from '../../shared/ipc';
 import type { ApplyResult, PlanView } from '../../shared/plans';
 import type { Workspace } from '../../shared/workspace';
 import type { Lang } from '../../shared/i18n';
 import { createAutoUpdatesApi, type AutoUpdatesOptions } from './actions';
-import { runCheckup } from './checkup/run-checkup';
+import { buildCalendar, writeCalendar } from './calendar';
+import { createCarnetApi, type CarnetApi } from './carnet';
 import type { Probe } from './checkup/probe';
+import { createContext, type ServiceContext } from './context';
 import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
+import { useKnowledgeCache } from './knowledge/cache';
 import { definedFields } from './patch';
+import { createProgramsApi } from './programs';
 import { createReportApi } from './report';
+import { createScheduleApi, type ScheduleApi } from './schedule';
 import { createSiteApi, type SiteApiOptions } from './site';
 import { APP_VERSION } from './version';
-import { useKnowledgeCache } from './knowledge/cache';
-import { createProgramsApi } from './programs';
-import { openWorkspace, type WorkspaceStore } from './workspace/store';
+import { openWorkspace } from './workspace/store';
+
+export type { ServiceContext } from './context';
 
 /** How to build a service. */
 export interface ServiceOptions {
@@ -39,53 +43,53 @@ export interface ServiceOptions {
   readonly site?: SiteApiOptions;
 }
 
-/** Everything the service's parts share. */
-export interface ServiceContext {
-  readonly host: Host;
-  readonly store: WorkspaceStore;
-  readonly now: () => Date;
-  /** The OS user, recorded in the logbook as who did what. */
-  readonly user: string;
-  /** Runs a checkup, saves it and records it in the history. */
-  runAndRecordCheckup(lang: Lang, onProgress?: (e: CheckupProgress) => void): Promise<CheckupReport>;
-  latestCheckup(): Promise<CheckupReport | null>;
-  langOf(requested?: Lang): Lang;
-}
-
 /** The service object. Method names match window.revision. */
 export interface RevisionService {
   readonly context: ServiceContext;
+  /** The weekly watch (used by the Electron shell and the CLI). */
+  readonly schedule: ScheduleApi;
   appInfo(): Promise<AppInfo>;
-  checkupRun(args: ChannelArgs<'checkup:run'>[0], onProgress?: (e: CheckupProgress) => void): Promise<CheckupReport>;
+  checkupRun(
+    args: ChannelArgs<'checkup:run'>[0],
+    onProgress?: (e: CheckupProgress) => void,
+  ): Promise<CheckupReport>;
   checkupLatest(): Promise<CheckupReport | null>;
   workspaceGet(): Promise<Workspace>;
   workspaceUpdate(patch: ChannelArgs<'workspace:update'>[0]): Promise<Workspace>;
-  devicesAdd(input: ChannelArgs<'devices:add'>[0]): Promise<Workspace>;
-  devicesUpdate(id: string, patch: ChannelArgs<'devices:update'>[1]): Promise<Workspace>;
-  devicesRemove(id: string): Promise<Workspace>;
-  devicesTickStep(args: ChannelArgs<'devices:tickStep'>[0]): Promise<Workspace>;
-  missionsTick(args: ChannelArgs<'missions:tick'>[0]): Promise<Workspace>;
-  softwareUpsert(input: ChannelArgs<'software:upsert'>[0]): Promise<Workspace>;
-  softwareRemove(id: string): Promise<Workspace>;
+  devicesAdd: CarnetApi['devicesAdd'];
+  devicesUpdate: CarnetApi['devicesUpdate'];
+  devicesRemove: CarnetApi['devicesRemove'];
+  devicesTickStep: CarnetApi['devicesTickStep'];
+  missionsTick: CarnetApi['missionsTick'];
+  softwareUpsert: CarnetApi['softwareUpsert'];
+  softwareRemove: CarnetApi['softwareRemove'];
+  carnetOverview(): Promise<CarnetOverview>;
+  carnetRestore: CarnetApi['restore'];
+  tasksAssign: CarnetApi['assign'];
+  tasksTick: CarnetApi['tick'];
+  softwareScenario: CarnetApi['scenario'];
+  softwareTest: CarnetApi['test'];
+  softwareVendorAnswer: CarnetApi['vendorAnswer'];
+  softwareVendorQuestion(args: ChannelArgs<'software:vendorQuestion'>[0]): Promise<ProviderEmail>;
+  softwareBrokenMessage(args: ChannelArgs<'software:brokenMessage'>[0]): Promise<ProviderEmail>;
+  scheduleStatus(): Promise<ScheduleStatus>;
+  /** Writes the .ics to a path chosen by the caller (the save dialog in the app, `revision calendar --ics`). */
+  calendarWrite(args: { path: string; lang?: Lang }): Promise<{ path: string }>;
   autoUpdatesPlan(args: ChannelArgs<'autoUpdates:plan'>[0]): Promise<PlanView>;
   autoUpdatesApply(args: ChannelArgs<'autoUpdates:apply'>[0]): Promise<ApplyResult>;
   autoUpdatesUndo(args: ChannelArgs<'autoUpdates:undo'>[0]): Promise<ApplyResult>;
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
-  reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
+  reportWritePdf(args: {
+    path: string;
+    lang?: Lang;
+    overwrite?: boolean;
+  }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
   /** Opens the OS's own page to uninstall programs (issue 12). */
   programsOpenUninstall(): Promise<{ opened: boolean }>;
   sitesAdd(args: ChannelArgs<'sites:add'>[0]): Promise<Workspace>;
   sitesRemove(id: string): Promise<Workspace>;
   sitesCheck(args: ChannelArgs<'sites:check'>[0]): Promise<Workspace>;
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'app';
-  }
 }
 
 /** Creates the service over a workspace folder. */
@@ -95,43 +99,18 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const store = await openWorkspace(options.home, now);
   // Refreshed end-of-life and exploited-flaw data live beside the workspace (issue 12).
   useKnowledgeCache(options.home);
-  const user = currentUser();
-
-  const context: ServiceContext = {
-    host,
-    store,
-    now,
-    user,
-    langOf: (requested) => requested ?? store.read().settings.lang,
-    async runAndRecordCheckup(lang, onProgress) {
-      const report = await runCheckup({ host, lang, now: now(), probes: options.probes, onProgress });
-      await store.saveCheckup(report);
-      if (!store.readOnly) {
-        await store.update((ws) => {
-          ws.history.push({
-            at: report.generatedAt,
-            kind: 'checkup',
-            by: user,
-            summary: `checkup ${report.mode}: ${report.summary.ok} ok, ${report.summary.attention} attention, ${report.summary.danger} danger, ${report.summary.unknown} unknown`,
-            key: 'history.checkup',
-            counts: { ...report.summary },
-          });
-          dateTasksShownOk(ws.missions, report.findings, report.generatedAt);
-        });
-      }
-      return report;
-    },
-    latestCheckup: () => store.latestCheckup(),
-  };
+  const context = createContext({ host, store, now, probes: options.probes });
 
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
+  const carnet = createCarnetApi(context);
+  const schedule = createScheduleApi(context, () => carnet.overview());
   const programs = createProgramsApi({ host });
   const site = createSiteApi(context, options.site);
-  const stamp = () => now().toISOString();
 
   return {
     context,
+    schedule,
     async appInfo() {
       return {
         version: APP_VERSION,
@@ -157,59 +136,28 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
         if (patch.provider) ws.provider = { ...ws.provider, ...definedFields(patch.provider) };
         if (patch.settings) ws.settings = { ...ws.settings, ...definedFields(patch.settings) };
       }),
-    devicesAdd: (input) =>
-      store.update((ws) => {
-        const id = randomUUID();
-        ws.devices.push({ id, kind: input.kind, name: input.name, addedAt: stamp(), steps: {}, ...(input.schedule ? { schedule: input.schedule } : {}), ...(input.notes ? { notes: input.notes } : {}) });
-        ws.history.push({ at: stamp(), kind: 'device', by: user, summary: `device added: ${input.kind}`, key: 'history.deviceAdded', params: { kind: input.kind, name: input.name } });
-      }),
-    devicesUpdate: (id, patch) =>
-      store.update((ws) => {
-        const device = ws.devices.find((d) => d.id === id);
-        if (!device) throw new Error('Cet appareil n’existe plus.');
-        Object.assign(device, definedFields(patch));
-      }),
-    devicesRemove: (id) =>
-      store.update((ws) => {
-        ws.devices = ws.devices.filter((d) => d.id !== id);
-      }),
-    devicesTickStep: ({ deviceId, stepId, done }) =>
-      store.update((ws) => {
-        const device = ws.devices.find((d) => d.id === deviceId);
-        if (!device) throw new Error('Cet appareil n’existe plus.');
-        if (done) device.steps[stepId] = stamp();
-        else delete device.steps[stepId];
-        ws.history.push({ at: stamp(), kind: 'tick', by: user, summary: `${device.kind} ${stepId} ${done ? 'done' : 'undone'}`, key: done ? 'history.stepDone' : 'history.stepUndone', params: { name: device.name, step: stepId } });
-      }),
-    missionsTick: ({ taskId, done }) =>
-      store.update((ws) => {
-        if (done) ws.missions[taskId] = stamp();
-        else delete ws.missions[taskId];
-        ws.history.push({ at: stamp(), kind: 'tick', by: user, summary: `task ${taskId} ${done ? 'done' : 'undone'}`, key: done ? 'history.taskDone' : 'history.taskUndone', params: { task: taskId } });
-      }),
-    softwareUpsert: (input) =>
-      store.update((ws) => {
-        const existing = input.id ? ws.software.find((s) => s.id === input.id) : undefined;
-        if (existing) {
-          Object.assign(existing, definedFields(input));
-        } else {
-          ws.software.push({
-            id: input.id ?? randomUUID(),
-            name: input.name,
-            version: input.version ?? null,
-            category: input.category,
-            critical: input.critical ?? false,
-            detected: input.detected ?? false,
-            ...(input.vendor !== undefined ? { vendor: input.vendor } : {}),
-            ...(input.vendorContact !== undefined ? { vendorContact: input.vendorContact } : {}),
-            ...(input.lastTestedAt !== undefined ? { lastTestedAt: input.lastTestedAt } : {}),
-          });
-        }
-      }),
-    softwareRemove: (id) =>
-      store.update((ws) => {
-        ws.software = ws.software.filter((s) => s.id !== id);
-      }),
+    devicesAdd: carnet.devicesAdd,
+    devicesUpdate: carnet.devicesUpdate,
+    devicesRemove: carnet.devicesRemove,
+    devicesTickStep: carnet.devicesTickStep,
+    missionsTick: carnet.missionsTick,
+    softwareUpsert: carnet.softwareUpsert,
+    softwareRemove: carnet.softwareRemove,
+    carnetOverview: () => carnet.overview(),
+    carnetRestore: carnet.restore,
+    tasksAssign: carnet.assign,
+    tasksTick: carnet.tick,
+    softwareScenario: carnet.scenario,
+    softwareTest: carnet.test,
+    softwareVendorAnswer: carnet.vendorAnswer,
+    softwareVendorQuestion: (args) => carnet.vendorQuestion(args),
+    softwareBrokenMessage: (args) => carnet.brokenMessage(args),
+    scheduleStatus: () => schedule.status(),
+    async calendarWrite({ path, lang }) {
+      const { tasks } = await carnet.overview();
+      const text = buildCalendar({ workspace: store.read(), tasks, now: now(), lang: context.langOf(lang) });
+      return { path: await writeCalendar(path, text) };
+    },
     autoUpdatesPlan: (args) => autoUpdates.plan(args),
     autoUpdatesApply: (args) => autoUpdates.apply(args),
     autoUpdatesUndo: (args) => autoUpdates.undo(args),

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { RevisionApi } from '../../shared/ipc';
 import { createAutoUpdatesSlice } from './auto-updates-slice';
+import { createCarnetSlice } from './carnet-slice';
 import { createCheckupSlice } from './checkup-slice';
 import type { AppState } from './types';
 import { createSiteSlice } from './site-slice';
@@ -21,6 +22,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createAutoUpdatesSlice(api)(...a),
     ...createProgramsSlice(api)(...a),
     ...createSiteSlice(api)(...a),
+    ...createCarnetSlice(api)(...a),
   }));
 }
 

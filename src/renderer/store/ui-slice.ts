@@ -2,7 +2,7 @@
 import type { SliceCreator } from './types';
 
 /** The screens of the app. */
-export const screens = ['welcome', 'checkup', 'dashboard', 'missions', 'inventory', 'settings'] as const;
+export const screens = ['welcome', 'checkup', 'dashboard', 'missions', 'inventory', 'journal', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** A message for the owner: errors come from window.revision (already in French or English). */

@@ -9,7 +9,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { PlanView } from '../../../shared/plans';
 import type { Schedule } from '../../../shared/workspace';
 import type { Probe } from '../checkup/probe';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from '../context';
 import {
   REFUSED_EXIT_CODE,
   currentSelfEntry,

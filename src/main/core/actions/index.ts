@@ -18,7 +18,7 @@ import { runCheckup } from '../checkup/run-checkup';
 import type { Probe } from '../checkup/probe';
 import { getT } from '../i18n';
 import { probesFor } from '../platforms';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from '../context';
 import { applyPlan } from './api-apply';
 import { createApiDeps, type AutoUpdatesOptions, type PendingPlan } from './api-deps';
 import { undoChange } from './api-undo';

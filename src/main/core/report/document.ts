@@ -8,6 +8,7 @@ import { getT } from '../i18n';
 import { programsAnnex } from './programs-section';
 import { FONT_FAMILY } from './render';
 import { sitePages } from './site-section';
+import { formatDay, registerPage } from './register-page';
 import {
   formatDate,
   formatDateTime,
@@ -415,11 +416,11 @@ function signoff(model: ReportModel): Content[] {
           t('report:signoff.done'),
         ],
         model.actions.map((a) => [
-          { text: BOX_TODO, fontSize: 11 },
+          a.doneAt ? { text: BOX_DONE, fontSize: 11, color: colors.ok } : { text: BOX_TODO, fontSize: 11 },
           shorten(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, 700),
           shorten(a.who, 120),
-          '',
-          '',
+          a.due ? formatDay(a.due, model.lang) : '',
+          a.doneAt ? formatDate(a.doneAt, model.lang) : '',
         ]),
         { dontBreakRows: true },
       ),
@@ -769,6 +770,7 @@ export function buildDocument(model: ReportModel): Record<string, unknown> {
       ...devicePages(model),
       ...sitePages(model.sites, model.lang),
       ...softwarePage(model),
+      ...registerPage(model, table),
       ...missionsAndHistory(model),
       ...signoff(model),
       ...annex(model),

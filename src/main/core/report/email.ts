@@ -6,6 +6,7 @@ import type { ProviderEmail } from '../../../shared/ipc';
 import { getT } from '../i18n';
 import { formatDate, openCount, shorten, type ReportModel } from './model';
 import { siteEmailAsks } from './site-section';
+import { formatDay } from './register-page';
 
 /** Longest mailto: link produced; some mail clients and browsers cut longer ones. */
 export const MAILTO_MAX = 1800;
@@ -61,6 +62,16 @@ export function buildEmail(model: ReportModel): ProviderEmail {
     .map((d) => shorten(d.device.name || d.kindLabel, 50));
   if (devicesTodo.length > 0) asks.push(t('report:email.askDevices', { list: devicesTodo.join(', ') }));
   asks.push(...siteEmailAsks(model.sites, model.lang));
+  // Delegated in the register, not done yet: named first, with their due day (issue 14).
+  const delegated = model.actions
+    .filter((a) => a.toProvider && !a.doneAt)
+    .map((a) => {
+      const text = shorten(a.text, 160);
+      return a.due
+        ? t('carnet:email.delegated', { text, date: formatDay(a.due, model.lang) })
+        : t('carnet:email.delegatedNoDue', { text });
+    });
+  asks.unshift(...delegated);
 
   const compose = (items: string[], dropped: number): string =>
     [

@@ -10,7 +10,7 @@ import type { ChannelArgs, ProviderEmail } from '../../../shared/ipc';
 import type { Lang } from '../../../shared/i18n';
 import type { Workspace } from '../../../shared/workspace';
 import { getT } from '../i18n';
-import type { ServiceContext } from '../service';
+import type { ServiceContext } from '../context';
 import { buildDocument } from './document';
 import { buildEmail } from './email';
 import { buildReportModel, stripControls, type ReportModel } from './model';

@@ -17,6 +17,7 @@ import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../..
 import { programsReportSchema } from '../../../shared/programs';
 import { findingText } from '../../../shared/finding-text';
 import { getT, getTranslate } from '../i18n';
+import { fillSignoff, registerRows, type RegisterRow, type SignoffAction } from './register';
 
 /** A device's voyant in the carnet: a checked state, or what the owner ticked (never « ok » unchecked). */
 export type VoyantState = FindingState | 'declared' | 'todo';
@@ -62,15 +63,8 @@ export interface MissionSection {
   readonly tasks: readonly { readonly title: string; readonly done: boolean; readonly at: string | null }[];
 }
 
-/** One open action for the sign-off block and the e-mail. */
-export interface OpenAction {
-  readonly text: string;
-  /** The device it concerns (empty when the text already names it). */
-  readonly device: string;
-  /** Suggested owner of the action (the prestataire for technical ones), or empty. */
-  readonly who: string;
-  readonly group: 'computer' | 'unknown' | 'device' | 'software';
-}
+/** One open action for the sign-off block and the e-mail (who / due / done filled from the register). */
+export type OpenAction = SignoffAction;
 
 /** The whole carnet. */
 export interface ReportModel {
@@ -95,6 +89,8 @@ export interface ReportModel {
   readonly inventoryCsv?: string | null;
   /** The owner's websites and their last check (report/site-section.ts). */
   readonly sites?: readonly SiteSection[];
+  /** Per program: scenario, last test, vendor's last answer (issue 14). */
+  readonly register: readonly RegisterRow[];
 }
 
 /** What the model is built from. */
@@ -233,7 +229,11 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   for (const k of ['ok', 'attention', 'danger', 'unknown']) params[k] ??= 0;
   if (!entry.key) return entry.summary;
   // Keys are namespace-free ("history.checkup"): the carnet's own words first, then the other parts'.
-  return t(entry.key, { ...params, ns: ['report', 'plans', 'ui', 'common'], defaultValue: entry.summary });
+  return t(entry.key, {
+    ...params,
+    ns: ['report', 'plans', 'ui', 'common', 'carnet'],
+    defaultValue: entry.summary,
+  });
 }
 
 // Control characters (NUL, tabs, escape…) pasted into a name print as empty boxes: drop them (keep line breaks).
@@ -393,6 +393,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       device: '',
       who: providerName,
       group: 'software',
+      key: `vendor:${s.id}`,
     });
     if (s.critical)
       actions.push({
@@ -400,12 +401,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
         device: '',
         who: '',
         group: 'software',
+        key: `test:${s.id}`,
       });
   }
 
   const history = [...ws.history]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((h) => ({ at: h.at, kind: h.kind, by: h.by, text: historyText(h, input.lang) }));
+    .map((h) => ({ at: h.at, kind: h.kind, by: h.by === 'app' ? '' : h.by, text: historyText(h, input.lang) }));
 
   return {
     lang: input.lang,
@@ -425,7 +427,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     missions: missionSections,
     history,
     changes: ws.changes,
-    actions,
+    actions: fillSignoff(actions, { ...input, workspace: ws }),
+    register: registerRows({ ...input, workspace: ws }),
     inventoryCsv: input.inventoryCsv ?? null,
   };
 }

@@ -22,32 +22,13 @@ import { findingText } from '../../../shared/finding-text';
 import { createService, type RevisionService } from '../service';
 import { AssetsMissingError, resolveAssetsDir } from './assets';
 import { ReportError, generateReportPdf } from './index';
+import { pdfPages, squash } from './testing/pdf-text';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const PNG_DIR = resolve(import.meta.dirname, '../../../../test-results/pdf');
 
-/** The text of each page, as pdfjs extracts it (what copy-paste or a search would find). */
-async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i += 1) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    pages.push(
-      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''),
-    );
-  }
-  await task.destroy();
-  return pages;
-}
-
 /** A settings source as printed (long ones are shortened to 400 characters). */
 const shortSource = (s: string) => (s.length > 400 ? s.slice(0, 300) : s);
-
-/** Whitespace-free form: lines wrap anywhere, so compare texts without it. */
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 function expectContains(text: string, needle: string): void {
   expect(squash(text), `the PDF should contain « ${needle.slice(0, 80)} »`).toContain(squash(needle));

@@ -18,6 +18,24 @@ function objectOr(value: unknown): Raw {
 }
 
 /**
+ * Version 2 (issue 14) adds the task register, the test journal, the vendors' answers, removed
+ * items and the watch state (all filled with defaults by the schema). A version-1 test date
+ * (`lastTestedAt`) becomes a test record whose result was never noted (`unknown`), so the
+ * carnet keeps the date without claiming « ça marche ».
+ */
+function migrateV1toV2(raw: Raw): Raw {
+  const software = Array.isArray(raw.software)
+    ? raw.software.map((entry: unknown) => {
+        const s = objectOr(entry);
+        if (Array.isArray(s.tests) || typeof s.lastTestedAt !== 'string' || s.lastTestedAt === '')
+          return entry;
+        return { ...s, tests: [{ at: s.lastTestedAt, by: '', result: 'unknown' }] };
+      })
+    : raw.software;
+  return { ...raw, ...(software !== undefined ? { software } : {}), schemaVersion: 2 };
+}
+
+/**
  * Steps, indexed by the version they migrate from. Version 0 is the pre-release layout, which
  * had `companyName` and `providerEmail` at the top level.
  */
@@ -45,6 +63,7 @@ const steps: Record<number, (raw: Raw) => Raw> = {
       schemaVersion: 1,
     };
   },
+  1: migrateV1toV2,
 };
 
 /** Brings a raw workspace to the current version. Throws WorkspaceTooNewError for a newer file. */

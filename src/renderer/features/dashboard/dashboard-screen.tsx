@@ -9,6 +9,7 @@ import { useFormatDate, useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
 import { ReopenedNotice } from '../missions/reopened-notice';
+import { DashboardCounts } from '../journal/dashboard-counts';
 
 /** The dashboard. */
 export function DashboardScreen() {
@@ -39,6 +40,7 @@ export function DashboardScreen() {
         </div>
       </header>
       <div className="dashboard">
+        <DashboardCounts />
         <section className="card" aria-labelledby="dash-computer">
           <h2 id="dash-computer">
             <GaugeIcon className="card__icon" /> {t('dashboard.computer')}

@@ -11,6 +11,7 @@ import { Field } from '../../components/field';
 import { Tick } from '../../components/tick';
 import { Voyant } from '../../components/voyant';
 import { useAppStore } from '../../store';
+import { ConfirmRemove } from '../journal/confirm-remove';
 
 /** The add-a-device form; `kinds` limits the choice (the beginner mission shows phones, tablets, computers). */
 export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[] }) {
@@ -66,7 +67,6 @@ export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[
 export function DeviceCard({ device }: { readonly device: Device }) {
   const { t } = useTranslation(['ui', 'guides']);
   const tickStep = useAppStore((s) => s.tickStep);
-  const removeDevice = useAppStore((s) => s.removeDevice);
   const setSchedule = useAppStore((s) => s.setDeviceSchedule);
   const state = deviceState(device);
   const progress = deviceProgress(device);
@@ -98,9 +98,7 @@ export function DeviceCard({ device }: { readonly device: Device }) {
           ))}
         </ol>
         {device.kind === 'server' && <ScheduleChoice value={device.schedule ?? 'always'} onChange={(s) => void setSchedule(device.id, s)} name={device.name} />}
-        <Button className="button button--quiet" onPress={() => void removeDevice(device.id)}>
-          {t('devices.remove', { name: device.name })}
-        </Button>
+        <ConfirmRemove kind="device" id={device.id} name={device.name} label={t('devices.remove', { name: device.name })} />
       </DisclosurePanel>
     </Disclosure>
   );

@@ -7,6 +7,7 @@ import type { BusinessSoftware } from '../../../shared/workspace';
 import { Field } from '../../components/field';
 import { Tick } from '../../components/tick';
 import { useAppStore } from '../../store';
+import { ConfirmRemove } from '../journal/confirm-remove';
 
 function CategorySelect({ value, onChange }: { readonly value: SoftwareCategory; readonly onChange: (c: SoftwareCategory) => void }) {
   const { t } = useTranslation('ui');
@@ -87,7 +88,6 @@ export function SoftwarePanel() {
   const { t } = useTranslation('ui');
   const software = useAppStore((s) => s.workspace?.software ?? emptySoftware);
   const upsert = useAppStore((s) => s.upsertSoftware);
-  const remove = useAppStore((s) => s.removeSoftware);
   const [editing, setEditing] = useState<BusinessSoftware | null>(null);
   return (
     <div className="software">
@@ -115,9 +115,7 @@ export function SoftwarePanel() {
                 <Button className="button button--small" onPress={() => setEditing(s)} aria-label={t('software.editFor', { name: s.name })}>
                   {t('software.edit')}
                 </Button>
-                <Button className="button button--small button--quiet" onPress={() => void remove(s.id)} aria-label={t('software.removeFor', { name: s.name })}>
-                  {t('software.remove')}
-                </Button>
+                <ConfirmRemove kind="software" id={s.id} name={s.name} label={t('software.remove')} ariaLabel={t('software.removeFor', { name: s.name })} className="button button--small button--quiet" />
               </div>
             </li>
           ))}

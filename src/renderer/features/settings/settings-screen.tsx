@@ -7,6 +7,7 @@ import { Field } from '../../components/field';
 import { SpannerIcon } from '../../components/icons';
 import { useAppStore } from '../../store';
 import { AppUpdatesSection } from '../app-updates/app-updates-section';
+import { WatchSettings } from '../journal/watch-settings';
 
 /** The settings screen. */
 export function SettingsScreen() {
@@ -63,6 +64,7 @@ export function SettingsScreen() {
           {t('settings.save')}
         </Button>
       </Form>
+      <WatchSettings />
       <section className="card" aria-labelledby="settings-data">
         <h2 id="settings-data">{t('settings.data')}</h2>
         <p>{t('settings.dataText')}</p>

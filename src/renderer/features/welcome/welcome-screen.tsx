@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { TruckIcon } from '../../components/icons';
 import { useLang } from '../../hooks';
 import { useAppStore } from '../../store';
+import { WeeklySwitch } from '../journal/watch-settings';
 
 /** The welcome screen. */
 export function WelcomeScreen() {
@@ -18,6 +19,7 @@ export function WelcomeScreen() {
   const [company, setCompany] = useState(workspace?.company.name ?? '');
   const [providerName, setProviderName] = useState(workspace?.provider.name ?? '');
   const [providerEmail, setProviderEmail] = useState(workspace?.provider.email ?? '');
+  const [weeklyCheck, setWeeklyCheck] = useState(workspace?.settings.weeklyCheck ?? true);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
   const emailInvalid = providerEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(providerEmail.trim());
@@ -30,6 +32,7 @@ export function WelcomeScreen() {
     const saved = await updateWorkspace({
       company: { name: company.trim() },
       provider: { name: providerName.trim(), email: providerEmail.trim() },
+      settings: { weeklyCheck },
     });
     setBusy(false);
     if (!saved) return;
@@ -74,6 +77,7 @@ export function WelcomeScreen() {
             isInvalid={tried && emailInvalid}
           />
         </fieldset>
+        <WeeklySwitch checked={weeklyCheck} onChange={setWeeklyCheck} />
         <Button type="submit" className="button button--primary button--large" isDisabled={busy}>
           {t('welcome.start')}
         </Button>

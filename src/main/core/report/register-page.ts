@@ -1,0 +1,87 @@
+/** The carnet's page of step 3 and step 4: per program the test (scenario, last date, result, who) and the vendor's answer. */
+import { getT } from '../i18n';
+import type { Content } from './document';
+import { formatDate, shorten, type ReportModel } from './model';
+
+/** A due day (YYYY-MM-DD, a calendar day, not an instant) in the report's language. */
+export function formatDay(day: string, lang: ReportModel['lang']): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? formatDate(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), lang) : formatDate(day, lang);
+}
+
+type Table = (
+  widths: (string | number)[],
+  header: string[],
+  rows: Content[][],
+  extra?: Record<string, unknown>,
+) => Content;
+
+function testCells(row: ReportModel['register'][number], model: ReportModel): Content[] {
+  const t = getT(model.lang);
+  const last = row.lastTest;
+  const result = last
+    ? t(
+        `carnet:journal.result${last.result === 'works' ? 'Works' : last.result === 'broken' ? 'Broken' : 'Unknown'}`,
+      )
+    : { text: t('carnet:report.neverTested'), italics: true };
+  return [
+    { text: shorten(row.name, 200), bold: true },
+    row.scenario ? shorten(row.scenario, 400) : { text: t('carnet:report.noScenario'), italics: true },
+    last ? formatDate(last.at, model.lang) : '',
+    row.toTest && last ? { text: [result, '\n', { text: t('carnet:report.toTest'), bold: true }] } : result,
+    last && last.by !== 'app' ? shorten(last.by, 80) : '',
+  ];
+}
+
+function nextStep(row: ReportModel['register'][number], model: ReportModel): string {
+  const t = getT(model.lang);
+  const a = row.lastAnswer;
+  if (!a) return t('carnet:report.askVendor');
+  if (a.status === 'current') return t('carnet:report.nothing');
+  const version = a.version ?? '';
+  return a.due
+    ? t('carnet:report.installBy', { version, date: formatDay(a.due, model.lang) })
+    : t('carnet:report.install', { version });
+}
+
+/** The register page (nothing when no business program is listed). */
+export function registerPage(model: ReportModel, table: Table): Content[] {
+  if (model.register.length === 0) return [];
+  const t = getT(model.lang);
+  const critical = model.register.filter((r) => r.critical);
+  const out: Content[] = [
+    { text: t('carnet:report.heading'), style: 'h1', pageBreak: 'before' },
+    { text: t('carnet:report.intro'), margin: [0, 0, 0, 6] },
+    { text: t('carnet:report.testsTitle'), style: 'h2' },
+  ];
+  out.push(
+    critical.length === 0
+      ? { text: t('carnet:report.noCritical') }
+      : table(
+          ['*', '*', 56, 70, 70],
+          ['software', 'scenario', 'lastTest', 'result', 'by'].map((k) => t(`carnet:report.${k}`)),
+          critical.map((r) => testCells(r, model)),
+          { dontBreakRows: true },
+        ),
+  );
+  out.push({ text: t('carnet:report.vendorsTitle'), style: 'h2' });
+  out.push(
+    table(
+      ['*', 70, '*', 56, '*'],
+      ['software', 'version', 'answer', 'date', 'next'].map((k) => t(`carnet:report.${k}`)),
+      model.register.map((r) => [
+        { text: shorten(r.name, 200), bold: r.critical },
+        r.version ? shorten(r.version, 80) : { text: t('report:software.versionUnknown'), italics: true },
+        r.lastAnswer
+          ? r.lastAnswer.status === 'current'
+            ? t('carnet:vendor.current')
+            : `${t('carnet:vendor.update')} ${r.lastAnswer.version ?? ''}`.trim()
+          : { text: t('carnet:report.noAnswer'), italics: true },
+        r.lastAnswer ? formatDate(r.lastAnswer.at, model.lang) : '',
+        nextStep(r, model),
+      ]),
+      { dontBreakRows: true },
+    ),
+  );
+  return out;
+}
