@@ -49,6 +49,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/fleet/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronOnly, { group: ['**/renderer/**', '**/preload/**', '**/cli/**', '**/main/index*', '**/main/ipc*'], message: 'The fleet server imports shared and the core, never Electron.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

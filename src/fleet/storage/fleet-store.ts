@@ -1,0 +1,206 @@
+/**
+ * The fleet's data: sites and their enrolment codes, machines and their secrets, the latest full
+ * report per machine, and a compact history per machine per day. Written once over `SqlDb`, so
+ * SQLite and PostgreSQL run the same queries.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { CheckupReport, FindingState } from '../../shared/checkup';
+import { summarizeReport } from '../summary';
+import { num, type SqlDb, type SqlExecutor, type SqlRow } from './sql';
+import { machineFromRow, MACHINE_COLUMNS, type MachineRow } from './machine-row';
+
+/** How long what is kept, in days. */
+export interface Retention {
+  /** Compact per-day history. */
+  readonly historyDays: number;
+  /** Full reports other than each machine's latest. */
+  readonly reportDays: number;
+}
+
+/** Defaults: 400 days of history, 30 days of older full reports. */
+export const DEFAULT_RETENTION: Retention = { historyDays: 400, reportDays: 30 };
+
+const DAY = 86_400_000;
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** SHA-256 hex: secrets and codes are long random values, so a fast hash is enough at rest. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Codes are typed by people: case and separators do not matter. */
+export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+function newCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((g) => g.join('')).join('-');
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A filter of the machine list. */
+export interface MachineFilter {
+  readonly site?: string;
+  readonly state?: FindingState;
+  /** Only machines without a report since this epoch ms (« pas de nouvelles depuis 48 h »). */
+  readonly silentSince?: number;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** One day of a machine's compact history. */
+export interface DailyRow {
+  readonly day: string;
+  readonly states: Record<string, FindingState>;
+  readonly counts: Record<FindingState, number>;
+  readonly reports: number;
+}
+
+/** Creates the store over an open, migrated database. */
+export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETENTION) {
+  const one = async <T extends SqlRow>(ex: SqlExecutor, sql: string, params: (string | number | null)[]) =>
+    (await ex.query<T>(sql, params))[0] ?? null;
+
+  async function siteId(tx: SqlExecutor, name: string, contact: string | null, now: number): Promise<string> {
+    const found = await one<{ id: string }>(tx, 'SELECT id FROM sites WHERE name = $1', [name]);
+    if (found) {
+      if (contact !== null) await tx.run('UPDATE sites SET contact = $1 WHERE id = $2', [contact, found.id]);
+      return found.id;
+    }
+    const id = randomUUID();
+    await tx.run('INSERT INTO sites (id, name, contact, created_at) VALUES ($1, $2, $3, $4)', [id, name, contact, now]);
+    return id;
+  }
+
+  return {
+    db,
+    /** Creates an enrolment code for a site (created on first use); the code is shown once, stored hashed. */
+    async addEnrolmentCode(site: string, contact: string | null = null, now = Date.now()): Promise<{ code: string; siteId: string }> {
+      const code = newCode();
+      const id = await db.transaction(async (tx) => {
+        const sid = await siteId(tx, site, contact, now);
+        await tx.run('INSERT INTO enrolment_codes (code_hash, site_id, created_at) VALUES ($1, $2, $3)', [sha256(normaliseCode(code)), sid, now]);
+        return sid;
+      });
+      return { code, siteId: id };
+    },
+
+    /** Enrols a machine with a code: returns its id and secret (shown once, stored hashed), or null for an unknown code. */
+    async enrol(code: string, hostname: string | null, now = Date.now()): Promise<{ machineId: string; secret: string; site: string } | null> {
+      const row = await one<{ site_id: string; name: string }>(
+        db,
+        'SELECT c.site_id, s.name FROM enrolment_codes c JOIN sites s ON s.id = c.site_id WHERE c.code_hash = $1',
+        [sha256(normaliseCode(code))],
+      );
+      if (!row) return null;
+      const machineId = randomUUID();
+      const secret = randomBytes(32).toString('base64url');
+      await db.run('INSERT INTO machines (id, site_id, secret_hash, hostname, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [
+        machineId,
+        row.site_id,
+        sha256(secret),
+        hostname,
+        now,
+      ]);
+      return { machineId, secret, site: row.name };
+    },
+
+    /** Whether `secret` is this machine's (constant-time comparison). */
+    async checkSecret(machineId: string, secret: string): Promise<boolean> {
+      const row = await one<{ secret_hash: string }>(db, 'SELECT secret_hash FROM machines WHERE id = $1', [machineId]);
+      return row !== null && sameHash(row.secret_hash, sha256(secret));
+    },
+
+    /** Stores a validated report in one transaction: full text, latest state, today's compact row, pruning. */
+    async ingest(machineId: string, report: CheckupReport, body: string, now = Date.now()): Promise<string> {
+      const s = summarizeReport(report);
+      const id = randomUUID();
+      const day = new Date(now).toISOString().slice(0, 10);
+      const states = JSON.stringify(s.states);
+      const av = s.antivirus;
+      const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+      await db.transaction(async (tx) => {
+        await tx.run('INSERT INTO reports (id, machine_id, received_at, generated_at, body) VALUES ($1, $2, $3, $4, $5)', [id, machineId, now, s.generatedAt, body]);
+        await tx.run(
+          `UPDATE machines SET hostname = $2, os_name = $3, app_version = $4, last_report_at = $5, last_generated_at = $6,
+            last_report_id = $7, states = $8, ok = $9, attention = $10, danger = $11, unknown = $12, av_name = $13,
+            av_enabled = $14, av_realtime = $15, av_signature_at = $16 WHERE id = $1`,
+          [machineId, s.hostname, s.osName, report.appVersion, now, s.generatedAt, id, states, s.counts.ok, s.counts.attention,
+            s.counts.danger, s.counts.unknown, av.name, bool(av.enabled), bool(av.realTime), av.signatureAt],
+        );
+        await tx.run(
+          `INSERT INTO daily (machine_id, day, states, ok, attention, danger, unknown, reports) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
+           ON CONFLICT (machine_id, day) DO UPDATE SET states = excluded.states, ok = excluded.ok, attention = excluded.attention,
+           danger = excluded.danger, unknown = excluded.unknown, reports = daily.reports + 1`,
+          [machineId, day, states, s.counts.ok, s.counts.attention, s.counts.danger, s.counts.unknown],
+        );
+        await tx.run('DELETE FROM reports WHERE machine_id = $1 AND received_at < $2 AND id <> $3', [machineId, now - retention.reportDays * DAY, id]);
+      });
+      return id;
+    },
+
+    /** Machines, newest report first, with the total matching the filter. */
+    async machines(filter: MachineFilter = {}): Promise<{ total: number; machines: MachineRow[] }> {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (filter.site) where.push(`s.name = $${params.push(filter.site)}`);
+      if (filter.state) where.push(`m.${filter.state === 'unknown' ? 'unknown' : filter.state} > 0`);
+      if (filter.silentSince !== undefined) where.push(`(m.last_report_at IS NULL OR m.last_report_at < $${params.push(filter.silentSince)})`);
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const from = `FROM machines m JOIN sites s ON s.id = m.site_id ${clause}`;
+      const total = num((await db.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n) ?? 0;
+      const limit = Math.min(Math.max(filter.limit ?? 100, 1), 10_000);
+      const rows = await db.query(
+        `SELECT ${MACHINE_COLUMNS} ${from} ORDER BY s.name, m.hostname, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, Math.max(filter.offset ?? 0, 0)],
+      );
+      return { total, machines: rows.map(machineFromRow) };
+    },
+
+    /** One machine, or null. */
+    async machine(id: string): Promise<MachineRow | null> {
+      const row = await one(db, `SELECT ${MACHINE_COLUMNS} FROM machines m JOIN sites s ON s.id = m.site_id WHERE m.id = $1`, [id]);
+      return row ? machineFromRow(row) : null;
+    },
+
+    /** The latest full report's JSON text of a machine, or null. */
+    async latestReport(id: string): Promise<string | null> {
+      const row = await one<{ body: string }>(db, 'SELECT r.body FROM machines m JOIN reports r ON r.id = m.last_report_id WHERE m.id = $1', [id]);
+      return row?.body ?? null;
+    },
+
+    /** A machine's compact history, newest day first. */
+    async history(id: string, days = retention.historyDays): Promise<DailyRow[]> {
+      const rows = await db.query('SELECT day, states, ok, attention, danger, unknown, reports FROM daily WHERE machine_id = $1 ORDER BY day DESC LIMIT $2', [id, days]);
+      return rows.map((r) => ({
+        day: String(r.day),
+        states: JSON.parse(String(r.states)) as Record<string, FindingState>,
+        counts: { ok: num(r.ok) ?? 0, attention: num(r.attention) ?? 0, danger: num(r.danger) ?? 0, unknown: num(r.unknown) ?? 0 },
+        reports: num(r.reports) ?? 0,
+      }));
+    },
+
+    /** Every site, with its contact. */
+    async sites(): Promise<{ id: string; name: string; contact: string | null }[]> {
+      const rows = await db.query('SELECT id, name, contact FROM sites ORDER BY name');
+      return rows.map((r) => ({ id: String(r.id), name: String(r.name), contact: r.contact === null ? null : String(r.contact) }));
+    },
+
+    /** Deletes history older than the retention, and full reports older than theirs (never a machine's latest). */
+    async prune(now = Date.now()): Promise<{ days: number; reports: number }> {
+      const cutoffDay = new Date(now - retention.historyDays * DAY).toISOString().slice(0, 10);
+      const days = await db.run('DELETE FROM daily WHERE day < $1', [cutoffDay]);
+      const reports = await db.run(
+        'DELETE FROM reports WHERE received_at < $1 AND id NOT IN (SELECT last_report_id FROM machines WHERE last_report_id IS NOT NULL)',
+        [now - retention.reportDays * DAY],
+      );
+      return { days, reports };
+    },
+  };
+}
+
+/** The fleet store's API. */
+export type FleetStore = ReturnType<typeof createFleetStore>;
