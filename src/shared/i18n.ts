@@ -18,13 +18,15 @@ import frReport from './locales/fr/report.json';
 import enReport from './locales/en/report.json';
 import frGuides from './locales/fr/guides.json';
 import enGuides from './locales/en/guides.json';
+import frFleet from './locales/fr/fleet.json';
+import enFleet from './locales/en/fleet.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Namespaces: one locale file each, owned by one part of the product. */
-export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides'] as const;
+export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'fleet'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
@@ -38,8 +40,8 @@ export const uiResources = {
 
 /** All locale resources, in i18next's shape. */
 export const resources = {
-  fr: { ...uiResources.fr, cli: frCli, report: frReport },
-  en: { ...uiResources.en, cli: enCli, report: enReport },
+  fr: { ...uiResources.fr, cli: frCli, report: frReport, fleet: frFleet },
+  en: { ...uiResources.en, cli: enCli, report: enReport, fleet: enFleet },
 } as const;
 
 /** Whether a value is a supported language. */
