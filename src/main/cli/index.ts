@@ -13,7 +13,8 @@ import { checkupCommand } from './commands/checkup';
 import { autoUpdatesCommand } from './commands/auto-updates';
 import { elevatedApplyCommand } from './commands/elevated-apply';
 import { reportCommand } from './commands/report';
-import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
+import { fleetCommand, fleetOptions } from './commands/fleet';
+import { CliError, readSecretLine, type CliCommand, type CliIo, type CliOptions } from './io';
 
 const commands: Record<string, CliCommand> = {
   checkup: checkupCommand,
@@ -21,6 +22,7 @@ const commands: Record<string, CliCommand> = {
   /** Hidden: the elevated step of a plan (see core/actions/elevated-apply.ts). */
   'elevated-apply': elevatedApplyCommand,
   report: reportCommand,
+  fleet: fleetCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */
@@ -44,6 +46,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
         plan: { type: 'string' },
         sha256: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...fleetOptions,
       },
     });
   } catch (error) {
@@ -68,6 +71,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       plan: v.plan,
       sha256: v.sha256,
       help: v.help ?? false,
+      fleet: { port: v.port, data: v.data, database: v.database, host: v.host, cert: v.cert, key: v.key, contact: v.contact, send: v.send ?? false },
       positionals,
     },
   };
@@ -113,6 +117,7 @@ export function processIo(): CliIo {
     env: process.env,
     tty: Boolean(process.stdout.isTTY),
     errTty: Boolean(process.stderr.isTTY),
+    readSecret: readSecretLine,
     async confirm(question) {
       if (!process.stdin.isTTY) return false;
       const rl = createInterface({ input: process.stdin, output: process.stdout });

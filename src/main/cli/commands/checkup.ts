@@ -15,6 +15,7 @@ import { createService } from '../../core/service';
 import { APP_VERSION } from '../../core/version';
 import { defaultWorkspaceDir } from '../../core/workspace/store';
 import { CliError, type CliCommand, type CliIo } from '../io';
+import { sendToFleet } from './fleet-send';
 
 /** The voyant symbols of the terminal output. */
 export const STATE_SYMBOLS: Readonly<Record<FindingState, string>> = { ok: '✔', attention: '▲', danger: '✖', unknown: '?' };
@@ -109,6 +110,7 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
     }
   }
 
+  if (options.fleet?.send) exitCode = Math.max(exitCode, await sendToFleet(report, home, lang, io));
   if (options.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
