@@ -28,6 +28,8 @@ export interface TestDb {
   readonly engine: 'sqlite' | 'postgres';
   readonly options: { dataDir?: string; databaseUrl?: string };
   dispose(): Promise<void>;
+  /** PostgreSQL only: drops the database under the open pool (the server loses it, as in an outage). */
+  pullPlug?(): Promise<void>;
 }
 
 /** A fresh SQLite database in a temp folder. */
@@ -53,6 +55,12 @@ export async function postgresTestDb(): Promise<TestDb> {
     db,
     engine: 'postgres',
     options: { databaseUrl },
+    async pullPlug() {
+      const a = new pg.Client({ connectionString: pgUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
     async dispose() {
       await db.close().catch(() => undefined);
       const a = new pg.Client({ connectionString: pgUrl });

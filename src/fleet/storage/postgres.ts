@@ -8,7 +8,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 function wrap(error: unknown): never {
   const e = error as { code?: string; message?: string };
   // Connection failures (no server, refused, socket gone) become one clear error the page can show.
-  if (e.code && /^(ECONNREFUSED|ENOENT|ETIMEDOUT|ECONNRESET|57P0\d|08\d\d\d)$/.test(e.code)) {
+  // 3D000: the database itself is gone; 57P0x: the server is shutting down or terminated us.
+  const lost = /^(ECONNREFUSED|ENOENT|ETIMEDOUT|ECONNRESET|EPIPE|57P0\d|08\d\d\d|3D000)$/.test(e.code ?? '');
+  if (lost || /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')) {
     throw new FleetDbError(e.message ?? String(error));
   }
   throw error;
