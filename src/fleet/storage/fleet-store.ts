@@ -5,9 +5,9 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CheckupReport, FindingState } from '../../shared/checkup';
-import { summarizeReport } from '../summary';
 import { num, type SqlDb, type SqlExecutor, type SqlRow } from './sql';
 import { machineFromRow, MACHINE_COLUMNS, type MachineRow } from './machine-row';
+import { createIngestQueue } from './ingest';
 
 /** How long what is kept, in days. */
 export interface Retention {
@@ -61,6 +61,7 @@ export interface DailyRow {
 
 /** Creates the store over an open, migrated database. */
 export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETENTION) {
+  const ingestQueue = createIngestQueue(db, retention.reportDays * DAY);
   const one = async <T extends SqlRow>(ex: SqlExecutor, sql: string, params: (string | number | null)[]) =>
     (await ex.query<T>(sql, params))[0] ?? null;
 
@@ -114,31 +115,10 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
       return row !== null && sameHash(row.secret_hash, sha256(secret));
     },
 
-    /** Stores a validated report in one transaction: full text, latest state, today's compact row, pruning. */
+    /** Stores a validated report (full text, latest state, today's compact row); resolves once committed. */
     async ingest(machineId: string, report: CheckupReport, body: string, now = Date.now()): Promise<string> {
-      const s = summarizeReport(report);
       const id = randomUUID();
-      const day = new Date(now).toISOString().slice(0, 10);
-      const states = JSON.stringify(s.states);
-      const av = s.antivirus;
-      const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
-      await db.transaction(async (tx) => {
-        await tx.run('INSERT INTO reports (id, machine_id, received_at, generated_at, body) VALUES ($1, $2, $3, $4, $5)', [id, machineId, now, s.generatedAt, body]);
-        await tx.run(
-          `UPDATE machines SET hostname = $2, os_name = $3, app_version = $4, last_report_at = $5, last_generated_at = $6,
-            last_report_id = $7, states = $8, ok = $9, attention = $10, danger = $11, unknown = $12, av_name = $13,
-            av_enabled = $14, av_realtime = $15, av_signature_at = $16 WHERE id = $1`,
-          [machineId, s.hostname, s.osName, report.appVersion, now, s.generatedAt, id, states, s.counts.ok, s.counts.attention,
-            s.counts.danger, s.counts.unknown, av.name, bool(av.enabled), bool(av.realTime), av.signatureAt],
-        );
-        await tx.run(
-          `INSERT INTO daily (machine_id, day, states, ok, attention, danger, unknown, reports) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
-           ON CONFLICT (machine_id, day) DO UPDATE SET states = excluded.states, ok = excluded.ok, attention = excluded.attention,
-           danger = excluded.danger, unknown = excluded.unknown, reports = daily.reports + 1`,
-          [machineId, day, states, s.counts.ok, s.counts.attention, s.counts.danger, s.counts.unknown],
-        );
-        await tx.run('DELETE FROM reports WHERE machine_id = $1 AND received_at < $2 AND id <> $3', [machineId, now - retention.reportDays * DAY, id]);
-      });
+      await ingestQueue.add({ id, machineId, report, body, receivedAt: now });
       return id;
     },
 
