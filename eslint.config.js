@@ -50,6 +50,7 @@ export default tseslint.config(
   },
   {
     files: ['src/fleet/**/*.ts'],
+    ignores: ['src/fleet/web/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -67,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.{ts,tsx}'],
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/fleet/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
