@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { CheckupReport } from '../../src/shared/checkup';
 import { createReplayHost, loadCapture } from '../../src/main/core/exec/capture';
 import { createService } from '../../src/main/core/service';
+import { antivirusFinding } from '../../src/main/core/findings/rules';
+import { localizeFindings, summarize } from '../../src/main/core/findings/localize';
 
 /** The three captures of the fleet's tests. */
 export const FLEET_CAPTURES = {
@@ -35,11 +37,15 @@ export async function reportFromCapture(dir: string): Promise<CheckupReport> {
   }
 }
 
-/** The same report with Defender's signatures dated `signatureDate` (fresh or old). */
+/** The same report as if Defender's signatures were dated `signatureDate`: facts, antivirus voyant and summary agree. */
 export function withSignatures(report: CheckupReport, signatureDate: string): CheckupReport {
   const av = report.facts.antivirus;
   if (!av) return report;
-  return { ...report, facts: { ...report.facts, antivirus: { ...av, products: av.products.map((p) => ({ ...p, signatureDate, upToDate: true })) } } };
+  const antivirus = { ...av, products: av.products.map((p) => ({ ...p, signatureDate, upToDate: true })) };
+  const now = new Date(Math.max(Date.parse(signatureDate), Date.parse(report.generatedAt)));
+  const [finding] = localizeFindings([antivirusFinding(antivirus, now)], report.lang);
+  const findings = report.findings.map((f) => (f.id === 'antivirus' && finding ? finding : f));
+  return { ...report, facts: { ...report.facts, antivirus }, findings, summary: summarize(findings) };
 }
 
 /** The same report as if from another computer. */

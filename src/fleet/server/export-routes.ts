@@ -40,9 +40,8 @@ export function registerExportRoutes(app: FastifyInstance, ctx: FleetRouteContex
   app.get('/api/web/export/proof.csv', { schema: { querystring: proofQuerySchema } }, async (request, reply) => {
     await audited(request, 'proof.csv');
     const criteria = proofCriteria(request.query as { since?: string; hours?: number }, ctx.now());
-    const { machines } = await store.machines({ limit: MAX_MACHINES });
     const t = getT('fr');
-    const csv = proofCsv(proofLists(machines, criteria), (r: ProofReason) => String(t(`fleet:proof.reasons.${r}`)));
+    const csv = proofCsv(proofLists(await store.proofRows(), criteria), (r: ProofReason) => String(t(`fleet:proof.reasons.${r}`)));
     return attachment(reply, `preuve-avant-redemarrage-${day()}.csv`, 'text/csv; charset=utf-8').send(csv);
   });
 

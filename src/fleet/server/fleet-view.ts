@@ -1,7 +1,7 @@
 /** Pure: the views the page shows, built from machine rows (the proof lists, the CSV lines). */
 import type { FindingState } from '../../shared/checkup';
 import { proveAntivirus, type ProofCriteria, type ProofReason } from '../proof';
-import type { MachineRow } from '../storage/machine-row';
+import type { MachineRow, ProofRow } from '../storage/machine-row';
 
 /** One line of « Preuve avant redémarrage ». */
 export interface ProofLine {
@@ -16,7 +16,7 @@ export interface ProofLine {
 }
 
 /** The two lists: proven, and the call list. */
-export function proofLists(machines: readonly MachineRow[], criteria: ProofCriteria): { proven: ProofLine[]; notProven: ProofLine[] } {
+export function proofLists(machines: readonly ProofRow[], criteria: ProofCriteria): { proven: ProofLine[]; notProven: ProofLine[] } {
   const proven: ProofLine[] = [];
   const notProven: ProofLine[] = [];
   for (const m of machines) {

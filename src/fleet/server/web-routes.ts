@@ -107,8 +107,7 @@ export function registerWebRoutes(app: FastifyInstance, ctx: FleetRouteContext &
   app.get('/api/web/proof', { schema: { querystring: proofQuerySchema } }, async (request) => {
     await requireSession(request, accounts, ctx.now());
     const criteria = proofCriteria(request.query as { since?: string; hours?: number }, ctx.now());
-    const { machines } = await store.machines({ limit: MAX_MACHINES });
-    return { criteria, ...proofLists(machines, criteria), now: ctx.now() };
+    return { criteria, ...proofLists(await store.proofRows(), criteria), now: ctx.now() };
   });
 
   app.get('/api/web/machines/:id', { schema: { params: idParams } }, async (request) => {

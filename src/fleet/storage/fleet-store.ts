@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CheckupReport, FindingState } from '../../shared/checkup';
 import { num, type SqlDb, type SqlExecutor, type SqlRow } from './sql';
-import { machineFromRow, MACHINE_COLUMNS, type MachineRow } from './machine-row';
+import { machineFromRow, MACHINE_COLUMNS, proofRowFrom, type MachineRow, type ProofRow } from './machine-row';
 import { createIngestQueue } from './ingest';
 
 /** How long what is kept, in days. */
@@ -62,6 +62,7 @@ export interface DailyRow {
 /** Creates the store over an open, migrated database. */
 export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETENTION) {
   const ingestQueue = createIngestQueue(db, retention.reportDays * DAY);
+  const secretHashes = new Map<string, string>();
   const one = async <T extends SqlRow>(ex: SqlExecutor, sql: string, params: (string | number | null)[]) =>
     (await ex.query<T>(sql, params))[0] ?? null;
 
@@ -111,8 +112,16 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
 
     /** Whether `secret` is this machine's (constant-time comparison). */
     async checkSecret(machineId: string, secret: string): Promise<boolean> {
-      const row = await one<{ secret_hash: string }>(db, 'SELECT secret_hash FROM machines WHERE id = $1', [machineId]);
-      return row !== null && sameHash(row.secret_hash, sha256(secret));
+      // Secrets never change (a new enrolment is a new machine id): their hashes can be kept in memory.
+      let hash = secretHashes.get(machineId);
+      if (hash === undefined) {
+        const row = await one<{ secret_hash: string }>(db, 'SELECT secret_hash FROM machines WHERE id = $1', [machineId]);
+        if (!row) return false;
+        hash = row.secret_hash;
+        if (secretHashes.size >= 100_000) secretHashes.clear();
+        secretHashes.set(machineId, hash);
+      }
+      return sameHash(hash, sha256(secret));
     },
 
     /** Stores a validated report (full text, latest state, today's compact row); resolves once committed. */
@@ -138,6 +147,16 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
         [...params, limit, Math.max(filter.offset ?? 0, 0)],
       );
       return { total, machines: rows.map(machineFromRow) };
+    },
+
+    /** What « preuve avant redémarrage » needs of every machine: one lean query, no voyant JSON. */
+    async proofRows(): Promise<ProofRow[]> {
+      const rows = await db.query(
+        `SELECT m.id, s.name AS site, s.contact AS site_contact, m.hostname, m.last_report_at, m.av_name, m.av_enabled,
+          m.av_realtime, m.av_signature_at FROM machines m JOIN sites s ON s.id = m.site_id`,
+      );
+      const key = (r: ProofRow) => `${r.site}\u0000${r.hostname ?? ''}`;
+      return rows.map(proofRowFrom).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     },
 
     /** One machine, or null. */

@@ -47,3 +47,21 @@ export function machineFromRow(r: SqlRow): MachineRow {
       : null,
   };
 }
+
+/** A machine as « preuve avant redémarrage » reads it. */
+export type ProofRow = Pick<MachineRow, 'id' | 'site' | 'siteContact' | 'hostname' | 'lastReportAt' | 'antivirus'>;
+
+/** Reads a row of `proofRows`. */
+export function proofRowFrom(r: SqlRow): ProofRow {
+  const reported = r.last_report_at !== null && r.last_report_at !== undefined;
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    siteContact: str(r.site_contact),
+    hostname: str(r.hostname),
+    lastReportAt: num(r.last_report_at),
+    antivirus: reported
+      ? { name: str(r.av_name), enabled: bool(r.av_enabled), realTime: bool(r.av_realtime), signatureAt: num(r.av_signature_at) }
+      : null,
+  };
+}
