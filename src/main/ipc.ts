@@ -187,6 +187,8 @@ export function registerIpc(options: IpcOptions): () => void {
     'autoUpdates:undo': ([args]) => service.autoUpdatesUndo(args),
     'report:exportPdf': ([args]) => exportPdf(args),
     'report:email': ([args]) => service.reportEmail(args),
+    'fleet:status': () => service.fleetStatus(),
+    'fleet:join': ([args]) => service.fleetJoin(args),
     'shell:openExternal': async ([url]) => {
       let opened: boolean;
       try {

@@ -20,22 +20,24 @@ import frGuides from './locales/fr/guides.json';
 import enGuides from './locales/en/guides.json';
 import frFleet from './locales/fr/fleet.json';
 import enFleet from './locales/en/fleet.json';
+import frFleetApp from './locales/fr/fleet-app.json';
+import enFleetApp from './locales/en/fleet-app.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
 /** Namespaces: one locale file each, owned by one part of the product. */
-export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'fleet'] as const;
+export const namespaces = ['common', 'findings', 'probes', 'cli', 'plans', 'ui', 'report', 'guides', 'fleet', 'fleetApp'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The namespaces the app's screens use (the CLI's and the PDF's words stay out of its bundle). */
-export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides'] as const;
+export const uiNamespaces = ['common', 'findings', 'probes', 'plans', 'ui', 'guides', 'fleetApp'] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
 export const uiResources = {
-  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides },
-  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides },
+  fr: { common: frCommon, findings: frFindings, probes: frProbes, plans: frPlans, ui: frUi, guides: frGuides, fleetApp: frFleetApp },
+  en: { common: enCommon, findings: enFindings, probes: enProbes, plans: enPlans, ui: enUi, guides: enGuides, fleetApp: enFleetApp },
 } as const;
 
 /** All locale resources, in i18next's shape. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CheckupProgress, CheckupReport } from './checkup';
 import type { ApplyResult, PlanView } from './plans';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
+import { fleetJoinSchema, type FleetStatus } from './fleet';
 
 const lang = z.enum(['fr', 'en']);
 const text = (max: number) => z.string().max(max);
@@ -90,6 +91,8 @@ export const ipcContract = {
   'report:exportPdf': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'report:email': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
+  'fleet:status': { args: z.tuple([]) },
+  'fleet:join': { args: z.tuple([fleetJoinSchema]) },
 } as const;
 
 /** Result type of each channel. */
@@ -112,6 +115,8 @@ export interface IpcResults {
   'report:exportPdf': ExportResult;
   'report:email': ProviderEmail;
   'shell:openExternal': void;
+  'fleet:status': FleetStatus;
+  'fleet:join': FleetStatus;
 }
 
 export type Channel = keyof typeof ipcContract;

@@ -17,7 +17,8 @@ import { createFleetStore } from '../../src/fleet/storage/fleet-store';
 import { createFleetClientApi } from '../../src/main/core/fleet';
 import { sqliteTestDb, type TestDb } from '../support/fleet-db';
 import { FLEET_CAPTURES, reportFromCapture, withSignatures } from '../support/fleet-reports';
-import { axeViolations, launchChromium, screenshot } from './harness';
+import { axeViolations, goTo, launchChromium, screenshot, startHarness } from './harness';
+import { onboard } from './steps';
 
 const WEB_DIR = resolve(import.meta.dirname, '../../out/fleet-web');
 
@@ -122,5 +123,42 @@ describe('fleet web page', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'zoom200-fleet-proof');
     await context.close();
+  });
+});
+
+describe('the desktop app joins the fleet', () => {
+  it('Paramètres: address and code; « Votre flotte » then shows the server and when the last report went', { timeout: 240_000 }, async () => {
+    const { code } = await createFleetStore(t.db).addEnrolmentCode('Garage Martin — Lorient');
+    const harness = await startHarness();
+    try {
+      const session = await harness.open();
+      const { page } = session;
+      await onboard(page, 'Garage Martin');
+      await goTo(page, 'settings');
+      await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill('ftp://nulle-part');
+      await page.getByRole('textbox', { name: 'Code d’inscription' }).fill(code);
+      await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
+      await page.getByText(/Adresse de serveur non valable/).waitFor();
+      await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill(url);
+      await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
+      await page.getByText('Cet ordinateur est inscrit au serveur de flotte.').waitFor();
+      await page.getByText(`Serveur : ${url} — site « Garage Martin — Lorient »`).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'fleet-app-settings');
+
+      // The app's checkup sends its report; the dashboard says when it went.
+      await session.service.checkupRun({});
+      await expect.poll(async () => (await session.service.fleetStatus()).lastSentAt, { timeout: 30_000 }).not.toBeNull();
+      await goTo(page, 'dashboard');
+      await page.getByText('Les rapports de cet ordinateur partent vers le serveur de flotte de votre prestataire (Garage Martin — Lorient).').waitFor();
+      await page.getByText(/^Dernier rapport envoyé : /).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'fleet-app-dashboard');
+      await page.setViewportSize({ width: 640, height: 450 });
+      await screenshot(page, 'zoom200-fleet-app-dashboard');
+      await session.close();
+    } finally {
+      await harness.close();
+    }
   });
 });

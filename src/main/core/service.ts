@@ -16,6 +16,8 @@ import type { Probe } from './checkup/probe';
 import type { Host } from './exec/host';
 import { createLiveHost } from './exec/live-host';
 import { createReportApi } from './report';
+import { createFleetClientApi } from './fleet';
+import type { FleetStatus } from '../../shared/fleet';
 import { APP_VERSION } from './version';
 import { openWorkspace, type WorkspaceStore } from './workspace/store';
 
@@ -66,6 +68,8 @@ export interface RevisionService {
   /** Writes the PDF to a path chosen by the caller (the save dialog in the app). */
   reportWritePdf(args: { path: string; lang?: Lang; overwrite?: boolean }): Promise<{ path: string; pages: number }>;
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
+  fleetStatus(): Promise<FleetStatus>;
+  fleetJoin(args: ChannelArgs<'fleet:join'>[0]): Promise<FleetStatus>;
 }
 
 function currentUser(): string {
@@ -111,6 +115,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
 
   const autoUpdates = createAutoUpdatesApi(context, options.autoUpdates);
   const report = createReportApi(context);
+  const fleet = createFleetClientApi({ home: options.home, now });
   const stamp = () => now().toISOString();
 
   return {
@@ -123,7 +128,12 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
         elevated: typeof process.getuid === 'function' ? process.getuid() === 0 : false,
       };
     },
-    checkupRun: (args, onProgress) => context.runAndRecordCheckup(context.langOf(args.lang), onProgress),
+    async checkupRun(args, onProgress) {
+      const result = await context.runAndRecordCheckup(context.langOf(args.lang), onProgress);
+      // Joined to a fleet: the report goes too, in the background (queued when the server is away).
+      if ((await fleet.status()).joined) void fleet.send(result).catch(() => undefined);
+      return result;
+    },
     checkupLatest: () => store.latestCheckup(),
     async workspaceGet() {
       return store.read();
@@ -193,5 +203,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     autoUpdatesUndo: (args) => autoUpdates.undo(args),
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
+    fleetStatus: () => fleet.status(),
+    fleetJoin: async (args) => (await fleet.join(args.url, args.code), fleet.status()),
   };
 }

@@ -4,6 +4,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { RevisionApi } from '../../shared/ipc';
 import { createAutoUpdatesSlice } from './auto-updates-slice';
 import { createCheckupSlice } from './checkup-slice';
+import { createFleetSlice } from './fleet-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -17,6 +18,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createWorkspaceSlice(api)(...a),
     ...createCheckupSlice(api)(...a),
     ...createAutoUpdatesSlice(api)(...a),
+    ...createFleetSlice(api)(...a),
   }));
 }
 

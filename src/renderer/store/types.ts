@@ -4,9 +4,10 @@ import type { WorkspaceSlice } from './workspace-slice';
 import type { CheckupSlice } from './checkup-slice';
 import type { AutoUpdatesSlice } from './auto-updates-slice';
 import type { UiSlice } from './ui-slice';
+import type { FleetSlice } from './fleet-slice';
 
 /** The whole renderer state: one store made of slices. */
-export type AppState = WorkspaceSlice & CheckupSlice & AutoUpdatesSlice & UiSlice;
+export type AppState = WorkspaceSlice & CheckupSlice & AutoUpdatesSlice & UiSlice & FleetSlice;
 
 /** A slice creator over the combined state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -5,6 +5,7 @@
  */
 import { hostname as osHostname } from 'node:os';
 import type { CheckupReport } from '../../../shared/checkup';
+import type { FleetStatus } from '../../../shared/fleet';
 import { createOutbox, OUTBOX_MAX } from './outbox';
 import { readEnrolment, saveEnrolment, type Enrolment } from './enrolment';
 
@@ -29,15 +30,6 @@ export interface SendResult {
   readonly dropped: number;
   /** Why the rest is still queued, when it is. */
   readonly waitingBecause: string | null;
-}
-
-/** What the dashboard shows. */
-export interface FleetStatus {
-  readonly joined: boolean;
-  readonly url: string | null;
-  readonly site: string | null;
-  readonly lastSentAt: string | null;
-  readonly queued: number;
 }
 
 /** How to build the client. */

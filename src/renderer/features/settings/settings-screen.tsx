@@ -6,6 +6,7 @@ import type { Lang } from '../../../shared/i18n';
 import { Field } from '../../components/field';
 import { SpannerIcon } from '../../components/icons';
 import { useAppStore } from '../../store';
+import { FleetJoinCard } from '../fleet/fleet-join';
 
 /** The settings screen. */
 export function SettingsScreen() {
@@ -62,6 +63,7 @@ export function SettingsScreen() {
           {t('settings.save')}
         </Button>
       </Form>
+      <FleetJoinCard />
       <section className="card" aria-labelledby="settings-data">
         <h2 id="settings-data">{t('settings.data')}</h2>
         <p>{t('settings.dataText')}</p>
