@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CHECKUP_SCHEMA_VERSION, checkupReportSchema, type CheckupReport } from '../../shared/checkup';
 import type { FleetRouteContext } from './app';
-import { FleetHttpError, refusal } from './errors';
+import type { FleetHttpError} from './errors';
+import { refusal } from './errors';
 import type { RateLimiter } from './rate-limit';
 
 const errorSchema = {
