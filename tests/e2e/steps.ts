@@ -23,9 +23,6 @@ export async function onboard(page: Page, company = 'Transport Dubois', provider
 /** Watched places the auto-updates change may touch. */
 const WATCHED_DIRS = ['/etc/apt/apt.conf.d', '/etc/systemd/system/apt-daily-upgrade.timer.d', '/etc/systemd/system/apt-daily.timer.d'];
 
-/** The packages the auto-updates plan may install on Debian (and the one dependency they pull in). */
-const PLAN_PACKAGES: ReadonlySet<string> = new Set(['unattended-upgrades', 'python3-distro-info']);
-
 /** What the machine looked like before a test that changes it. */
 export interface MachineSnapshot {
   readonly files: Map<string, string>;
@@ -52,7 +49,7 @@ export async function snapshotMachine(): Promise<MachineSnapshot> {
   return { files, packages: await installedPackages() };
 }
 
-/** The safety net: puts back every watched file and purges the plan's packages that were not there before. */
+/** The safety net: puts back every watched file and purges packages that were not there before. */
 export async function restoreMachine(snapshot: MachineSnapshot): Promise<string[]> {
   const repaired: string[] = [];
   for (const dir of WATCHED_DIRS) {
@@ -72,9 +69,7 @@ export async function restoreMachine(snapshot: MachineSnapshot): Promise<string[
       repaired.push(`restored ${path}`);
     }
   }
-  // Only the packages the auto-updates plan installs: other developers' or CI's own installs made
-  // meanwhile (a database, a web server) are not this test's to remove.
-  const extra = [...(await installedPackages())].filter((p) => PLAN_PACKAGES.has(p) && !snapshot.packages.has(p));
+  const extra = [...(await installedPackages())].filter((p) => !snapshot.packages.has(p));
   if (extra.length > 0) {
     await run('apt-get', ['purge', '-y', '-q', ...extra], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 32 * 1024 * 1024 });
     repaired.push(`purged ${extra.join(' ')}`);
