@@ -13,7 +13,12 @@ import { openFleetDb } from '../src/fleet/storage/open';
 import type { SqlDb } from '../src/fleet/storage/sql';
 import { pgUrl, postgresTestDb, sqliteTestDb, type TestDb } from '../tests/support/fleet-db';
 import { startFleetProcess } from '../tests/support/fleet-process';
-import { FLEET_CAPTURES, reportFromCapture, withHostname, withSignatures } from '../tests/support/fleet-reports';
+import {
+  FLEET_CAPTURES,
+  reportFromCapture,
+  withHostname,
+  withSignatures,
+} from '../tests/support/fleet-reports';
 
 const MACHINES = Number(process.env.FLEET_BENCH_MACHINES ?? 7500);
 const DAYS = 400;
@@ -21,11 +26,23 @@ const CONCURRENCY = 32;
 
 /** Enrols machines straight in the database (enrolment is not what is measured), 250 sites. */
 async function seedMachines(db: SqlDb, n: number): Promise<{ id: string; secret: string }[]> {
-  const machines = Array.from({ length: n }, () => ({ id: randomUUID(), secret: randomBytes(32).toString('base64url') }));
+  const machines = Array.from({ length: n }, () => ({
+    id: randomUUID(),
+    secret: randomBytes(32).toString('base64url'),
+  }));
   await db.transaction(async (tx) => {
-    for (let s = 0; s < 250; s++) await tx.run('INSERT INTO sites (id, name, contact, created_at) VALUES ($1, $2, $3, $4)', [`site-${s}`, `Point de vente ${s}`, `02 98 ${String(s).padStart(4, '0')}`, Date.now()]);
+    for (let s = 0; s < 250; s++)
+      await tx.run('INSERT INTO sites (id, name, contact, created_at) VALUES ($1, $2, $3, $4)', [
+        `site-${s}`,
+        `Point de vente ${s}`,
+        `02 98 ${String(s).padStart(4, '0')}`,
+        Date.now(),
+      ]);
     for (const [i, m] of machines.entries()) {
-      await tx.run('INSERT INTO machines (id, site_id, secret_hash, hostname, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [m.id, `site-${i % 250}`, sha256(m.secret), `CAISSE-${i}`, Date.now()]);
+      await tx.run(
+        'INSERT INTO machines (id, site_id, secret_hash, hostname, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+        [m.id, `site-${i % 250}`, sha256(m.secret), `CAISSE-${i}`, Date.now()],
+      );
     }
   });
   return machines;
@@ -34,13 +51,18 @@ async function seedMachines(db: SqlDb, n: number): Promise<{ id: string; secret:
 /** Varied reports: mostly Windows tills (half with old signatures), a few Debian PCs with 800 programs. */
 function reportFor(i: number, bases: Record<keyof typeof FLEET_CAPTURES, CheckupReport>): string {
   const base = i % 50 === 0 ? bases.debian : i % 2 ? bases.win10Old : bases.win11;
-  const fresh = i % 3 !== 0 ? withSignatures(base, new Date(Date.now() - (i % 40) * 3_600_000).toISOString()) : base;
+  const fresh =
+    i % 3 !== 0 ? withSignatures(base, new Date(Date.now() - (i % 40) * 3_600_000).toISOString()) : base;
   return JSON.stringify(withHostname({ ...fresh, generatedAt: new Date().toISOString() }, `CAISSE-${i}`));
 }
 
 async function ingest(t: TestDb): Promise<void> {
   const machines = await seedMachines(t.db, MACHINES);
-  const bases = { win10Old: await reportFromCapture(FLEET_CAPTURES.win10Old), win11: await reportFromCapture(FLEET_CAPTURES.win11), debian: await reportFromCapture(FLEET_CAPTURES.debian) };
+  const bases = {
+    win10Old: await reportFromCapture(FLEET_CAPTURES.win10Old),
+    win11: await reportFromCapture(FLEET_CAPTURES.win11),
+    debian: await reportFromCapture(FLEET_CAPTURES.debian),
+  };
   const bodies = machines.map((_, i) => reportFor(i, bases));
   const bytes = bodies.reduce((n, b) => n + b.length, 0);
   const server = await startFleetProcess(t.options);
@@ -52,7 +74,11 @@ async function ingest(t: TestDb): Promise<void> {
       while (next < machines.length) {
         const i = next++;
         const m = machines[i]!;
-        const res = await fetch(`${server.url}/api/v1/machines/${m.id}/reports`, { method: 'POST', headers: { authorization: `Bearer ${m.secret}`, 'content-type': 'application/json' }, body: bodies[i] });
+        const res = await fetch(`${server.url}/api/v1/machines/${m.id}/reports`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${m.secret}`, 'content-type': 'application/json' },
+          body: bodies[i],
+        });
         await res.arrayBuffer();
         if (res.status !== 201) failed++;
       }
@@ -62,12 +88,22 @@ async function ingest(t: TestDb): Promise<void> {
   const rss = server.peakRss();
   await server.stop();
   const stored = Number((await t.db.query('SELECT COUNT(*) AS n FROM reports'))[0]!.n);
-  console.log(`  ingest: ${MACHINES} reports (${(bytes / 1048576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${(MACHINES / seconds).toFixed(0)} reports/s, ${CONCURRENCY} senders; stored ${stored}, refused ${failed}; server peak memory ${(rss / 1048576).toFixed(0)} MB`);
+  console.log(
+    `  ingest: ${MACHINES} reports (${(bytes / 1048576).toFixed(0)} MB) in ${seconds.toFixed(1)} s = ${(MACHINES / seconds).toFixed(0)} reports/s, ${CONCURRENCY} senders; stored ${stored}, refused ${failed}; server peak memory ${(rss / 1048576).toFixed(0)} MB`,
+  );
 }
 
 /** 400 days of compact history for every machine, generated by the database itself. */
 async function seedHistory(db: SqlDb): Promise<number> {
-  const states = JSON.stringify({ 'os-support': 'ok', 'auto-updates': 'ok', 'last-update': 'attention', 'pending-updates': 'attention', reboot: 'ok', antivirus: 'ok', firewall: 'ok' });
+  const states = JSON.stringify({
+    'os-support': 'ok',
+    'auto-updates': 'ok',
+    'last-update': 'attention',
+    'pending-updates': 'attention',
+    reboot: 'ok',
+    antivirus: 'ok',
+    firewall: 'ok',
+  });
   const started = performance.now();
   if (db.dialect === 'postgres') {
     await db.run(
@@ -113,8 +149,12 @@ async function queries(t: TestDb): Promise<void> {
   const [first] = (await s.store.machines({ limit: 1 })).machines;
   const machine = await median(() => get(`/api/web/machines/${first!.id}`));
   const counts = (await get('/api/web/proof?hours=24')).json() as { proven: unknown[]; notProven: unknown[] };
-  console.log(`  « preuve avant redémarrage » (${counts.proven.length} proven, ${counts.notProven.length} to call): ${proof.toFixed(0)} ms (median of 7, server-side)`);
-  console.log(`  fleet page first load (first 100 machines + sites): ${page.toFixed(0)} ms; filtered (48 h silent + danger): ${silent.toFixed(0)} ms; machine page with 400 days: ${machine.toFixed(0)} ms`);
+  console.log(
+    `  « preuve avant redémarrage » (${counts.proven.length} proven, ${counts.notProven.length} to call): ${proof.toFixed(0)} ms (median of 7, server-side)`,
+  );
+  console.log(
+    `  fleet page first load (first 100 machines + sites): ${page.toFixed(0)} ms; filtered (48 h silent + danger): ${silent.toFixed(0)} ms; machine page with 400 days: ${machine.toFixed(0)} ms`,
+  );
   await s.app.close();
   await db.close();
 }

@@ -35,7 +35,8 @@ export interface ProofCriteria {
 }
 
 /** The verdict for one machine. */
-export type ProofVerdict = { readonly proven: true } | { readonly proven: false; readonly reason: ProofReason };
+export type ProofVerdict =
+  { readonly proven: true } | { readonly proven: false; readonly reason: ProofReason };
 
 /** Default age limit of the signatures, in hours. */
 export const DEFAULT_PROOF_HOURS = 24;

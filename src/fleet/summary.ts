@@ -31,10 +31,17 @@ function dateMs(value: string | null | undefined): number | null {
 /** The product that counts: an active, non-passive one, the freshest signatures first. */
 export function activeAntivirus(products: readonly AntivirusProduct[]): AntivirusEvidence {
   const active = products.filter((p) => p.enabled !== false && !p.passive);
-  const ranked = [...active].sort((a, b) => (dateMs(b.signatureDate) ?? -1) - (dateMs(a.signatureDate) ?? -1));
+  const ranked = [...active].sort(
+    (a, b) => (dateMs(b.signatureDate) ?? -1) - (dateMs(a.signatureDate) ?? -1),
+  );
   const p = ranked[0] ?? products[0];
   if (!p) return { name: null, enabled: null, realTime: null, signatureAt: null };
-  return { name: p.name, enabled: p.enabled, realTime: p.realTime ?? null, signatureAt: dateMs(p.signatureDate) };
+  return {
+    name: p.name,
+    enabled: p.enabled,
+    realTime: p.realTime ?? null,
+    signatureAt: dateMs(p.signatureDate),
+  };
 }
 
 /** Summarises a validated report. */
@@ -46,7 +53,9 @@ export function summarizeReport(report: CheckupReport): ReportSummary {
   return {
     states,
     counts: { ...report.summary },
-    antivirus: av ? activeAntivirus(av.products) : { name: null, enabled: null, realTime: null, signatureAt: null },
+    antivirus: av
+      ? activeAntivirus(av.products)
+      : { name: null, enabled: null, realTime: null, signatureAt: null },
     hostname: report.machine.hostname,
     osName: os ? `${os.name} ${os.version}`.trim() : null,
     generatedAt: dateMs(report.generatedAt) ?? 0,

@@ -14,4 +14,6 @@ export interface FleetStatus {
 }
 
 /** Arguments of `fleet:join`: the server's address and the site's enrolment code. */
-export const fleetJoinSchema = z.object({ url: z.string().min(1).max(2000), code: z.string().min(4).max(40) }).strict();
+export const fleetJoinSchema = z
+  .object({ url: z.string().min(1).max(2000), code: z.string().min(4).max(40) })
+  .strict();

@@ -37,9 +37,16 @@ beforeAll(async () => {
   const store = createFleetStore(t.db);
   await createAccountsStore(t.db).setUser('vigilance', 'cellule de vigilance 2026');
   tmp = await mkdtemp(join(tmpdir(), 'revision-fleet-e2e-'));
-  const sites = { win10Old: 'Tabac du Port — Brest', win11: 'Presse de la Gare — Quimper', debian: 'Bureau — Rennes' } as const;
+  const sites = {
+    win10Old: 'Tabac du Port — Brest',
+    win11: 'Presse de la Gare — Quimper',
+    debian: 'Bureau — Rennes',
+  } as const;
   for (const key of Object.keys(FLEET_CAPTURES) as (keyof typeof FLEET_CAPTURES)[]) {
-    const { code } = await store.addEnrolmentCode(sites[key], `02 98 00 00 0${Object.keys(sites).indexOf(key)}`);
+    const { code } = await store.addEnrolmentCode(
+      sites[key],
+      `02 98 00 00 0${Object.keys(sites).indexOf(key)}`,
+    );
     computers[key] = createFleetClientApi({ home: join(tmp, key) });
     await computers[key].join(url, code, key);
     expect((await computers[key].send(await reportFromCapture(FLEET_CAPTURES[key]))).sent).toBe(1);
@@ -93,7 +100,10 @@ describe('fleet web page', () => {
     await screenshot(page, 'fleet-proof-before');
 
     // The Windows 10 till updates its signatures and reports again: it moves, the page is not reloaded.
-    const fresh = withSignatures(await reportFromCapture(FLEET_CAPTURES.win10Old), new Date(Date.now() - 3_600_000).toISOString());
+    const fresh = withSignatures(
+      await reportFromCapture(FLEET_CAPTURES.win10Old),
+      new Date(Date.now() - 3_600_000).toISOString(),
+    );
     expect((await computers.win10Old.send(fresh)).sent).toBe(1);
     await page.getByRole('heading', { name: 'Prouvés (1)' }).waitFor({ timeout: 15_000 });
     expect(await proven.textContent()).toContain('PC-ACCUEIL');
@@ -111,10 +121,17 @@ describe('fleet web page', () => {
   });
 
   it('at 200 % zoom the views reflow without horizontal scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'fr-FR' });
+    const context = await browser.newContext({
+      viewport: { width: 640, height: 450 },
+      deviceScaleFactor: 2,
+      locale: 'fr-FR',
+    });
     const page = await context.newPage();
     await signIn(page);
-    const overflow = () => page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+    const overflow = () =>
+      page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      ) as Promise<number>;
     await page.getByText('3 ordinateurs').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'zoom200-fleet-machines');
@@ -127,38 +144,48 @@ describe('fleet web page', () => {
 });
 
 describe('the desktop app joins the fleet', () => {
-  it('Paramètres: address and code; « Votre flotte » then shows the server and when the last report went', { timeout: 240_000 }, async () => {
-    const { code } = await createFleetStore(t.db).addEnrolmentCode('Garage Martin — Lorient');
-    const harness = await startHarness();
-    try {
-      const session = await harness.open();
-      const { page } = session;
-      await onboard(page, 'Garage Martin');
-      await goTo(page, 'settings');
-      await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill('ftp://nulle-part');
-      await page.getByRole('textbox', { name: 'Code d’inscription' }).fill(code);
-      await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
-      await page.getByText(/Adresse de serveur non valable/).waitFor();
-      await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill(url);
-      await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
-      await page.getByText('Cet ordinateur est inscrit au serveur de flotte.').waitFor();
-      await page.getByText(`Serveur : ${url} — site « Garage Martin — Lorient »`).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'fleet-app-settings');
+  it(
+    'Paramètres: address and code; « Votre flotte » then shows the server and when the last report went',
+    { timeout: 240_000 },
+    async () => {
+      const { code } = await createFleetStore(t.db).addEnrolmentCode('Garage Martin — Lorient');
+      const harness = await startHarness();
+      try {
+        const session = await harness.open();
+        const { page } = session;
+        await onboard(page, 'Garage Martin');
+        await goTo(page, 'settings');
+        await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill('ftp://nulle-part');
+        await page.getByRole('textbox', { name: 'Code d’inscription' }).fill(code);
+        await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
+        await page.getByText(/Adresse de serveur non valable/).waitFor();
+        await page.getByRole('textbox', { name: 'Adresse du serveur' }).fill(url);
+        await page.getByRole('button', { name: 'Rejoindre la flotte' }).click();
+        await page.getByText('Cet ordinateur est inscrit au serveur de flotte.').waitFor();
+        await page.getByText(`Serveur : ${url} — site « Garage Martin — Lorient »`).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'fleet-app-settings');
 
-      // The app's checkup sends its report; the dashboard says when it went.
-      await session.service.checkupRun({});
-      await expect.poll(async () => (await session.service.fleetStatus()).lastSentAt, { timeout: 30_000 }).not.toBeNull();
-      await goTo(page, 'dashboard');
-      await page.getByText('Les rapports de cet ordinateur partent vers le serveur de flotte de votre prestataire (Garage Martin — Lorient).').waitFor();
-      await page.getByText(/^Dernier rapport envoyé : /).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'fleet-app-dashboard');
-      await page.setViewportSize({ width: 640, height: 450 });
-      await screenshot(page, 'zoom200-fleet-app-dashboard');
-      await session.close();
-    } finally {
-      await harness.close();
-    }
-  });
+        // The app's checkup sends its report; the dashboard says when it went.
+        await session.service.checkupRun({});
+        await expect
+          .poll(async () => (await session.service.fleetStatus()).lastSentAt, { timeout: 30_000 })
+          .not.toBeNull();
+        await goTo(page, 'dashboard');
+        await page
+          .getByText(
+            'Les rapports de cet ordinateur partent vers le serveur de flotte de votre prestataire (Garage Martin — Lorient).',
+          )
+          .waitFor();
+        await page.getByText(/^Dernier rapport envoyé : /).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'fleet-app-dashboard');
+        await page.setViewportSize({ width: 640, height: 450 });
+        await screenshot(page, 'zoom200-fleet-app-dashboard');
+        await session.close();
+      } finally {
+        await harness.close();
+      }
+    },
+  );
 });

@@ -18,7 +18,9 @@ export const pgUrl = process.env.REVISION_TEST_PG_URL || undefined;
 export function pgRequired(): boolean {
   if (pgUrl) return true;
   if (process.env.CI === 'true') return true; // runs, and fails on the missing URL below
-  console.warn('\n!!! REVISION_TEST_PG_URL is not set: the PostgreSQL fleet tests are SKIPPED. Run: eval "$(bash .ci/postgres.sh start)"\n');
+  console.warn(
+    '\n!!! REVISION_TEST_PG_URL is not set: the PostgreSQL fleet tests are SKIPPED. Run: eval "$(bash .ci/postgres.sh start)"\n',
+  );
   return false;
 }
 
@@ -36,12 +38,21 @@ export interface TestDb {
 export async function sqliteTestDb(): Promise<TestDb> {
   const dataDir = await mkdtemp(join(tmpdir(), 'revision-fleet-'));
   const db = await openFleetDb({ dataDir });
-  return { db, engine: 'sqlite', options: { dataDir }, dispose: async () => (await db.close().catch(() => undefined), rm(dataDir, { recursive: true, force: true })) };
+  return {
+    db,
+    engine: 'sqlite',
+    options: { dataDir },
+    dispose: async () => (
+      await db.close().catch(() => undefined),
+      rm(dataDir, { recursive: true, force: true })
+    ),
+  };
 }
 
 /** A fresh PostgreSQL database (CREATE DATABASE on the test cluster). */
 export async function postgresTestDb(): Promise<TestDb> {
-  if (!pgUrl) throw new Error('REVISION_TEST_PG_URL is not set (CI must start PostgreSQL with .ci/postgres.sh)');
+  if (!pgUrl)
+    throw new Error('REVISION_TEST_PG_URL is not set (CI must start PostgreSQL with .ci/postgres.sh)');
   const name = `fleet_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
@@ -73,5 +84,10 @@ export async function postgresTestDb(): Promise<TestDb> {
 
 /** The engines to run a suite against: [name, factory]. */
 export function fleetEngines(): [string, () => Promise<TestDb>][] {
-  return pgRequired() ? [['sqlite', sqliteTestDb], ['postgres', postgresTestDb]] : [['sqlite', sqliteTestDb]];
+  return pgRequired()
+    ? [
+        ['sqlite', sqliteTestDb],
+        ['postgres', postgresTestDb],
+      ]
+    : [['sqlite', sqliteTestDb]];
 }

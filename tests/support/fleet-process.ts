@@ -17,10 +17,16 @@ export interface FleetProcess {
 }
 
 /** Spawns `node --import tsx serve.script.ts` and waits for its port. */
-export async function startFleetProcess(options: FleetStorageOptions & { reportRate?: { max: number; windowMs: number } }): Promise<FleetProcess> {
+export async function startFleetProcess(
+  options: FleetStorageOptions & { reportRate?: { max: number; windowMs: number } },
+): Promise<FleetProcess> {
   // FLEET_SERVER_NODE_ARGS: e.g. --cpu-prof, to profile the server alone.
   const extra = process.env.FLEET_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, '--no-warnings', '--import', 'tsx', SCRIPT, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...extra, '--no-warnings', '--import', 'tsx', SCRIPT, JSON.stringify(options)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {

@@ -79,14 +79,16 @@ export function createFleetServer(options: FleetServerOptions): FastifyInstance 
     let e: FleetHttpError;
     if (error instanceof FleetHttpError) e = error;
     else if (error instanceof FleetDbError) e = refusal(503, 'dbDown', { detail: error.message });
-    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') e = refusal(413, 'tooLarge', { mb: Math.round(bodyLimit / 1048576) });
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      e = refusal(413, 'tooLarge', { mb: Math.round(bodyLimit / 1048576) });
     else if (error.validation) e = refusal(400, 'badRequest', { detail: error.message });
     else if (error.statusCode === 415) e = refusal(415, 'badRequest', { detail: error.message });
     else {
       request.log.error(error);
       e = refusal(500, 'unexpected');
     }
-    if (e.statusCode >= 400 && e.statusCode !== 401) request.log.warn({ code: e.code, url: request.url }, 'refused');
+    if (e.statusCode >= 400 && e.statusCode !== 401)
+      request.log.warn({ code: e.code, url: request.url }, 'refused');
     // Refused before the route ran (too large, not JSON): still a refusal of a report, logged.
     if ((e.code === 'tooLarge' || e.code === 'badJson') && request.url.startsWith('/api/v1/')) {
       const id = (request.params as { id?: string } | undefined)?.id ?? null;

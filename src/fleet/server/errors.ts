@@ -14,6 +14,14 @@ export class FleetHttpError extends Error {
 }
 
 /** A French refusal from `fleet:server.errors.<code>`. */
-export function refusal(statusCode: number, code: string, params: Record<string, unknown> = {}): FleetHttpError {
-  return new FleetHttpError(statusCode, code, String(getT('fr')(`fleet:server.errors.${code}`, params as never)));
+export function refusal(
+  statusCode: number,
+  code: string,
+  params: Record<string, unknown> = {},
+): FleetHttpError {
+  return new FleetHttpError(
+    statusCode,
+    code,
+    String(getT('fr')(`fleet:server.errors.${code}`, params as never)),
+  );
 }

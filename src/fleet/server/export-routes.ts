@@ -10,7 +10,11 @@ import { fleetSbom, machineSbom, type SbomMachine } from './sbom';
 import { MAX_MACHINES, proofCriteria, proofQuerySchema } from './web-routes';
 import { requireSession } from './web-auth';
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } } } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+} as const;
 
 function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
   return reply.header('Content-Type', type).header('Content-Disposition', `attachment; filename="${name}"`);
@@ -34,32 +38,50 @@ export function registerExportRoutes(app: FastifyInstance, ctx: FleetRouteContex
   app.get('/api/web/export/fleet.csv', async (request, reply) => {
     await audited(request, 'fleet.csv');
     const { machines } = await store.machines({ limit: MAX_MACHINES });
-    return attachment(reply, `flotte-${day()}.csv`, 'text/csv; charset=utf-8').send(fleetCsv(machines, coreFindingIds));
+    return attachment(reply, `flotte-${day()}.csv`, 'text/csv; charset=utf-8').send(
+      fleetCsv(machines, coreFindingIds),
+    );
   });
 
-  app.get('/api/web/export/proof.csv', { schema: { querystring: proofQuerySchema } }, async (request, reply) => {
-    await audited(request, 'proof.csv');
-    const criteria = proofCriteria(request.query as { since?: string; hours?: number }, ctx.now());
-    const t = getT('fr');
-    const csv = proofCsv(proofLists(await store.proofRows(), criteria), (r: ProofReason) => String(t(`fleet:proof.reasons.${r}`)));
-    return attachment(reply, `preuve-avant-redemarrage-${day()}.csv`, 'text/csv; charset=utf-8').send(csv);
-  });
+  app.get(
+    '/api/web/export/proof.csv',
+    { schema: { querystring: proofQuerySchema } },
+    async (request, reply) => {
+      await audited(request, 'proof.csv');
+      const criteria = proofCriteria(request.query as { since?: string; hours?: number }, ctx.now());
+      const t = getT('fr');
+      const csv = proofCsv(proofLists(await store.proofRows(), criteria), (r: ProofReason) =>
+        String(t(`fleet:proof.reasons.${r}`)),
+      );
+      return attachment(reply, `preuve-avant-redemarrage-${day()}.csv`, 'text/csv; charset=utf-8').send(csv);
+    },
+  );
 
-  app.get('/api/web/export/machines/:id/report.json', { schema: { params: idParams } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await audited(request, `report.json ${id}`);
-    const body = await store.latestReport(id);
-    if (!body) throw refusal(404, 'notFound');
-    return attachment(reply, `rapport-${id}.json`, 'application/json; charset=utf-8').send(body);
-  });
+  app.get(
+    '/api/web/export/machines/:id/report.json',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await audited(request, `report.json ${id}`);
+      const body = await store.latestReport(id);
+      if (!body) throw refusal(404, 'notFound');
+      return attachment(reply, `rapport-${id}.json`, 'application/json; charset=utf-8').send(body);
+    },
+  );
 
-  app.get('/api/web/export/machines/:id/sbom.json', { schema: { params: idParams } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await audited(request, `sbom ${id}`);
-    const m = await sbomMachine(id);
-    if (!m) throw refusal(404, 'notFound');
-    return attachment(reply, `sbom-${m.hostname ?? id}.cdx.json`, 'application/vnd.cyclonedx+json').send(machineSbom(m, new Date(ctx.now())));
-  });
+  app.get(
+    '/api/web/export/machines/:id/sbom.json',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await audited(request, `sbom ${id}`);
+      const m = await sbomMachine(id);
+      if (!m) throw refusal(404, 'notFound');
+      return attachment(reply, `sbom-${m.hostname ?? id}.cdx.json`, 'application/vnd.cyclonedx+json').send(
+        machineSbom(m, new Date(ctx.now())),
+      );
+    },
+  );
 
   app.get('/api/web/export/sbom.json', async (request, reply) => {
     await audited(request, 'sbom fleet');
@@ -69,6 +91,8 @@ export function registerExportRoutes(app: FastifyInstance, ctx: FleetRouteContex
       const one = await sbomMachine(m.id);
       if (one) all.push(one);
     }
-    return attachment(reply, `sbom-flotte-${day()}.cdx.json`, 'application/vnd.cyclonedx+json').send(fleetSbom(all, 'Flotte Révision', new Date(ctx.now())));
+    return attachment(reply, `sbom-flotte-${day()}.cdx.json`, 'application/vnd.cyclonedx+json').send(
+      fleetSbom(all, 'Flotte Révision', new Date(ctx.now())),
+    );
   });
 }

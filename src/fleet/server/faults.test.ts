@@ -54,7 +54,9 @@ describe.each(fleetEngines())('fleet server killed during ingestion, on %s', (_n
     const ids = new Set(rows.map((r) => r.id));
     for (const id of accepted) expect(ids.has(id), `accepted report ${id} lost`).toBe(true);
     for (const r of rows) expect(checkupReportSchema.safeParse(JSON.parse(r.body)).success).toBe(true);
-    const latest = await t.db.query<{ last_report_id: string }>('SELECT last_report_id FROM machines WHERE last_report_id IS NOT NULL');
+    const latest = await t.db.query<{ last_report_id: string }>(
+      'SELECT last_report_id FROM machines WHERE last_report_id IS NOT NULL',
+    );
     for (const m of latest) expect(ids.has(m.last_report_id)).toBe(true);
   });
 });
@@ -80,7 +82,9 @@ describe.runIf(pgRequired())('PostgreSQL unreachable', () => {
     await t.pullPlug!(); // the database goes away under the running server
     const page = await s.app.inject({ method: 'GET', url: '/api/web/fleet', headers: { cookie } });
     expect(page.statusCode).toBe(503);
-    expect(page.json().error.message).toMatch(/^La base de données de la flotte ne répond pas\. Les ordinateurs gardent leurs rapports/);
+    expect(page.json().error.message).toMatch(
+      /^La base de données de la flotte ne répond pas\. Les ordinateurs gardent leurs rapports/,
+    );
     const sent = await client.send(await reportFromCapture(FLEET_CAPTURES.win11));
     expect(sent).toMatchObject({ sent: 0, queued: 1, refused: [] });
     expect(sent.waitingBecause).toMatch(/ne répond pas/);

@@ -1,22 +1,15 @@
 /** Pure: the views the page shows, built from machine rows (the proof lists, the CSV lines). */
 import type { FindingState } from '../../shared/checkup';
 import { proveAntivirus, type ProofCriteria, type ProofReason } from '../proof';
-import type { MachineRow, ProofRow } from '../storage/machine-row';
+import type { MachineRow, ProofLine, ProofRow } from '../view-types';
 
-/** One line of « Preuve avant redémarrage ». */
-export interface ProofLine {
-  readonly id: string;
-  readonly site: string;
-  readonly siteContact: string | null;
-  readonly hostname: string | null;
-  readonly lastReportAt: number | null;
-  readonly antivirus: string | null;
-  readonly signatureAt: number | null;
-  readonly reason: ProofReason | null;
-}
+export type { ProofLine };
 
 /** The two lists: proven, and the call list. */
-export function proofLists(machines: readonly ProofRow[], criteria: ProofCriteria): { proven: ProofLine[]; notProven: ProofLine[] } {
+export function proofLists(
+  machines: readonly ProofRow[],
+  criteria: ProofCriteria,
+): { proven: ProofLine[]; notProven: ProofLine[] } {
   const proven: ProofLine[] = [];
   const notProven: ProofLine[] = [];
   for (const m of machines) {
@@ -44,7 +37,10 @@ export function csvField(value: string | number | null): string {
 }
 
 /** A CSV document (semicolon-separated, as French spreadsheets expect, with a BOM for accents). */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
 
@@ -55,12 +51,22 @@ export function fleetCsv(machines: readonly MachineRow[], findingIds: readonly s
   const header = ['site', 'contact', 'ordinateur', 'système', 'dernier rapport', ...findingIds];
   return toCsv(
     header,
-    machines.map((m) => [m.site, m.siteContact, m.hostname, m.osName, iso(m.lastReportAt), ...findingIds.map((f) => (m.states[f] ?? '') as FindingState | '')]),
+    machines.map((m) => [
+      m.site,
+      m.siteContact,
+      m.hostname,
+      m.osName,
+      iso(m.lastReportAt),
+      ...findingIds.map((f) => (m.states[f] ?? '') as FindingState | ''),
+    ]),
   );
 }
 
 /** The call-list CSV of the proof view. */
-export function proofCsv(lists: { proven: ProofLine[]; notProven: ProofLine[] }, reasonText: (r: ProofReason) => string): string {
+export function proofCsv(
+  lists: { proven: ProofLine[]; notProven: ProofLine[] },
+  reasonText: (r: ProofReason) => string,
+): string {
   const line = (l: ProofLine, proven: boolean) => [
     proven ? 'prouvé' : 'non prouvé',
     l.site,
@@ -72,7 +78,16 @@ export function proofCsv(lists: { proven: ProofLine[]; notProven: ProofLine[] },
     l.reason ? reasonText(l.reason) : '',
   ];
   return toCsv(
-    ['preuve', 'site', 'contact', 'ordinateur', 'dernier rapport', 'antivirus', 'date des signatures', 'raison'],
+    [
+      'preuve',
+      'site',
+      'contact',
+      'ordinateur',
+      'dernier rapport',
+      'antivirus',
+      'date des signatures',
+      'raison',
+    ],
     [...lists.notProven.map((l) => line(l, false)), ...lists.proven.map((l) => line(l, true))],
   );
 }

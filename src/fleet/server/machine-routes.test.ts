@@ -3,8 +3,12 @@ import { fleetEngines, type TestDb } from '../../../tests/support/fleet-db';
 import { FLEET_CAPTURES, reportFromCapture } from '../../../tests/support/fleet-reports';
 import { fleetTestServer } from './test-support';
 
-const count = async (t: TestDb, table: string) => Number((await t.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
-const refusals = async (t: TestDb) => (await t.db.query<{ detail: string }>("SELECT detail FROM audit WHERE action = 'report.refused'")).map((r) => r.detail);
+const count = async (t: TestDb, table: string) =>
+  Number((await t.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
+const refusals = async (t: TestDb) =>
+  (await t.db.query<{ detail: string }>("SELECT detail FROM audit WHERE action = 'report.refused'")).map(
+    (r) => r.detail,
+  );
 
 describe.each(fleetEngines())('fleet server, machine side, on %s', (_name, open) => {
   let t: TestDb;
@@ -13,7 +17,15 @@ describe.each(fleetEngines())('fleet server, machine side, on %s', (_name, open)
   it('a machine enrolled with its site code sends a report: it is stored with its voyants', async () => {
     t = await open();
     const s = await fleetTestServer(t.db);
-    expect((await s.app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: 'AAAA-BBBB-CCCC', hostname: 'x' } })).json().error.message).toMatch(/code d’inscription/);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/v1/enrol',
+          payload: { code: 'AAAA-BBBB-CCCC', hostname: 'x' },
+        })
+      ).json().error.message,
+    ).toMatch(/code d’inscription/);
     const m = await s.enrol('Tabac du Port — Brest', 'CAISSE-1');
     const report = await reportFromCapture(FLEET_CAPTURES.win11);
     const res = await s.send(m.machineId, m.secret, report);
@@ -32,10 +44,30 @@ describe.each(fleetEngines())('fleet server, machine side, on %s', (_name, open)
     const cases: [string, () => ReturnType<typeof s.send>, number, RegExp][] = [
       ['forged', () => s.send(a.machineId, 'x'.repeat(43), report), 403, /pas reconnu/],
       ['other machine', () => s.send(a.machineId, b.secret, report), 403, /pas reconnu/],
-      ['malformed JSON', () => s.send(a.machineId, a.secret, '{"schemaVersion": 1,'), 400, /pas du JSON valide/],
-      ['20 MB', () => s.send(a.machineId, a.secret, JSON.stringify({ ...report, pad: 'x'.repeat(20 * 1024 * 1024) })), 413, /trop gros/],
-      ['wrong shape', () => s.send(a.machineId, a.secret, { ...report, findings: 'none' }), 422, /format attendu.*findings/],
-      ['newer version', () => s.send(a.machineId, a.secret, { ...report, schemaVersion: 2 }), 422, /version plus récente/],
+      [
+        'malformed JSON',
+        () => s.send(a.machineId, a.secret, '{"schemaVersion": 1,'),
+        400,
+        /pas du JSON valide/,
+      ],
+      [
+        '20 MB',
+        () => s.send(a.machineId, a.secret, JSON.stringify({ ...report, pad: 'x'.repeat(20 * 1024 * 1024) })),
+        413,
+        /trop gros/,
+      ],
+      [
+        'wrong shape',
+        () => s.send(a.machineId, a.secret, { ...report, findings: 'none' }),
+        422,
+        /format attendu.*findings/,
+      ],
+      [
+        'newer version',
+        () => s.send(a.machineId, a.secret, { ...report, schemaVersion: 2 }),
+        422,
+        /version plus récente/,
+      ],
     ];
     for (const [what, send, status, message] of cases) {
       const res = await send();
@@ -44,7 +76,14 @@ describe.each(fleetEngines())('fleet server, machine side, on %s', (_name, open)
     }
     expect(await count(t, 'reports')).toBe(0);
     expect((await s.store.machine(a.machineId))?.lastReportAt).toBeNull();
-    expect((await refusals(t)).map((d) => d.split(' ')[0]).sort()).toEqual(['badJson', 'badReport', 'badSecret', 'badSecret', 'newerVersion', 'tooLarge']);
+    expect((await refusals(t)).map((d) => d.split(' ')[0]).sort()).toEqual([
+      'badJson',
+      'badReport',
+      'badSecret',
+      'badSecret',
+      'newerVersion',
+      'tooLarge',
+    ]);
   });
 
   it('limits the rate per machine, without touching the other machines', async () => {

@@ -6,13 +6,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CHECKUP_SCHEMA_VERSION, checkupReportSchema, type CheckupReport } from '../../shared/checkup';
 import type { FleetRouteContext } from './app';
-import type { FleetHttpError} from './errors';
+import type { FleetHttpError } from './errors';
 import { refusal } from './errors';
 import type { RateLimiter } from './rate-limit';
 
 const errorSchema = {
   type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+  properties: {
+    error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+  },
 } as const;
 
 const enrolSchema = {
@@ -20,17 +22,31 @@ const enrolSchema = {
     type: 'object',
     required: ['code'],
     additionalProperties: false,
-    properties: { code: { type: 'string', minLength: 4, maxLength: 40 }, hostname: { type: ['string', 'null'], maxLength: 255 } },
+    properties: {
+      code: { type: 'string', minLength: 4, maxLength: 40 },
+      hostname: { type: ['string', 'null'], maxLength: 255 },
+    },
   },
   response: {
-    201: { type: 'object', properties: { machineId: { type: 'string' }, secret: { type: 'string' }, site: { type: 'string' } } },
+    201: {
+      type: 'object',
+      properties: { machineId: { type: 'string' }, secret: { type: 'string' }, site: { type: 'string' } },
+    },
     '4xx': errorSchema,
   },
 } as const;
 
 const reportSchema = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } } },
-  headers: { type: 'object', required: ['authorization'], properties: { authorization: { type: 'string', maxLength: 200 } } },
+  params: {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+  },
+  headers: {
+    type: 'object',
+    required: ['authorization'],
+    properties: { authorization: { type: 'string', maxLength: 200 } },
+  },
   body: { type: 'object' },
   response: {
     201: { type: 'object', properties: { id: { type: 'string' }, receivedAt: { type: 'string' } } },
@@ -52,8 +68,14 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
 
 /** Registers /api/v1/enrol and /api/v1/machines/:id/reports. */
 export function registerMachineRoutes(app: FastifyInstance, ctx: MachineRouteContext): void {
-  const refuse = async (request: FastifyRequest, e: FleetHttpError, machineId: string | null): Promise<never> => {
-    await ctx.accounts.audit(machineId, 'report.refused', `${e.code} from ${request.ip}`).catch(() => undefined);
+  const refuse = async (
+    request: FastifyRequest,
+    e: FleetHttpError,
+    machineId: string | null,
+  ): Promise<never> => {
+    await ctx.accounts
+      .audit(machineId, 'report.refused', `${e.code} from ${request.ip}`)
+      .catch(() => undefined);
     throw e;
   };
 
@@ -81,7 +103,8 @@ export function registerMachineRoutes(app: FastifyInstance, ctx: MachineRouteCon
         if (wait) return refuse(request, refusal(429, 'rateLimited', { seconds: wait }), id);
         const auth = request.headers.authorization ?? '';
         const secret = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(auth)?.[1];
-        if (!secret || !(await ctx.store.checkSecret(id, secret))) return refuse(request, refusal(403, 'badSecret'), id);
+        if (!secret || !(await ctx.store.checkSecret(id, secret)))
+          return refuse(request, refusal(403, 'badSecret'), id);
       },
     },
     async (request, reply) => {
@@ -91,7 +114,8 @@ export function registerMachineRoutes(app: FastifyInstance, ctx: MachineRouteCon
         return refuse(request, refusal(422, 'newerVersion', { version: body.schemaVersion }), id);
       }
       const parsed = checkupReportSchema.safeParse(body);
-      if (!parsed.success) return refuse(request, refusal(422, 'badReport', { detail: firstIssue(parsed.error) }), id);
+      if (!parsed.success)
+        return refuse(request, refusal(422, 'badReport', { detail: firstIssue(parsed.error) }), id);
       const receivedAt = ctx.now();
       const raw = (request as unknown as { rawBody?: string }).rawBody ?? JSON.stringify(body);
       const reportId = await ctx.store.ingest(id, parsed.data as CheckupReport, raw, receivedAt);

@@ -1,7 +1,12 @@
 /** A fixed-window rate limit per key (machine id, client address), in memory, bounded in size. */
 
 /** Creates a limiter: `take(key)` returns 0 when allowed, else the seconds to wait. */
-export function createRateLimiter(options: { max: number; windowMs: number; maxKeys?: number; now?: () => number }) {
+export function createRateLimiter(options: {
+  max: number;
+  windowMs: number;
+  maxKeys?: number;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 100_000;
   const windows = new Map<string, { start: number; count: number }>();

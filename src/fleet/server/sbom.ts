@@ -16,10 +16,14 @@ export interface SbomMachine {
   readonly applications: readonly SbomApplication[];
 }
 
-const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));
+const serializer = new CDX.Serialize.JsonSerializer(
+  new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6),
+);
 
 function machineComponent(m: SbomMachine): CDX.Models.Component {
-  const device = new CDX.Models.Component(CDX.Enums.ComponentType.Device, m.hostname ?? m.id, { bomRef: `machine:${m.id}` });
+  const device = new CDX.Models.Component(CDX.Enums.ComponentType.Device, m.hostname ?? m.id, {
+    bomRef: `machine:${m.id}`,
+  });
   m.applications.forEach((a, i) => {
     device.components.add(
       new CDX.Models.Component(CDX.Enums.ComponentType.Application, a.name, {
@@ -37,7 +41,9 @@ export function machineSbom(m: SbomMachine, now: Date): string {
   const bom = new CDX.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = now;
   const device = machineComponent(m);
-  bom.metadata.component = new CDX.Models.Component(CDX.Enums.ComponentType.Device, device.name, { bomRef: device.bomRef.value });
+  bom.metadata.component = new CDX.Models.Component(CDX.Enums.ComponentType.Device, device.name, {
+    bomRef: device.bomRef.value,
+  });
   for (const c of device.components) bom.components.add(c);
   return serializer.serialize(bom, { sortLists: false });
 }
@@ -46,7 +52,9 @@ export function machineSbom(m: SbomMachine, now: Date): string {
 export function fleetSbom(machines: readonly SbomMachine[], fleetName: string, now: Date): string {
   const bom = new CDX.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = now;
-  bom.metadata.component = new CDX.Models.Component(CDX.Enums.ComponentType.Platform, fleetName, { bomRef: 'fleet' });
+  bom.metadata.component = new CDX.Models.Component(CDX.Enums.ComponentType.Platform, fleetName, {
+    bomRef: 'fleet',
+  });
   for (const m of machines) bom.components.add(machineComponent(m));
   return serializer.serialize(bom, { sortLists: false });
 }

@@ -33,7 +33,11 @@ export async function fleetTestServer(db: SqlDb, options: Partial<FleetServerOpt
     /** Creates an account and signs in: returns the cookie header and CSRF token. */
     async login(app2: FastifyInstance = app): Promise<{ cookie: string; csrf: string }> {
       await accounts.setUser('kevin', 'un mot de passe solide');
-      const res = await app2.inject({ method: 'POST', url: '/api/web/login', payload: { name: 'kevin', password: 'un mot de passe solide' } });
+      const res = await app2.inject({
+        method: 'POST',
+        url: '/api/web/login',
+        payload: { name: 'kevin', password: 'un mot de passe solide' },
+      });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
       const cookie = String(res.headers['set-cookie']).split(';')[0]!;
       return { cookie, csrf: res.json().csrf };

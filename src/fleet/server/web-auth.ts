@@ -23,17 +23,27 @@ export function readCookie(header: string | undefined, name: string): string | n
 
 /** The Set-Cookie value of a session (or of its removal when token is null). */
 export function sessionCookie(token: string | null, secure: boolean): string {
-  const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict', token ? `Max-Age=${SESSION_MS / 1000}` : 'Max-Age=0'];
+  const attrs = [
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    token ? `Max-Age=${SESSION_MS / 1000}` : 'Max-Age=0',
+  ];
   if (secure) attrs.push('Secure');
   return `${SESSION_COOKIE}=${token ?? ''}; ${attrs.join('; ')}`;
 }
 
 /** The signed-in user of a request, or a 401 refusal; POSTs also need the CSRF token. */
-export async function requireSession(request: FastifyRequest, accounts: AccountsStore, now: number): Promise<{ user: string; csrf: string; token: string }> {
+export async function requireSession(
+  request: FastifyRequest,
+  accounts: AccountsStore,
+  now: number,
+): Promise<{ user: string; csrf: string; token: string }> {
   const token = readCookie(request.headers.cookie, SESSION_COOKIE);
   const session = token ? await accounts.session(token, now) : null;
   if (!token || !session) throw refusal(401, 'needLogin');
-  if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== session.csrf) throw refusal(403, 'csrf');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers[CSRF_HEADER] !== session.csrf)
+    throw refusal(403, 'csrf');
   return { ...session, token };
 }
 

@@ -13,7 +13,11 @@ export const SILENT_MS = 48 * 3_600_000;
 /** Largest fleet the page lists in one query. */
 export const MAX_MACHINES = 50_000;
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } } } as const;
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+} as const;
 
 /** The query string of the proof view and its CSV. */
 export const proofQuerySchema = {
@@ -28,12 +32,16 @@ export const proofQuerySchema = {
 export function proofCriteria(query: { since?: string; hours?: number }, now: number): ProofCriteria {
   const maxAgeHours = query.hours ?? DEFAULT_PROOF_HOURS;
   const since = query.since ? Date.parse(query.since) : now - maxAgeHours * 3_600_000;
-  if (!Number.isFinite(since)) throw refusal(400, 'badRequest', { detail: `date « ${query.since} » illisible` });
+  if (!Number.isFinite(since))
+    throw refusal(400, 'badRequest', { detail: `date « ${query.since} » illisible` });
   return { since, maxAgeHours };
 }
 
 /** Registers /api/web/*. */
-export function registerWebRoutes(app: FastifyInstance, ctx: FleetRouteContext & { addressLimiter: RateLimiter }): void {
+export function registerWebRoutes(
+  app: FastifyInstance,
+  ctx: FleetRouteContext & { addressLimiter: RateLimiter },
+): void {
   const { accounts, store } = ctx;
 
   app.post(
@@ -44,7 +52,10 @@ export function registerWebRoutes(app: FastifyInstance, ctx: FleetRouteContext &
           type: 'object',
           required: ['name', 'password'],
           additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+          },
         },
       },
     },
@@ -95,9 +106,21 @@ export function registerWebRoutes(app: FastifyInstance, ctx: FleetRouteContext &
     },
     async (request) => {
       await requireSession(request, accounts, ctx.now());
-      const q = request.query as { site?: string; state?: FindingState; silent?: boolean; offset?: number; limit?: number };
+      const q = request.query as {
+        site?: string;
+        state?: FindingState;
+        silent?: boolean;
+        offset?: number;
+        limit?: number;
+      };
       const [list, sites] = await Promise.all([
-        store.machines({ site: q.site, state: q.state, silentSince: q.silent ? ctx.now() - SILENT_MS : undefined, offset: q.offset, limit: q.limit ?? 100 }),
+        store.machines({
+          site: q.site,
+          state: q.state,
+          silentSince: q.silent ? ctx.now() - SILENT_MS : undefined,
+          offset: q.offset,
+          limit: q.limit ?? 100,
+        }),
         store.sites(),
       ]);
       return { ...list, sites: sites.map((s) => s.name), now: ctx.now() };

@@ -8,14 +8,18 @@ const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEYLEN = 32;
 
 function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, KEYLEN, SCRYPT, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEYLEN, SCRYPT, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 /** Hashes a password: `scrypt$N$r$p$salt$key` (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(password, salt);
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 /** Checks a password against its stored hash (constant-time). */
@@ -51,7 +55,9 @@ export function createAccountsStore(db: SqlDb) {
     },
     /** Whether the name and password match an account. */
     async checkPassword(name: string, password: string): Promise<boolean> {
-      const row = (await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE name = $1', [name]))[0];
+      const row = (
+        await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE name = $1', [name])
+      )[0];
       // Hash anyway when the name is unknown, so timing does not tell which names exist.
       if (!row) return verifyPassword(password, 'scrypt$0$0$0$AAAAAAAAAAAAAAAAAAAAAA$AAAA').then(() => false);
       return verifyPassword(password, row.password_hash);
@@ -61,12 +67,19 @@ export function createAccountsStore(db: SqlDb) {
       const token = randomBytes(32).toString('base64url');
       const csrf = randomBytes(24).toString('base64url');
       await db.run('DELETE FROM sessions WHERE expires_at < $1', [now]);
-      await db.run('INSERT INTO sessions (id_hash, user_name, csrf, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), user, csrf, now + SESSION_MS]);
+      await db.run('INSERT INTO sessions (id_hash, user_name, csrf, expires_at) VALUES ($1, $2, $3, $4)', [
+        sha256(token),
+        user,
+        csrf,
+        now + SESSION_MS,
+      ]);
       return { token, csrf };
     },
     /** The live session of a cookie value, or null. */
     async session(token: string, now = Date.now()): Promise<{ user: string; csrf: string } | null> {
-      const row = (await db.query('SELECT user_name, csrf, expires_at FROM sessions WHERE id_hash = $1', [sha256(token)]))[0];
+      const row = (
+        await db.query('SELECT user_name, csrf, expires_at FROM sessions WHERE id_hash = $1', [sha256(token)])
+      )[0];
       if (!row || (num(row.expires_at) ?? 0) < now) return null;
       return { user: String(row.user_name), csrf: String(row.csrf) };
     },
@@ -75,13 +88,31 @@ export function createAccountsStore(db: SqlDb) {
       await db.run('DELETE FROM sessions WHERE id_hash = $1', [sha256(token)]);
     },
     /** Appends to the audit log. */
-    async audit(actor: string | null, action: string, detail: string | null = null, now = Date.now()): Promise<void> {
-      await db.run('INSERT INTO audit (id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), now, actor, action, detail]);
+    async audit(
+      actor: string | null,
+      action: string,
+      detail: string | null = null,
+      now = Date.now(),
+    ): Promise<void> {
+      await db.run('INSERT INTO audit (id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)', [
+        randomUUID(),
+        now,
+        actor,
+        action,
+        detail,
+      ]);
     },
     /** The newest audit entries. */
     async auditLog(limit = 200): Promise<AuditEntry[]> {
-      const rows = await db.query('SELECT at, actor, action, detail FROM audit ORDER BY at DESC LIMIT $1', [limit]);
-      return rows.map((r) => ({ at: num(r.at) ?? 0, actor: r.actor === null ? null : String(r.actor), action: String(r.action), detail: r.detail === null ? null : String(r.detail) }));
+      const rows = await db.query('SELECT at, actor, action, detail FROM audit ORDER BY at DESC LIMIT $1', [
+        limit,
+      ]);
+      return rows.map((r) => ({
+        at: num(r.at) ?? 0,
+        actor: r.actor === null ? null : String(r.actor),
+        action: String(r.action),
+        detail: r.detail === null ? null : String(r.detail),
+      }));
     },
   };
 }

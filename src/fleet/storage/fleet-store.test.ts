@@ -27,11 +27,25 @@ describe.each(fleetEngines())('fleet storage on %s', (_name, open) => {
     const now = Date.parse('2026-11-22T10:05:00Z');
     await store.ingest(m!.machineId, report, JSON.stringify(report), now);
     const row = await store.machine(m!.machineId);
-    expect(row).toMatchObject({ site: 'Tabac du Port — Brest', siteContact: '02 98 00 00 00', lastReportAt: now });
+    expect(row).toMatchObject({
+      site: 'Tabac du Port — Brest',
+      siteContact: '02 98 00 00 00',
+      lastReportAt: now,
+    });
     expect(row?.states.antivirus).toBe('danger');
-    expect(row?.antivirus).toMatchObject({ name: 'Microsoft Defender Antivirus', realTime: true, signatureAt: Date.parse('2023-09-04T07:28:08.000Z') });
-    expect(JSON.parse((await store.latestReport(m!.machineId))!).machine.hostname).toBe(report.machine.hostname);
-    expect((await store.history(m!.machineId))[0]).toMatchObject({ day: '2026-11-22', reports: 1, states: { antivirus: 'danger' } });
+    expect(row?.antivirus).toMatchObject({
+      name: 'Microsoft Defender Antivirus',
+      realTime: true,
+      signatureAt: Date.parse('2023-09-04T07:28:08.000Z'),
+    });
+    expect(JSON.parse((await store.latestReport(m!.machineId))!).machine.hostname).toBe(
+      report.machine.hostname,
+    );
+    expect((await store.history(m!.machineId))[0]).toMatchObject({
+      day: '2026-11-22',
+      reports: 1,
+      states: { antivirus: 'danger' },
+    });
   });
 
   it('filters by site, voyant and silence; keeps 400 days of history and prunes old full reports but never the latest', async () => {
@@ -47,7 +61,9 @@ describe.each(fleetEngines())('fleet storage on %s', (_name, open) => {
     await store.ingest(m1.machineId, old, JSON.stringify(old), t0);
     await store.ingest(m1.machineId, fresh, JSON.stringify(fresh), t0 + 500 * DAY);
     expect((await store.machines({ site: 'Quimper' })).machines.map((m) => m.hostname)).toEqual(['B1']);
-    expect((await store.machines({ silentSince: t0 + 499 * DAY })).machines.map((m) => m.hostname)).toEqual(['B1']);
+    expect((await store.machines({ silentSince: t0 + 499 * DAY })).machines.map((m) => m.hostname)).toEqual([
+      'B1',
+    ]);
     expect((await store.machines({ state: 'danger' })).total).toBe(1);
     expect(await t.db.query('SELECT id FROM reports')).toHaveLength(1); // the 500-day-old one went at ingest
     const pruned = await store.prune(t0 + 500 * DAY);

@@ -73,25 +73,42 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
       return found.id;
     }
     const id = randomUUID();
-    await tx.run('INSERT INTO sites (id, name, contact, created_at) VALUES ($1, $2, $3, $4)', [id, name, contact, now]);
+    await tx.run('INSERT INTO sites (id, name, contact, created_at) VALUES ($1, $2, $3, $4)', [
+      id,
+      name,
+      contact,
+      now,
+    ]);
     return id;
   }
 
   return {
     db,
     /** Creates an enrolment code for a site (created on first use); the code is shown once, stored hashed. */
-    async addEnrolmentCode(site: string, contact: string | null = null, now = Date.now()): Promise<{ code: string; siteId: string }> {
+    async addEnrolmentCode(
+      site: string,
+      contact: string | null = null,
+      now = Date.now(),
+    ): Promise<{ code: string; siteId: string }> {
       const code = newCode();
       const id = await db.transaction(async (tx) => {
         const sid = await siteId(tx, site, contact, now);
-        await tx.run('INSERT INTO enrolment_codes (code_hash, site_id, created_at) VALUES ($1, $2, $3)', [sha256(normaliseCode(code)), sid, now]);
+        await tx.run('INSERT INTO enrolment_codes (code_hash, site_id, created_at) VALUES ($1, $2, $3)', [
+          sha256(normaliseCode(code)),
+          sid,
+          now,
+        ]);
         return sid;
       });
       return { code, siteId: id };
     },
 
     /** Enrols a machine with a code: returns its id and secret (shown once, stored hashed), or null for an unknown code. */
-    async enrol(code: string, hostname: string | null, now = Date.now()): Promise<{ machineId: string; secret: string; site: string } | null> {
+    async enrol(
+      code: string,
+      hostname: string | null,
+      now = Date.now(),
+    ): Promise<{ machineId: string; secret: string; site: string } | null> {
       const row = await one<{ site_id: string; name: string }>(
         db,
         'SELECT c.site_id, s.name FROM enrolment_codes c JOIN sites s ON s.id = c.site_id WHERE c.code_hash = $1',
@@ -100,13 +117,10 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
       if (!row) return null;
       const machineId = randomUUID();
       const secret = randomBytes(32).toString('base64url');
-      await db.run('INSERT INTO machines (id, site_id, secret_hash, hostname, enrolled_at) VALUES ($1, $2, $3, $4, $5)', [
-        machineId,
-        row.site_id,
-        sha256(secret),
-        hostname,
-        now,
-      ]);
+      await db.run(
+        'INSERT INTO machines (id, site_id, secret_hash, hostname, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+        [machineId, row.site_id, sha256(secret), hostname, now],
+      );
       return { machineId, secret, site: row.name };
     },
 
@@ -115,7 +129,9 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
       // Secrets never change (a new enrolment is a new machine id): their hashes can be kept in memory.
       let hash = secretHashes.get(machineId);
       if (hash === undefined) {
-        const row = await one<{ secret_hash: string }>(db, 'SELECT secret_hash FROM machines WHERE id = $1', [machineId]);
+        const row = await one<{ secret_hash: string }>(db, 'SELECT secret_hash FROM machines WHERE id = $1', [
+          machineId,
+        ]);
         if (!row) return false;
         hash = row.secret_hash;
         if (secretHashes.size >= 100_000) secretHashes.clear();
@@ -137,7 +153,8 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
       const params: (string | number)[] = [];
       if (filter.site) where.push(`s.name = $${params.push(filter.site)}`);
       if (filter.state) where.push(`m.${filter.state === 'unknown' ? 'unknown' : filter.state} > 0`);
-      if (filter.silentSince !== undefined) where.push(`(m.last_report_at IS NULL OR m.last_report_at < $${params.push(filter.silentSince)})`);
+      if (filter.silentSince !== undefined)
+        where.push(`(m.last_report_at IS NULL OR m.last_report_at < $${params.push(filter.silentSince)})`);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const from = `FROM machines m JOIN sites s ON s.id = m.site_id ${clause}`;
       const total = num((await db.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n) ?? 0;
@@ -161,23 +178,39 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
 
     /** One machine, or null. */
     async machine(id: string): Promise<MachineRow | null> {
-      const row = await one(db, `SELECT ${MACHINE_COLUMNS} FROM machines m JOIN sites s ON s.id = m.site_id WHERE m.id = $1`, [id]);
+      const row = await one(
+        db,
+        `SELECT ${MACHINE_COLUMNS} FROM machines m JOIN sites s ON s.id = m.site_id WHERE m.id = $1`,
+        [id],
+      );
       return row ? machineFromRow(row) : null;
     },
 
     /** The latest full report's JSON text of a machine, or null. */
     async latestReport(id: string): Promise<string | null> {
-      const row = await one<{ body: string }>(db, 'SELECT r.body FROM machines m JOIN reports r ON r.id = m.last_report_id WHERE m.id = $1', [id]);
+      const row = await one<{ body: string }>(
+        db,
+        'SELECT r.body FROM machines m JOIN reports r ON r.id = m.last_report_id WHERE m.id = $1',
+        [id],
+      );
       return row?.body ?? null;
     },
 
     /** A machine's compact history, newest day first. */
     async history(id: string, days = retention.historyDays): Promise<DailyRow[]> {
-      const rows = await db.query('SELECT day, states, ok, attention, danger, unknown, reports FROM daily WHERE machine_id = $1 ORDER BY day DESC LIMIT $2', [id, days]);
+      const rows = await db.query(
+        'SELECT day, states, ok, attention, danger, unknown, reports FROM daily WHERE machine_id = $1 ORDER BY day DESC LIMIT $2',
+        [id, days],
+      );
       return rows.map((r) => ({
         day: String(r.day),
         states: JSON.parse(String(r.states)) as Record<string, FindingState>,
-        counts: { ok: num(r.ok) ?? 0, attention: num(r.attention) ?? 0, danger: num(r.danger) ?? 0, unknown: num(r.unknown) ?? 0 },
+        counts: {
+          ok: num(r.ok) ?? 0,
+          attention: num(r.attention) ?? 0,
+          danger: num(r.danger) ?? 0,
+          unknown: num(r.unknown) ?? 0,
+        },
         reports: num(r.reports) ?? 0,
       }));
     },
@@ -185,7 +218,11 @@ export function createFleetStore(db: SqlDb, retention: Retention = DEFAULT_RETEN
     /** Every site, with its contact. */
     async sites(): Promise<{ id: string; name: string; contact: string | null }[]> {
       const rows = await db.query('SELECT id, name, contact FROM sites ORDER BY name');
-      return rows.map((r) => ({ id: String(r.id), name: String(r.name), contact: r.contact === null ? null : String(r.contact) }));
+      return rows.map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        contact: r.contact === null ? null : String(r.contact),
+      }));
     },
 
     /** Deletes history older than the retention, and full reports older than theirs (never a machine's latest). */

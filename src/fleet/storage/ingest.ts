@@ -29,21 +29,52 @@ export async function writeReport(tx: SqlExecutor, item: IngestItem, keepReports
   const states = JSON.stringify(s.states);
   const av = s.antivirus;
   const c = s.counts;
-  await tx.run('INSERT INTO reports (id, machine_id, received_at, generated_at, body) VALUES ($1, $2, $3, $4, $5)', [id, machineId, receivedAt, s.generatedAt, item.body]);
+  await tx.run(
+    'INSERT INTO reports (id, machine_id, received_at, generated_at, body) VALUES ($1, $2, $3, $4, $5)',
+    [id, machineId, receivedAt, s.generatedAt, item.body],
+  );
   await tx.run(
     `UPDATE machines SET hostname = $2, os_name = $3, app_version = $4, last_report_at = $5, last_generated_at = $6,
       last_report_id = $7, states = $8, ok = $9, attention = $10, danger = $11, unknown = $12, av_name = $13,
       av_enabled = $14, av_realtime = $15, av_signature_at = $16 WHERE id = $1`,
-    [machineId, s.hostname, s.osName, item.report.appVersion, receivedAt, s.generatedAt, id, states, c.ok, c.attention, c.danger, c.unknown,
-      av.name, bool(av.enabled), bool(av.realTime), av.signatureAt],
+    [
+      machineId,
+      s.hostname,
+      s.osName,
+      item.report.appVersion,
+      receivedAt,
+      s.generatedAt,
+      id,
+      states,
+      c.ok,
+      c.attention,
+      c.danger,
+      c.unknown,
+      av.name,
+      bool(av.enabled),
+      bool(av.realTime),
+      av.signatureAt,
+    ],
   );
   await tx.run(
     `INSERT INTO daily (machine_id, day, states, ok, attention, danger, unknown, reports) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
      ON CONFLICT (machine_id, day) DO UPDATE SET states = excluded.states, ok = excluded.ok, attention = excluded.attention,
      danger = excluded.danger, unknown = excluded.unknown, reports = daily.reports + 1`,
-    [machineId, new Date(receivedAt).toISOString().slice(0, 10), states, c.ok, c.attention, c.danger, c.unknown],
+    [
+      machineId,
+      new Date(receivedAt).toISOString().slice(0, 10),
+      states,
+      c.ok,
+      c.attention,
+      c.danger,
+      c.unknown,
+    ],
   );
-  await tx.run('DELETE FROM reports WHERE machine_id = $1 AND received_at < $2 AND id <> $3', [machineId, receivedAt - keepReportsMs, id]);
+  await tx.run('DELETE FROM reports WHERE machine_id = $1 AND received_at < $2 AND id <> $3', [
+    machineId,
+    receivedAt - keepReportsMs,
+    id,
+  ]);
 }
 
 /** Creates the queue: `add` resolves when the report is committed, rejects when it could not be. */

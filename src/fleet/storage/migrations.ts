@@ -5,7 +5,10 @@
 import type { SqlDb } from './sql';
 
 /** Each migration: its version and its statements. */
-export const FLEET_MIGRATIONS: readonly { readonly version: number; readonly statements: readonly string[] }[] = [
+export const FLEET_MIGRATIONS: readonly {
+  readonly version: number;
+  readonly statements: readonly string[];
+}[] = [
   {
     version: 1,
     statements: [
@@ -35,7 +38,9 @@ export const FLEET_MIGRATIONS: readonly { readonly version: number; readonly sta
 
 /** Brings the database to the latest schema, each migration in its own transaction. */
 export async function migrate(db: SqlDb): Promise<number> {
-  await db.run('CREATE TABLE IF NOT EXISTS fleet_schema (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+  await db.run(
+    'CREATE TABLE IF NOT EXISTS fleet_schema (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+  );
   const rows = await db.query<{ v: number | null }>('SELECT MAX(version) AS v FROM fleet_schema');
   const current = Number(rows[0]?.v ?? 0);
   for (const m of FLEET_MIGRATIONS) {

@@ -25,7 +25,10 @@ export async function openFleetDb(options: FleetStorageOptions): Promise<SqlDb> 
     }
     db = openPostgres(options.databaseUrl);
   } else {
-    if (!options.dataDir) throw new FleetDbError('Indiquez le dossier des données (--data DOSSIER) ou une base PostgreSQL (--database postgres://…).');
+    if (!options.dataDir)
+      throw new FleetDbError(
+        'Indiquez le dossier des données (--data DOSSIER) ou une base PostgreSQL (--database postgres://…).',
+      );
     db = openSqlite(sqliteFile(options.dataDir));
   }
   try {

@@ -28,10 +28,16 @@ async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError('Le serveur de flotte ne répond pas. Vérifiez la connexion puis rechargez la page.', 0, 'network');
+    throw new ApiError(
+      'Le serveur de flotte ne répond pas. Vérifiez la connexion puis rechargez la page.',
+      0,
+      'network',
+    );
   }
-  const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(json?.error?.message ?? `HTTP ${res.status}`, res.status, json?.error?.code ?? 'http');
+  const json = (await res.json().catch(() => null)) as
+    (T & { error?: { code: string; message: string } }) | null;
+  if (!res.ok)
+    throw new ApiError(json?.error?.message ?? `HTTP ${res.status}`, res.status, json?.error?.code ?? 'http');
   return json as T;
 }
 

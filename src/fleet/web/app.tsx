@@ -8,7 +8,10 @@ import { MachineView } from './machine-view';
 import { MachinesView } from './machines-view';
 import { ProofView } from './proof-view';
 
-const subscribe = (fn: () => void) => (window.addEventListener('hashchange', fn), () => window.removeEventListener('hashchange', fn));
+const subscribe = (fn: () => void) => (
+  window.addEventListener('hashchange', fn),
+  () => window.removeEventListener('hashchange', fn)
+);
 const go = (hash: string) => void (window.location.hash = hash);
 
 /** The page. */
@@ -28,7 +31,11 @@ export function FleetApp() {
   const view = machine ? 'machine' : hash === '#/preuve' ? 'proof' : 'machines';
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         {t('web.skip')}
       </a>
       <header className="topbar">

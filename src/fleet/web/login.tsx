@@ -14,7 +14,12 @@ export function Login({ onSignedIn }: { readonly onSignedIn: (s: { user: string;
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await post<{ user: string; csrf: string }>('/api/web/login', { name: String(form.get('name')), password: String(form.get('password')) }));
+      onSignedIn(
+        await post<{ user: string; csrf: string }>('/api/web/login', {
+          name: String(form.get('name')),
+          password: String(form.get('password')),
+        }),
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {

@@ -36,7 +36,9 @@ export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void
           {t('web.machines.site')}
           <select value={site} onChange={(e) => filter(() => setSite(e.target.value))}>
             <option value="">{t('web.machines.allSites')}</option>
-            {data?.sites.map((s) => <option key={s}>{s}</option>)}
+            {data?.sites.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
           </select>
         </label>
         <label>
@@ -51,7 +53,11 @@ export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={silent} onChange={(e) => filter(() => setSilent(e.target.checked))} />
+          <input
+            type="checkbox"
+            checked={silent}
+            onChange={(e) => filter(() => setSilent(e.target.checked))}
+          />
           {t('web.machines.silent')}
         </label>
       </fieldset>
@@ -99,12 +105,33 @@ export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void
             </table>
           )}
           {data.total > PAGE && (
-            <nav className="pager" aria-label={t('web.machines.page', { from: offset + 1, to: Math.min(offset + PAGE, data.total), total: data.total })}>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <nav
+              className="pager"
+              aria-label={t('web.machines.page', {
+                from: offset + 1,
+                to: Math.min(offset + PAGE, data.total),
+                total: data.total,
+              })}
+            >
+              <button
+                type="button"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 {t('web.machines.previous')}
               </button>
-              <span>{t('web.machines.page', { from: offset + 1, to: Math.min(offset + PAGE, data.total), total: data.total })}</span>
-              <button type="button" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+              <span>
+                {t('web.machines.page', {
+                  from: offset + 1,
+                  to: Math.min(offset + PAGE, data.total),
+                  total: data.total,
+                })}
+              </span>
+              <button
+                type="button"
+                disabled={offset + PAGE >= data.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 {t('web.machines.next')}
               </button>
             </nav>

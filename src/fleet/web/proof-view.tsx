@@ -14,7 +14,15 @@ function localInput(ms: number): string {
   return d.toISOString().slice(0, 16);
 }
 
-function ProofTable({ lines, proven, onOpen }: { readonly lines: readonly ProofLine[]; readonly proven: boolean; readonly onOpen: (id: string) => void }) {
+function ProofTable({
+  lines,
+  proven,
+  onOpen,
+}: {
+  readonly lines: readonly ProofLine[];
+  readonly proven: boolean;
+  readonly onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation('fleet');
   return (
     <table>
@@ -69,7 +77,13 @@ export function ProofView({ onOpen }: { readonly onOpen: (id: string) => void })
         </label>
         <label>
           {t('web.proof.hours')}
-          <input type="number" min={1} max={1440} value={hours} onChange={(e) => setHours(Math.min(1440, Math.max(1, Number(e.target.value) || 24)))} />
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            value={hours}
+            onChange={(e) => setHours(Math.min(1440, Math.max(1, Number(e.target.value) || 24)))}
+          />
         </label>
       </fieldset>
       <p className="exports">
@@ -85,13 +99,21 @@ export function ProofView({ onOpen }: { readonly onOpen: (id: string) => void })
             <h3 id="not-proven-heading" aria-live="polite">
               {t('web.proof.notProven', { count: data.notProven.length })}
             </h3>
-            {data.notProven.length ? <ProofTable lines={data.notProven} proven={false} onOpen={onOpen} /> : <p>{t('web.proof.noneToCall')}</p>}
+            {data.notProven.length ? (
+              <ProofTable lines={data.notProven} proven={false} onOpen={onOpen} />
+            ) : (
+              <p>{t('web.proof.noneToCall')}</p>
+            )}
           </section>
           <section aria-labelledby="proven-heading" data-testid="proven">
             <h3 id="proven-heading" aria-live="polite">
               {t('web.proof.proven', { count: data.proven.length })}
             </h3>
-            {data.proven.length ? <ProofTable lines={data.proven} proven onOpen={onOpen} /> : <p>{t('web.proof.noneProven')}</p>}
+            {data.proven.length ? (
+              <ProofTable lines={data.proven} proven onOpen={onOpen} />
+            ) : (
+              <p>{t('web.proof.noneProven')}</p>
+            )}
           </section>
         </div>
       )}

@@ -1,16 +1,10 @@
 /** What the fleet API answers (the server's MachineRow, ProofLine and pages, as JSON). */
-import type { FindingState } from '../../shared/checkup';
+import type { MachineRow, ProofLine } from '../view-types';
 
-/** A machine of the list. */
-export interface Machine {
-  readonly id: string;
-  readonly site: string;
-  readonly siteContact: string | null;
-  readonly hostname: string | null;
-  readonly osName: string | null;
-  readonly lastReportAt: number | null;
-  readonly states: Readonly<Record<string, FindingState>>;
-}
+export type { ProofLine };
+
+/** A machine of the list (the server's row, as JSON). */
+export type Machine = MachineRow;
 
 /** A page of the machine list. */
 export interface FleetPage {
@@ -18,18 +12,6 @@ export interface FleetPage {
   readonly machines: readonly Machine[];
   readonly sites: readonly string[];
   readonly now: number;
-}
-
-/** A line of the proof lists. */
-export interface ProofLine {
-  readonly id: string;
-  readonly site: string;
-  readonly siteContact: string | null;
-  readonly hostname: string | null;
-  readonly lastReportAt: number | null;
-  readonly antivirus: string | null;
-  readonly signatureAt: number | null;
-  readonly reason: string | null;
 }
 
 /** The proof view. */

@@ -4,7 +4,11 @@ import { ApiError, get } from './api';
 
 /** The latest answer, or the error (French) of the latest attempt. */
 export function usePoll<T>(url: string, everyMs = 5000): { data: T | null; error: ApiError | null } {
-  const [state, setState] = useState<{ url: string; data: T | null; error: ApiError | null }>({ url, data: null, error: null });
+  const [state, setState] = useState<{ url: string; data: T | null; error: ApiError | null }>({
+    url,
+    data: null,
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -13,7 +17,12 @@ export function usePoll<T>(url: string, everyMs = 5000): { data: T | null; error
         const data = await get<T>(url);
         if (live) setState({ url, data, error: null });
       } catch (err) {
-        if (live) setState((s) => ({ url, data: s.url === url ? s.data : null, error: err instanceof ApiError ? err : new ApiError(String(err), 0, 'unexpected') }));
+        if (live)
+          setState((s) => ({
+            url,
+            data: s.url === url ? s.data : null,
+            error: err instanceof ApiError ? err : new ApiError(String(err), 0, 'unexpected'),
+          }));
       }
       if (live) timer = setTimeout(() => void load(), everyMs);
     };

@@ -17,8 +17,10 @@ export function fleetWebDir(env: NodeJS.ProcessEnv): string | undefined {
 export async function fleetServe(options: CliOptions, io: CliIo, t: TFunction): Promise<number> {
   const f = options.fleet;
   const port = Number(f?.port ?? 8443);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Port non valable « ${f?.port} ».`, 2);
-  if (Boolean(f?.cert) !== Boolean(f?.key)) throw new CliError('Indiquez à la fois --cert et --key (fichiers PEM), ou aucun des deux.', 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`Port non valable « ${f?.port} ».`, 2);
+  if (Boolean(f?.cert) !== Boolean(f?.key))
+    throw new CliError('Indiquez à la fois --cert et --key (fichiers PEM), ou aucun des deux.', 2);
   let https: { cert: Buffer; key: Buffer } | undefined;
   try {
     https = f?.cert && f.key ? { cert: readFileSync(f.cert), key: readFileSync(f.key) } : undefined;
@@ -37,11 +39,19 @@ export async function fleetServe(options: CliOptions, io: CliIo, t: TFunction): 
   await store.prune();
   const pruning = setInterval(() => void store.prune().catch(() => undefined), 6 * 3_600_000);
   const address = await app.listen({ host: f?.host ?? '127.0.0.1', port });
-  io.out(t('fleet:cli.serving', { url: address, storage: db.dialect === 'postgres' ? 'PostgreSQL' : (f?.data ?? 'SQLite') }) + '\n');
+  io.out(
+    t('fleet:cli.serving', {
+      url: address,
+      storage: db.dialect === 'postgres' ? 'PostgreSQL' : (f?.data ?? 'SQLite'),
+    }) + '\n',
+  );
   return new Promise((done) => {
     const stop = () => {
       clearInterval(pruning);
-      void app.close().then(() => db.close()).then(() => done(0));
+      void app
+        .close()
+        .then(() => db.close())
+        .then(() => done(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

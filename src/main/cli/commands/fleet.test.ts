@@ -9,7 +9,10 @@ import type { SqlDb } from '../../../fleet/storage/sql';
 import { main } from '../index';
 import type { CliIo } from '../io';
 
-const FIXTURE = join(import.meta.dirname, '../../../../tests/fixtures/windows/win10-22h2-home-old-signatures');
+const FIXTURE = join(
+  import.meta.dirname,
+  '../../../../tests/fixtures/windows/win10-22h2-home-old-signatures',
+);
 
 function captureIo(secret: string | null = null): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
@@ -48,7 +51,12 @@ describe('revision fleet … and checkup --send', () => {
     const data = ['--data', join(tmp, 'server')];
     const ws = ['--workspace', join(tmp, 'ws')];
     const codeIo = captureIo();
-    expect(await main(['fleet', 'code', 'add', 'Tabac du Port — Brest', '--contact', '02 98 00 00 00', ...data], codeIo)).toBe(0);
+    expect(
+      await main(
+        ['fleet', 'code', 'add', 'Tabac du Port — Brest', '--contact', '02 98 00 00 00', ...data],
+        codeIo,
+      ),
+    ).toBe(0);
     const code = /: ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(codeIo.stdout())![1]!;
 
     const joinIo = captureIo();
@@ -61,15 +69,22 @@ describe('revision fleet … and checkup --send', () => {
 
     const listIo = captureIo();
     expect(await main(['fleet', 'machines', ...data], listIo)).toBe(0);
-    expect(listIo.stdout()).toMatch(/^Tabac du Port — Brest · PC-ACCUEIL · dernier rapport : \d{4}-\d\d-\d\d \d\d:\d\d · ✖ ✔ ✖ ▲ ✔ ✖ ✔\n$/);
+    expect(listIo.stdout()).toMatch(
+      /^Tabac du Port — Brest · PC-ACCUEIL · dernier rapport : \d{4}-\d\d-\d\d \d\d:\d\d · ✖ ✔ ✖ ▲ ✔ ✖ ✔\n$/,
+    );
     const json = captureIo();
     await main(['fleet', 'machines', '--json', ...data], json);
-    expect(JSON.parse(json.stdout())[0]).toMatchObject({ site: 'Tabac du Port — Brest', siteContact: '02 98 00 00 00' });
+    expect(JSON.parse(json.stdout())[0]).toMatchObject({
+      site: 'Tabac du Port — Brest',
+      siteContact: '02 98 00 00 00',
+    });
 
     await app.close();
     const downIo = captureIo();
     expect(await main(['checkup', '--replay', FIXTURE, '--send', ...ws], downIo)).toBe(0);
-    expect(downIo.stderr()).toMatch(/injoignable : le rapport est gardé sur cet ordinateur et sera renvoyé \(1 en attente\)/);
+    expect(downIo.stderr()).toMatch(
+      /injoignable : le rapport est gardé sur cet ordinateur et sera renvoyé \(1 en attente\)/,
+    );
   });
 
   it('user add reads the password without echo and refuses a short one; bad input is a clear French error', async () => {
@@ -84,7 +99,9 @@ describe('revision fleet … and checkup --send', () => {
     expect(await main(['fleet', 'machines', '--database', 'mysql://x'], bad)).toBe(1);
     expect(bad.stderr()).toContain('doit commencer par postgres://');
     const notJoined = captureIo();
-    expect(await main(['checkup', '--replay', FIXTURE, '--send', '--workspace', join(tmp, 'ws2')], notJoined)).toBe(2);
+    expect(
+      await main(['checkup', '--replay', FIXTURE, '--send', '--workspace', join(tmp, 'ws2')], notJoined),
+    ).toBe(2);
     expect(notJoined.stderr()).toContain('inscrit à aucun serveur de flotte');
     const noUrl = captureIo();
     expect(await main(['fleet', 'join', 'ftp://x', 'AAAA', '--workspace', join(tmp, 'ws3')], noUrl)).toBe(2);

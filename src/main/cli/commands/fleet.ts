@@ -35,7 +35,9 @@ export async function openFromOptions(options: CliOptions, io: CliIo): Promise<S
   try {
     return await openFleetDb({
       databaseUrl: f?.database ?? io.env.REVISION_FLEET_DATABASE,
-      dataDir: resolve(f?.data ?? io.env.REVISION_FLEET_DATA ?? resolve(defaultWorkspaceDir(io.env), 'fleet-server')),
+      dataDir: resolve(
+        f?.data ?? io.env.REVISION_FLEET_DATA ?? resolve(defaultWorkspaceDir(io.env), 'fleet-server'),
+      ),
     });
   } catch (error) {
     if (error instanceof FleetDbError) throw new CliError(error.message, 1);
@@ -66,7 +68,10 @@ async function machines(options: CliOptions, io: CliIo, t: TFunction): Promise<n
   if (list.total === 0) io.out(t('fleet:cli.machinesNone') + '\n');
   for (const m of list.machines) {
     const voyants = coreFindingIds.map((id) => (m.states[id] ? STATE_SYMBOLS[m.states[id]] : '·')).join(' ');
-    const last = m.lastReportAt === null ? t('fleet:cli.never') : new Date(m.lastReportAt).toISOString().replace('T', ' ').slice(0, 16);
+    const last =
+      m.lastReportAt === null
+        ? t('fleet:cli.never')
+        : new Date(m.lastReportAt).toISOString().replace('T', ' ').slice(0, 16);
     io.out(t('fleet:cli.machineLine', { site: m.site, host: m.hostname ?? m.id, last, voyants }) + '\n');
   }
   return 0;
@@ -84,7 +89,13 @@ async function userAdd(name: string, options: CliOptions, io: CliIo, t: TFunctio
   return 0;
 }
 
-async function join(url: string, code: string, options: CliOptions, io: CliIo, t: TFunction): Promise<number> {
+async function join(
+  url: string,
+  code: string,
+  options: CliOptions,
+  io: CliIo,
+  t: TFunction,
+): Promise<number> {
   const home = options.workspace ? resolve(options.workspace) : defaultWorkspaceDir(io.env);
   try {
     const e = await createFleetClientApi({ home }).join(url, code, hostname());
@@ -92,7 +103,10 @@ async function join(url: string, code: string, options: CliOptions, io: CliIo, t
     return 0;
   } catch (error) {
     if (error instanceof FleetClientError) {
-      throw new CliError(error.kind === 'bad-url' ? String(t('fleet:cli.badUrl', { url })) : error.message, error.kind === 'unreachable' ? 1 : 2);
+      throw new CliError(
+        error.kind === 'bad-url' ? String(t('fleet:cli.badUrl', { url })) : error.message,
+        error.kind === 'unreachable' ? 1 : 2,
+      );
     }
     throw error;
   }
@@ -110,14 +124,18 @@ export const fleetCommand: CliCommand = async (options, io) => {
     case 'serve':
       return fleetServe(options, io, t);
     case 'code': {
-      if (a !== 'add') throw new CliError(String(t('fleet:cli.unknownSub', { sub: `code ${a ?? ''}`.trim() })), 2);
+      if (a !== 'add')
+        throw new CliError(String(t('fleet:cli.unknownSub', { sub: `code ${a ?? ''}`.trim() })), 2);
       const site = need(b, 'SITE', t);
-      const { code } = await withDb(options, io, (db) => createFleetStore(db).addEnrolmentCode(site, options.fleet?.contact ?? null));
+      const { code } = await withDb(options, io, (db) =>
+        createFleetStore(db).addEnrolmentCode(site, options.fleet?.contact ?? null),
+      );
       io.out(t('fleet:cli.codeAdded', { site, code }) + '\n');
       return 0;
     }
     case 'user':
-      if (a !== 'add') throw new CliError(String(t('fleet:cli.unknownSub', { sub: `user ${a ?? ''}`.trim() })), 2);
+      if (a !== 'add')
+        throw new CliError(String(t('fleet:cli.unknownSub', { sub: `user ${a ?? ''}`.trim() })), 2);
       return userAdd(need(b, 'NOM', t), options, io, t);
     case 'machines':
       return machines(options, io, t);

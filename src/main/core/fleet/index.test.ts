@@ -33,7 +33,9 @@ describe('fleet client (a real fleet server on loopback)', () => {
     const { code } = await store.addEnrolmentCode('Tabac du Port — Brest');
     const first = await listen();
     const client = createFleetClientApi({ home });
-    await expect(client.join(`http://127.0.0.1:${first.port}`, 'ZZZZ-ZZZZ-ZZZZ')).rejects.toThrow(/code d’inscription n’est pas reconnu/);
+    await expect(client.join(`http://127.0.0.1:${first.port}`, 'ZZZZ-ZZZZ-ZZZZ')).rejects.toThrow(
+      /code d’inscription n’est pas reconnu/,
+    );
     const e = await client.join(`http://127.0.0.1:${first.port}`, code, 'CAISSE-1');
     expect((await stat(join(home, 'fleet', 'enrolment.json'))).mode & 0o777).toBe(0o600);
 
@@ -44,7 +46,10 @@ describe('fleet client (a real fleet server on loopback)', () => {
     await first.app.close();
     servers.length = 0;
     const older = { ...report, generatedAt: '2026-11-23T10:00:00.000Z' };
-    const newer = withSignatures({ ...report, generatedAt: '2026-11-24T10:00:00.000Z' }, '2026-11-24T09:00:00.000Z');
+    const newer = withSignatures(
+      { ...report, generatedAt: '2026-11-24T10:00:00.000Z' },
+      '2026-11-24T09:00:00.000Z',
+    );
     const down1 = await client.send(older);
     expect(down1).toMatchObject({ sent: 0, queued: 1 });
     expect(down1.waitingBecause).toMatch(/injoignable/);
@@ -69,7 +74,11 @@ describe('fleet client (a real fleet server on loopback)', () => {
     expect(res.refused[0]).toMatch(/version plus récente/);
     expect(await readdir(join(home, 'fleet', 'refused'))).toHaveLength(1);
 
-    const offline = createFleetClientApi({ home, outboxMax: 3, fetch: async () => Promise.reject(new Error('connect ECONNREFUSED')) });
+    const offline = createFleetClientApi({
+      home,
+      outboxMax: 3,
+      fetch: async () => Promise.reject(new Error('connect ECONNREFUSED')),
+    });
     for (let i = 0; i < 5; i++) await offline.send(report);
     expect((await offline.status()).queued).toBe(3);
   });

@@ -51,7 +51,11 @@ export function checkServerUrl(url: string): string {
   } catch {
     throw new FleetClientError(`Adresse de serveur non valable « ${url} ».`, 'bad-url');
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new FleetClientError(`Adresse de serveur non valable « ${url} » : elle doit commencer par https://.`, 'bad-url');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new FleetClientError(
+      `Adresse de serveur non valable « ${url} » : elle doit commencer par https://.`,
+      'bad-url',
+    );
   return u.origin;
 }
 
@@ -71,7 +75,12 @@ export function createFleetClientApi(options: FleetClientOptions) {
   const outbox = createOutbox(options.home, options.outboxMax ?? OUTBOX_MAX);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const post = (url: string, body: string, headers: Record<string, string> = {}) =>
-    doFetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, signal: AbortSignal.timeout(timeoutMs) });
+    doFetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
 
   /** Sends the queued reports, oldest first, until one cannot go. */
   async function flush(e: Enrolment): Promise<Omit<SendResult, 'dropped'>> {
@@ -81,7 +90,9 @@ export function createFleetClientApi(options: FleetClientOptions) {
     for (const name of await outbox.list()) {
       let res: Response;
       try {
-        res = await post(`${e.url}/api/v1/machines/${e.machineId}/reports`, await outbox.read(name), { authorization: `Bearer ${e.secret}` });
+        res = await post(`${e.url}/api/v1/machines/${e.machineId}/reports`, await outbox.read(name), {
+          authorization: `Bearer ${e.secret}`,
+        });
       } catch (error) {
         waitingBecause = `serveur injoignable (${(error as Error).message})`;
         break;
@@ -109,11 +120,22 @@ export function createFleetClientApi(options: FleetClientOptions) {
       try {
         res = await post(`${origin}/api/v1/enrol`, JSON.stringify({ code, hostname }));
       } catch (error) {
-        throw new FleetClientError(`Le serveur de flotte ${origin} est injoignable : ${(error as Error).message}`, 'unreachable');
+        throw new FleetClientError(
+          `Le serveur de flotte ${origin} est injoignable : ${(error as Error).message}`,
+          'unreachable',
+        );
       }
-      if (res.status !== 201) throw new FleetClientError(await errorMessage(res), res.status >= 500 ? 'unreachable' : 'refused');
+      if (res.status !== 201)
+        throw new FleetClientError(await errorMessage(res), res.status >= 500 ? 'unreachable' : 'refused');
       const body = (await res.json()) as { machineId: string; secret: string; site: string };
-      const enrolment: Enrolment = { url: origin, machineId: body.machineId, secret: body.secret, site: body.site, joinedAt: now().toISOString(), lastSentAt: null };
+      const enrolment: Enrolment = {
+        url: origin,
+        machineId: body.machineId,
+        secret: body.secret,
+        site: body.site,
+        joinedAt: now().toISOString(),
+        lastSentAt: null,
+      };
       await saveEnrolment(options.home, enrolment);
       return enrolment;
     },
@@ -121,7 +143,8 @@ export function createFleetClientApi(options: FleetClientOptions) {
     /** Queues a report then sends everything queued, oldest first. */
     async send(report: CheckupReport): Promise<SendResult> {
       const e = await readEnrolment(options.home);
-      if (!e) throw new FleetClientError('Cet ordinateur n’est inscrit à aucun serveur de flotte.', 'not-joined');
+      if (!e)
+        throw new FleetClientError('Cet ordinateur n’est inscrit à aucun serveur de flotte.', 'not-joined');
       const dropped = await outbox.add(JSON.stringify(report), now());
       return { ...(await flush(e)), dropped };
     },
@@ -135,7 +158,13 @@ export function createFleetClientApi(options: FleetClientOptions) {
     /** Whether this computer reports to a fleet, where, and when it last did. */
     async status(): Promise<FleetStatus> {
       const e = await readEnrolment(options.home);
-      return { joined: e !== null, url: e?.url ?? null, site: e?.site ?? null, lastSentAt: e?.lastSentAt ?? null, queued: (await outbox.list()).length };
+      return {
+        joined: e !== null,
+        url: e?.url ?? null,
+        site: e?.site ?? null,
+        lastSentAt: e?.lastSentAt ?? null,
+        queued: (await outbox.list()).length,
+      };
     },
   };
 }

@@ -30,7 +30,14 @@ export function FleetJoinCard() {
       {fleet?.joined && <p>{t('settings.server', { url: fleet.url, site: fleet.site })}</p>}
       <p>{t('settings.intro')}</p>
       <Form onSubmit={(e) => void submit(e)}>
-        <Field label={t('settings.url')} description={t('settings.urlHelp')} value={url} onChange={setUrl} isRequired name="fleet-url" />
+        <Field
+          label={t('settings.url')}
+          description={t('settings.urlHelp')}
+          value={url}
+          onChange={setUrl}
+          isRequired
+          name="fleet-url"
+        />
         <Field label={t('settings.code')} value={code} onChange={setCode} isRequired name="fleet-code" />
         <Button type="submit" className="button" isDisabled={busy}>
           {t('settings.join')}

@@ -12,7 +12,11 @@ export function FleetServerStatus() {
     void loadFleet();
   }, [loadFleet]);
   if (!fleet?.joined) return null;
-  const date = fleet.lastSentAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(fleet.lastSentAt)) : null;
+  const date = fleet.lastSentAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(fleet.lastSentAt),
+      )
+    : null;
   return (
     <div className="fleet-server">
       <p>{t('dashboard.reportsTo', { site: fleet.site })}</p>
