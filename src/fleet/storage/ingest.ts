@@ -79,35 +79,40 @@ export async function writeReport(tx: SqlExecutor, item: IngestItem, keepReports
 
 /** Creates the queue: `add` resolves when the report is committed, rejects when it could not be. */
 export function createIngestQueue(db: SqlDb, keepReportsMs: number) {
-  let pending: { item: IngestItem; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let running = false;
+  type Pending = { item: IngestItem; resolve: () => void; reject: (e: unknown) => void };
+  let pending: Pending[] = [];
+  // SQLite has one writer; PostgreSQL overlaps a few transactions on its pool.
+  const maxWriters = db.dialect === 'postgres' ? 4 : 1;
+  let writers = 0;
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    try {
+      await db.transaction(async (tx) => {
+        for (const p of batch) await writeReport(tx, p.item, keepReportsMs);
+      });
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      for (const p of batch) await db.transaction((tx) => writeReport(tx, p.item, keepReportsMs)).then(p.resolve, p.reject);
+    }
+  }
 
   async function drain(): Promise<void> {
-    running = true;
+    writers += 1;
     while (pending.length > 0) {
-      const batch = pending.slice(0, MAX_BATCH);
+      // Same lock order in every transaction (by machine), so overlapping batches never deadlock.
+      const batch = pending.slice(0, MAX_BATCH).sort((a, b) => (a.item.machineId < b.item.machineId ? -1 : 1));
       pending = pending.slice(batch.length);
-      try {
-        await db.transaction(async (tx) => {
-          for (const p of batch) await writeReport(tx, p.item, keepReportsMs);
-        });
-        for (const p of batch) p.resolve();
-      } catch (error) {
-        if (batch.length === 1) batch[0]!.reject(error);
-        else
-          for (const p of batch) {
-            await db.transaction((tx) => writeReport(tx, p.item, keepReportsMs)).then(p.resolve, p.reject);
-          }
-      }
+      await writeBatch(batch);
     }
-    running = false;
+    writers -= 1;
   }
 
   return {
     add(item: IngestItem): Promise<void> {
       return new Promise((resolve, reject) => {
         pending.push({ item, resolve, reject });
-        if (!running) void drain();
+        if (writers < maxWriters) void drain();
       });
     },
   };

@@ -95,6 +95,9 @@ describe('revision fleet … and checkup --send', () => {
     const ok = captureIo('un mot de passe solide');
     expect(await main(['fleet', 'user', 'add', 'kevin', ...data], ok)).toBe(0);
     expect(ok.stdout()).toContain('Compte « kevin » enregistré.');
+    const audit = captureIo();
+    expect(await main(['fleet', 'audit', ...data], audit)).toBe(0);
+    expect(audit.stdout()).toMatch(/user\.add {2}- {2}kevin/);
     const bad = captureIo();
     expect(await main(['fleet', 'machines', '--database', 'mysql://x'], bad)).toBe(1);
     expect(bad.stderr()).toContain('doit commencer par postgres://');

@@ -139,6 +139,12 @@ export const fleetCommand: CliCommand = async (options, io) => {
       return userAdd(need(b, 'NOM', t), options, io, t);
     case 'machines':
       return machines(options, io, t);
+    case 'audit': {
+      const entries = await withDb(options, io, (db) => createAccountsStore(db).auditLog(1000));
+      if (options.json) io.out(JSON.stringify(entries, null, 2) + '\n');
+      else for (const e of entries) io.out(`${new Date(e.at).toISOString()}  ${e.action}  ${e.actor ?? '-'}  ${e.detail ?? ''}\n`);
+      return 0;
+    }
     case 'join':
       return join(need(a, 'URL', t), need(b, 'CODE', t), options, io, t);
     default:
