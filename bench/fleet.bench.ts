@@ -121,7 +121,10 @@ async function seedHistory(db: SqlDb): Promise<number> {
       ),
     );
   }
-  return (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
+  // A running server has had its statistics refreshed (autovacuum, or ANALYZE after a bulk load).
+  await db.run('ANALYZE');
+  return seconds;
 }
 
 async function median(fn: () => Promise<unknown>, runs = 7): Promise<number> {

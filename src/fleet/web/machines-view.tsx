@@ -1,7 +1,7 @@
 /** Every machine with its site, last report and voyants; filters by site, voyant and « pas de nouvelles depuis 48 h ». */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FindingState } from '../../shared/checkup';
+import { coreFindingIds, type FindingState } from '../../shared/checkup';
 import { when } from './format';
 import { ErrorNote } from './error-note';
 import type { FleetPage } from './types';
@@ -74,6 +74,11 @@ export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void
       {data && (
         <>
           <p aria-live="polite">{t('web.machines.count', { count: data.total })}</p>
+          <p className="hint">
+            {t('web.machines.legend', {
+              list: coreFindingIds.map((id) => t(`web.findings.${id}`)).join(', '),
+            })}
+          </p>
           {data.machines.length === 0 ? (
             <p>{t('web.machines.none')}</p>
           ) : (
