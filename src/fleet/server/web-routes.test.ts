@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fleetEngines, type TestDb } from '../../../tests/support/fleet-db';
 import { FLEET_CAPTURES, reportFromCapture, withSignatures } from '../../../tests/support/fleet-reports';
+import * as CDX from '@cyclonedx/cyclonedx-library';
 import { FLEET_CSP } from './app';
 import { fleetTestServer } from './test-support';
 
@@ -153,7 +154,12 @@ describe.each(fleetEngines())('fleet server, web side, on %s', (_name, open) => 
       metadata: { component: { type: 'device', name: 'vm' } },
     });
     expect(sbom.components).toHaveLength(debian.inventory.applications.length);
-    const fleet = JSON.parse((await get('/api/web/export/sbom.json')).body);
+    // Valid CycloneDX 1.6 (the JSON schema Dependency-Track's importer follows).
+    const validator = new CDX.Validation.JsonStrictValidator(CDX.Spec.Version.v1dot6);
+    expect(await validator.validate(JSON.stringify(sbom))).toBeNull();
+    const fleetText = (await get('/api/web/export/sbom.json')).body;
+    expect(await validator.validate(fleetText)).toBeNull();
+    const fleet = JSON.parse(fleetText);
     expect(fleet.components[0].components).toHaveLength(debian.inventory.applications.length);
     expect((await get('/api/web/machines/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
   });
