@@ -37,12 +37,12 @@ export function proofCriteria(query: { since?: string; hours?: number }, now: nu
   return { since, maxAgeHours };
 }
 
-/** Registers /api/web/*. */
-export function registerWebRoutes(
+/** Registers sign-in, sign-out and the session check. */
+function registerSessionRoutes(
   app: FastifyInstance,
   ctx: FleetRouteContext & { addressLimiter: RateLimiter },
 ): void {
-  const { accounts, store } = ctx;
+  const { accounts } = ctx;
 
   app.post(
     '/api/web/login',
@@ -87,6 +87,15 @@ export function registerWebRoutes(
     const s = await requireSession(request, accounts, ctx.now());
     return { user: s.user, csrf: s.csrf };
   });
+}
+
+/** Registers /api/web/*. */
+export function registerWebRoutes(
+  app: FastifyInstance,
+  ctx: FleetRouteContext & { addressLimiter: RateLimiter },
+): void {
+  const { accounts, store } = ctx;
+  registerSessionRoutes(app, ctx);
 
   app.get(
     '/api/web/fleet',

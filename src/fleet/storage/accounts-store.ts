@@ -1,7 +1,7 @@
 /** Accounts of the people who watch the fleet, their sessions, and the audit log (logins, exports, refusals). */
 import { randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import { num, type SqlDb } from './sql';
-import { sha256 } from './fleet-store';
+import { sha256 } from './enrolment-store';
 
 // scrypt, memory-hard: N=2^15, r=8 → 32 MiB per hash.
 const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;

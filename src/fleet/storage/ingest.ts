@@ -93,7 +93,8 @@ export function createIngestQueue(db: SqlDb, keepReportsMs: number) {
       for (const p of batch) p.resolve();
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
-      for (const p of batch) await db.transaction((tx) => writeReport(tx, p.item, keepReportsMs)).then(p.resolve, p.reject);
+      for (const p of batch)
+        await db.transaction((tx) => writeReport(tx, p.item, keepReportsMs)).then(p.resolve, p.reject);
     }
   }
 
@@ -101,7 +102,9 @@ export function createIngestQueue(db: SqlDb, keepReportsMs: number) {
     writers += 1;
     while (pending.length > 0) {
       // Same lock order in every transaction (by machine), so overlapping batches never deadlock.
-      const batch = pending.slice(0, MAX_BATCH).sort((a, b) => (a.item.machineId < b.item.machineId ? -1 : 1));
+      const batch = pending
+        .slice(0, MAX_BATCH)
+        .sort((a, b) => (a.item.machineId < b.item.machineId ? -1 : 1));
       pending = pending.slice(batch.length);
       await writeBatch(batch);
     }

@@ -11,56 +11,116 @@ import { VoyantRow } from './voyants';
 const PAGE = 100;
 const STATES: readonly FindingState[] = ['danger', 'attention', 'unknown', 'ok'];
 
+interface Filters {
+  readonly site: string;
+  readonly state: string;
+  readonly silent: boolean;
+}
+
+/** The filters: site, voyant, « pas de nouvelles depuis 48 h ». */
+function MachineFilters({
+  sites,
+  value,
+  onChange,
+}: {
+  readonly sites: readonly string[];
+  readonly value: Filters;
+  readonly onChange: (f: Filters) => void;
+}) {
+  const { t } = useTranslation('fleet');
+  return (
+    <fieldset className="filters">
+      <legend>{t('web.machines.filters')}</legend>
+      <label>
+        {t('web.machines.site')}
+        <select value={value.site} onChange={(e) => onChange({ ...value, site: e.target.value })}>
+          <option value="">{t('web.machines.allSites')}</option>
+          {sites.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('web.machines.state')}
+        <select value={value.state} onChange={(e) => onChange({ ...value, state: e.target.value })}>
+          <option value="">{t('web.machines.allStates')}</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`web.machines.stateHas.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={value.silent}
+          onChange={(e) => onChange({ ...value, silent: e.target.checked })}
+        />
+        {t('web.machines.silent')}
+      </label>
+    </fieldset>
+  );
+}
+
+/** The machines of one page, with their voyants. */
+function MachineTable({
+  machines,
+  onOpen,
+}: {
+  readonly machines: FleetPage['machines'];
+  readonly onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('fleet');
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('web.machines.colSite')}</th>
+          <th scope="col">{t('web.machines.colHost')}</th>
+          <th scope="col">{t('web.machines.colLast')}</th>
+          <th scope="col">{t('web.machines.colVoyants')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {machines.map((m) => (
+          <tr key={m.id}>
+            <td>{m.site}</td>
+            <td>
+              <a href={`#/machines/${m.id}`} onClick={(e) => (e.preventDefault(), onOpen(m.id))}>
+                {m.hostname ?? m.id}
+              </a>
+            </td>
+            <td>{when(m.lastReportAt, t('web.never'))}</td>
+            <td>
+              <VoyantRow states={m.states} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The fleet list. */
 export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void }) {
   const { t } = useTranslation('fleet');
-  const [site, setSite] = useState('');
-  const [state, setState] = useState('');
-  const [silent, setSilent] = useState(false);
+  const [filters, setFilters] = useState<Filters>({ site: '', state: '', silent: false });
+  const { site, state, silent } = filters;
   const [offset, setOffset] = useState(0);
   const q = new URLSearchParams({ offset: String(offset), limit: String(PAGE) });
   if (site) q.set('site', site);
   if (state) q.set('state', state);
   if (silent) q.set('silent', 'true');
   const { data, error } = usePoll<FleetPage>(`/api/web/fleet?${q}`);
-  const filter = (fn: () => void) => {
-    fn();
-    setOffset(0);
-  };
   return (
     <section aria-labelledby="machines-heading">
       <h2 id="machines-heading">{t('web.machines.heading')}</h2>
-      <fieldset className="filters">
-        <legend>{t('web.machines.filters')}</legend>
-        <label>
-          {t('web.machines.site')}
-          <select value={site} onChange={(e) => filter(() => setSite(e.target.value))}>
-            <option value="">{t('web.machines.allSites')}</option>
-            {data?.sites.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('web.machines.state')}
-          <select value={state} onChange={(e) => filter(() => setState(e.target.value))}>
-            <option value="">{t('web.machines.allStates')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`web.machines.stateHas.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={silent}
-            onChange={(e) => filter(() => setSilent(e.target.checked))}
-          />
-          {t('web.machines.silent')}
-        </label>
-      </fieldset>
+      <MachineFilters
+        sites={data?.sites ?? []}
+        value={filters}
+        onChange={(f) => (setFilters(f), setOffset(0))}
+      />
       <p className="exports">
         <a href="/api/web/export/fleet.csv" download>
           {t('web.machines.exportCsv')}
@@ -82,32 +142,7 @@ export function MachinesView({ onOpen }: { readonly onOpen: (id: string) => void
           {data.machines.length === 0 ? (
             <p>{t('web.machines.none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.machines.colSite')}</th>
-                  <th scope="col">{t('web.machines.colHost')}</th>
-                  <th scope="col">{t('web.machines.colLast')}</th>
-                  <th scope="col">{t('web.machines.colVoyants')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.machines.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.site}</td>
-                    <td>
-                      <a href={`#/machines/${m.id}`} onClick={(e) => (e.preventDefault(), onOpen(m.id))}>
-                        {m.hostname ?? m.id}
-                      </a>
-                    </td>
-                    <td>{when(m.lastReportAt, t('web.never'))}</td>
-                    <td>
-                      <VoyantRow states={m.states} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MachineTable machines={data.machines} onOpen={onOpen} />
           )}
           {data.total > PAGE && (
             <nav

@@ -68,6 +68,45 @@ async function errorMessage(res: Response): Promise<string> {
   }
 }
 
+type Post = (url: string, body: string, headers?: Record<string, string>) => Promise<Response>;
+
+/** Sends the queued reports, oldest first, until one cannot go (server away, busy or its database down). */
+async function flushOutbox(
+  e: Enrolment,
+  outbox: ReturnType<typeof createOutbox>,
+  post: Post,
+  markSent: (sentAt: string) => Promise<void>,
+  now: () => Date,
+): Promise<Omit<SendResult, 'dropped'>> {
+  let sent = 0;
+  const refused: string[] = [];
+  let waitingBecause: string | null = null;
+  for (const name of await outbox.list()) {
+    let res: Response;
+    try {
+      res = await post(`${e.url}/api/v1/machines/${e.machineId}/reports`, await outbox.read(name), {
+        authorization: `Bearer ${e.secret}`,
+      });
+    } catch (error) {
+      waitingBecause = `serveur injoignable (${(error as Error).message})`;
+      break;
+    }
+    if (res.status === 201) {
+      await outbox.done(name);
+      sent += 1;
+      await markSent(now().toISOString());
+    } else if (res.status === 429 || res.status >= 500) {
+      waitingBecause = await errorMessage(res);
+      break;
+    } else {
+      // Refused for good (format, version, unknown machine): set aside, never resent.
+      refused.push(await errorMessage(res));
+      await outbox.refuse(name);
+    }
+  }
+  return { sent, queued: (await outbox.list()).length, refused, waitingBecause };
+}
+
 /** Creates the fleet client API of a workspace folder. */
 export function createFleetClientApi(options: FleetClientOptions) {
   const doFetch = options.fetch ?? fetch;
@@ -82,35 +121,14 @@ export function createFleetClientApi(options: FleetClientOptions) {
       signal: AbortSignal.timeout(timeoutMs),
     });
 
-  /** Sends the queued reports, oldest first, until one cannot go. */
-  async function flush(e: Enrolment): Promise<Omit<SendResult, 'dropped'>> {
-    let sent = 0;
-    const refused: string[] = [];
-    let waitingBecause: string | null = null;
-    for (const name of await outbox.list()) {
-      let res: Response;
-      try {
-        res = await post(`${e.url}/api/v1/machines/${e.machineId}/reports`, await outbox.read(name), {
-          authorization: `Bearer ${e.secret}`,
-        });
-      } catch (error) {
-        waitingBecause = `serveur injoignable (${(error as Error).message})`;
-        break;
-      }
-      if (res.status === 201) {
-        await outbox.done(name);
-        sent += 1;
-        await saveEnrolment(options.home, { ...e, lastSentAt: now().toISOString() });
-      } else if (res.status === 429 || res.status >= 500) {
-        waitingBecause = await errorMessage(res);
-        break;
-      } else {
-        refused.push(await errorMessage(res));
-        await outbox.refuse(name);
-      }
-    }
-    return { sent, queued: (await outbox.list()).length, refused, waitingBecause };
-  }
+  const flush = (e: Enrolment) =>
+    flushOutbox(
+      e,
+      outbox,
+      post,
+      async (sentAt) => saveEnrolment(options.home, { ...e, lastSentAt: sentAt }),
+      now,
+    );
 
   return {
     /** Enrols this computer with a server and a site code. */
