@@ -3,7 +3,8 @@
  * 7,500 machines each send one report over HTTP on loopback to a server in its own process
  * (reports from the real captures, varied); then 7,500 × 400 days of compact history and the
  * server-side time of « preuve avant redémarrage » and of the fleet page's first load.
- * Set FLEET_BENCH_MACHINES to try another size.
+ * Set FLEET_BENCH_MACHINES to try another size, FLEET_BENCH_ENGINE=sqlite|postgres for one engine,
+ * FLEET_BENCH_SKIP_HISTORY=1 to measure the intake only.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CheckupReport } from '../src/shared/checkup';
@@ -167,12 +168,13 @@ export async function run(): Promise<void> {
   const engines: [string, () => Promise<TestDb>][] = [['SQLite (node:sqlite)', sqliteTestDb]];
   if (pgUrl) engines.push(['PostgreSQL', postgresTestDb]);
   else console.log('  PostgreSQL: skipped (start one with: eval "$(bash .ci/postgres.sh start)")');
-  for (const [name, open] of engines) {
+  const only = process.env.FLEET_BENCH_ENGINE; // 'sqlite' or 'postgres' to run one engine
+  for (const [name, open] of engines.filter(([n]) => !only || n.toLowerCase().includes(only))) {
     console.log(` ${name}, ${MACHINES} machines:`);
     const t = await open();
     try {
       await ingest(t);
-      await queries(t);
+      if (!process.env.FLEET_BENCH_SKIP_HISTORY) await queries(t);
     } finally {
       await t.dispose();
     }
