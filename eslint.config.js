@@ -49,6 +49,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/fleet/**/*.ts'],
+    ignores: ['src/fleet/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronOnly, { group: ['**/renderer/**', '**/preload/**', '**/cli/**', '**/main/index*', '**/main/ipc*'], message: 'The fleet server imports shared and the core, never Electron.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -58,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.{ts,tsx}'],
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/fleet/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -203,6 +203,8 @@ export function registerIpc(options: IpcOptions): () => void {
     'sites:add': ([args]) => service.sitesAdd(args),
     'sites:remove': ([id]) => service.sitesRemove(id),
     'sites:check': ([args]) => service.sitesCheck(args),
+    'fleet:status': () => service.fleetStatus(),
+    'fleet:join': ([args]) => service.fleetJoin(args),
     'shell:openExternal': async ([url]) => {
       let opened: boolean;
       try {

@@ -30,6 +30,10 @@ import frSite from './locales/fr/site.json';
 import enSite from './locales/en/site.json';
 import frCarnet from './locales/fr/carnet.json';
 import enCarnet from './locales/en/carnet.json';
+import frFleet from './locales/fr/fleet.json';
+import enFleet from './locales/en/fleet.json';
+import frFleetApp from './locales/fr/fleet-app.json';
+import enFleetApp from './locales/en/fleet-app.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -51,6 +55,8 @@ export const namespaces = [
   'programs',
   'site',
   'carnet',
+  'fleet',
+  'fleetApp',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -67,6 +73,7 @@ export const uiNamespaces = [
   'programs',
   'site',
   'carnet',
+  'fleetApp',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -83,6 +90,7 @@ export const uiResources = {
     programs: frPrograms,
     site: frSite,
     carnet: frCarnet,
+    fleetApp: frFleetApp,
   },
   en: {
     common: enCommon,
@@ -96,6 +104,7 @@ export const uiResources = {
     programs: enPrograms,
     site: enSite,
     carnet: enCarnet,
+    fleetApp: enFleetApp,
   },
 } as const;
 
@@ -106,12 +115,14 @@ export const resources = {
     cli: frCli,
     report: frReport,
     hardening: frHardening,
+    fleet: frFleet,
   },
   en: {
     ...uiResources.en,
     cli: enCli,
     report: enReport,
     hardening: enHardening,
+    fleet: enFleet,
   },
 } as const;
 

@@ -18,6 +18,7 @@ import {
 } from './carnet';
 import type { ApplyResult, PlanView } from './plans';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
+import { fleetJoinSchema, type FleetStatus } from './fleet';
 
 const lang = z.enum(['fr', 'en']);
 const text = (max: number) => z.string().max(max);
@@ -129,6 +130,8 @@ export const ipcContract = {
   'software:brokenMessage': { args: z.tuple([z.object({ id, lang: lang.optional() }).strict()]) },
   'schedule:status': { args: z.tuple([]) },
   'calendar:export': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
+  'fleet:status': { args: z.tuple([]) },
+  'fleet:join': { args: z.tuple([fleetJoinSchema]) },
 } as const;
 
 /** Result type of each channel. */
@@ -170,6 +173,8 @@ export interface IpcResults {
   'software:brokenMessage': ProviderEmail;
   'schedule:status': ScheduleStatus;
   'calendar:export': ExportResult;
+  'fleet:status': FleetStatus;
+  'fleet:join': FleetStatus;
 }
 
 export type Channel = keyof typeof ipcContract;

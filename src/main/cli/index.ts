@@ -16,7 +16,8 @@ import { reportCommand } from './commands/report';
 import { programsCommand } from './commands/programs';
 import { siteCommand } from './commands/site';
 import { calendarCommand, scheduleCommand } from './commands/time';
-import { CliError, type CliCommand, type CliIo, type CliOptions } from './io';
+import { fleetCommand, fleetOptions } from './commands/fleet';
+import { CliError, readSecretLine, type CliCommand, type CliIo, type CliOptions } from './io';
 import { parseArgsError, requestedLang, unexpectedText } from './errors';
 import { guardPipe } from './pipes';
 
@@ -30,6 +31,7 @@ const commands: Record<string, CliCommand> = {
   site: siteCommand,
   schedule: scheduleCommand,
   calendar: calendarCommand,
+  fleet: fleetCommand,
 };
 
 /** Parses argv (without node and script). Throws CliError on unknown options. */
@@ -54,6 +56,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
         plan: { type: 'string' },
         sha256: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...fleetOptions,
       },
     });
   } catch (error) {
@@ -79,6 +82,7 @@ export function parseCli(argv: readonly string[]): { command: string | undefined
       plan: v.plan,
       sha256: v.sha256,
       help: v.help ?? false,
+      fleet: { port: v.port, data: v.data, database: v.database, host: v.host, cert: v.cert, key: v.key, contact: v.contact, send: v.send ?? false },
       positionals,
     },
   };
@@ -126,6 +130,7 @@ export function processIo(): CliIo {
     env: process.env,
     tty: Boolean(process.stdout.isTTY),
     errTty: Boolean(process.stderr.isTTY),
+    readSecret: readSecretLine,
     async confirm(question) {
       if (!process.stdin.isTTY) return false;
       const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -18,6 +18,8 @@ export interface CliOptions {
   readonly plan?: string | undefined;
   readonly sha256?: string | undefined;
   readonly help: boolean;
+  /** Options of `revision fleet …` and `checkup --send`. */
+  readonly fleet?: FleetCliOptions;
   /** Words after the command name (e.g. "plan" in `auto-updates plan`). */
   readonly positionals: readonly string[];
 }
@@ -31,6 +33,8 @@ export interface CliIo {
   readonly tty: boolean;
   /** Whether stderr is a terminal (progress lines go there); absent means no. */
   readonly errTty?: boolean;
+  /** Reads one line without echo (a password), from the terminal or standard input; null at end of input. */
+  readSecret?(prompt: string): Promise<string | null>;
   /** Asks a yes/no question on the terminal; resolves false when there is no terminal. */
   confirm(question: string): Promise<boolean>;
 }
@@ -47,4 +51,38 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Options of the fleet commands. */
+export interface FleetCliOptions {
+  readonly port?: string;
+  readonly data?: string;
+  readonly database?: string;
+  readonly host?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly contact?: string;
+  readonly send: boolean;
+}
+
+/** Reads one line from standard input; on a terminal the typed characters are not shown. */
+export async function readSecretLine(prompt: string): Promise<string | null> {
+  const { createInterface } = await import('node:readline');
+  const input = process.stdin;
+  const output = process.stderr;
+  output.write(prompt);
+  const rl = createInterface({ input, terminal: Boolean(input.isTTY) });
+  // Mute the echo on a terminal: readline writes nothing when it has no output stream.
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      if (input.isTTY) output.write('\n');
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve(null);
+    });
+  });
 }

@@ -23,6 +23,8 @@ import { createProgramsApi } from './programs';
 import { createReportApi } from './report';
 import { createScheduleApi, type ScheduleApi } from './schedule';
 import { createSiteApi, type SiteApiOptions } from './site';
+import { createFleetClientApi } from './fleet';
+import type { FleetStatus } from '../../shared/fleet';
 import { APP_VERSION } from './version';
 import { openWorkspace } from './workspace/store';
 
@@ -90,6 +92,8 @@ export interface RevisionService {
   sitesAdd(args: ChannelArgs<'sites:add'>[0]): Promise<Workspace>;
   sitesRemove(id: string): Promise<Workspace>;
   sitesCheck(args: ChannelArgs<'sites:check'>[0]): Promise<Workspace>;
+  fleetStatus(): Promise<FleetStatus>;
+  fleetJoin(args: ChannelArgs<'fleet:join'>[0]): Promise<FleetStatus>;
 }
 
 /** Creates the service over a workspace folder. */
@@ -107,6 +111,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const schedule = createScheduleApi(context, () => carnet.overview());
   const programs = createProgramsApi({ host });
   const site = createSiteApi(context, options.site);
+  const fleet = createFleetClientApi({ home: options.home, now });
 
   return {
     context,
@@ -123,6 +128,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
       const result = await context.runAndRecordCheckup(context.langOf(args.lang), onProgress);
       // The owner's websites are re-checked with each checkup; a site problem never fails the checkup.
       await site.checkAll({ lang: args.lang }).catch(() => undefined);
+      // Joined to a fleet: the report goes too, in the background (queued when the server is away).
+      if ((await fleet.status()).joined) void fleet.send(result).catch(() => undefined);
       return result;
     },
     checkupLatest: () => store.latestCheckup(),
@@ -167,5 +174,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     sitesAdd: (args) => site.add(args),
     sitesRemove: (id) => site.remove(id),
     sitesCheck: (args) => site.checkAll(args),
+    fleetStatus: () => fleet.status(),
+    fleetJoin: async (args) => (await fleet.join(args.url, args.code), fleet.status()),
   };
 }

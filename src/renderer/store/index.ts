@@ -5,6 +5,7 @@ import type { RevisionApi } from '../../shared/ipc';
 import { createAutoUpdatesSlice } from './auto-updates-slice';
 import { createCarnetSlice } from './carnet-slice';
 import { createCheckupSlice } from './checkup-slice';
+import { createFleetSlice } from './fleet-slice';
 import type { AppState } from './types';
 import { createSiteSlice } from './site-slice';
 import { createUiSlice } from './ui-slice';
@@ -23,6 +24,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createProgramsSlice(api)(...a),
     ...createSiteSlice(api)(...a),
     ...createCarnetSlice(api)(...a),
+    ...createFleetSlice(api)(...a),
   }));
 }
 

@@ -7,6 +7,7 @@ import type { UiSlice } from './ui-slice';
 import type { ProgramsSlice } from './programs-slice';
 import type { SiteSlice } from './site-slice';
 import type { CarnetSlice } from './carnet-slice';
+import type { FleetSlice } from './fleet-slice';
 
 /** The whole renderer state: one store made of slices. */
 export type AppState = WorkspaceSlice &
@@ -15,7 +16,8 @@ export type AppState = WorkspaceSlice &
   UiSlice &
   ProgramsSlice &
   SiteSlice &
-  CarnetSlice;
+  CarnetSlice &
+  FleetSlice;
 
 /** A slice creator over the combined state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

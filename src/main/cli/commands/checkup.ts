@@ -17,6 +17,7 @@ import { defaultWorkspaceDir } from '../../core/workspace/store';
 import { replayError, workspaceError } from '../errors';
 import { CliError, type CliCommand, type CliIo } from '../io';
 import { carnetWasReset, printNotices } from '../notices';
+import { sendToFleet } from './fleet-send';
 
 /** The voyant symbols of the terminal output. */
 export const STATE_SYMBOLS: Readonly<Record<FindingState, string>> = { ok: '✔', attention: '▲', danger: '✖', unknown: '?' };
@@ -111,6 +112,7 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
     }
   }
 
+  if (options.fleet?.send) exitCode = Math.max(exitCode, await sendToFleet(report, home, lang, io));
   if (options.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
   } else {

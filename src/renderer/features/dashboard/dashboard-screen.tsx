@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { currentMission, deviceState, missionProgress } from '../../../shared/missions';
 import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../components/icons';
+import { FleetServerStatus } from '../fleet/fleet-status';
 import { ProgressMeter } from '../../components/progress-meter';
 import { Voyant, worstState } from '../../components/voyant';
 import { useFormatDate, useLang, useMissionContext } from '../../hooks';
@@ -106,6 +107,7 @@ export function DashboardScreen() {
           <h2 id="dash-fleet">
             <FleetIcon className="card__icon" /> {t('dashboard.fleet')}
           </h2>
+          <FleetServerStatus />
           {devices.length === 0 ? (
             <p>{t('dashboard.fleetEmpty')}</p>
           ) : (

@@ -8,6 +8,7 @@ import { SpannerIcon } from '../../components/icons';
 import { useAppStore } from '../../store';
 import { AppUpdatesSection } from '../app-updates/app-updates-section';
 import { WatchSettings } from '../journal/watch-settings';
+import { FleetJoinCard } from '../fleet/fleet-join';
 
 /** The settings screen. */
 export function SettingsScreen() {
@@ -65,6 +66,7 @@ export function SettingsScreen() {
         </Button>
       </Form>
       <WatchSettings />
+      <FleetJoinCard />
       <section className="card" aria-labelledby="settings-data">
         <h2 id="settings-data">{t('settings.data')}</h2>
         <p>{t('settings.dataText')}</p>
