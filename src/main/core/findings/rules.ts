@@ -7,12 +7,10 @@
  */
 import type { AntivirusProduct, FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
 import type { CoreFindingId } from '../../../shared/checkup';
+import { autoUpdatesFinding } from './auto-updates';
 import { lookupSupport } from '../knowledge/eol';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type EvaluateInput, type Evaluator, type FindingSpec } from './evaluate';
-import { autoUpdatesFinding } from './auto-updates';
-
-export { autoUpdatesFinding };
 
 /** A rule: the finding id, the fact sections it needs, and its evaluator. */
 export interface Rule {
@@ -76,6 +74,9 @@ export function osSupportFinding(os: OsFacts, support: SupportInfo, now: Date): 
       };
   }
 }
+
+/** The auto-updates finding lives in auto-updates.ts (effective, not configured). */
+export { autoUpdatesFinding };
 
 /** The last-update finding: >30 days attention, >90 days danger. */
 export function lastUpdateFinding(facts: NonNullable<MachineFacts['lastUpdate']>, now: Date): FindingSpec {
