@@ -29,7 +29,7 @@ async function autoUpgradeSetting(): Promise<string> {
 
 describe('first launch', () => {
   it(
-    'leads Éric from the welcome to the beginner mission done, and undoes the change',
+    'leads Éric from the welcome through the beginner mission (never « accomplie » while nothing starts the updates), and undoes the change',
     { timeout: 2_700_000 },
     async () => {
       // The whole scenario holds the machine lock: the checkup must see this machine as no other test leaves it.
