@@ -7,15 +7,14 @@
  */
 import type { FactSection, MachineFacts, OsFacts } from '../../../shared/facts';
 import type { CoreFindingId } from '../../../shared/checkup';
+import { autoUpdatesFinding } from './auto-updates';
 import { lookupSupport } from '../knowledge/eol';
 import { programRules } from '../programs';
 import type { SupportInfo } from '../knowledge/support';
 import { THRESHOLDS, daysSince, type Evaluator, type FindingSpec } from './evaluate';
-import { autoUpdatesFinding } from './auto-updates';
 import { pendingUpdatesFinding } from './pending-updates';
 import { antivirusFinding, firewallFinding } from './protection';
 
-export { autoUpdatesFinding };
 export { pendingUpdatesFinding } from './pending-updates';
 export { XPROTECT_STALE_DAYS, antivirusFinding, firewallFinding } from './protection';
 
@@ -75,6 +74,9 @@ export function osSupportFinding(os: OsFacts, support: SupportInfo, now: Date): 
       };
   }
 }
+
+/** The auto-updates finding lives in auto-updates.ts (effective, not configured). */
+export { autoUpdatesFinding };
 
 /** The last-update finding: >30 days attention, >90 days danger. */
 export function lastUpdateFinding(facts: NonNullable<MachineFacts['lastUpdate']>, now: Date): FindingSpec {
