@@ -39,13 +39,18 @@ function signatureProblem(p: AntivirusProduct, now: Date): Judged | null {
   return null;
 }
 
-/** One product's verdict: off, passive and real-time off first, then signatures, then on-demand only. */
+/**
+ * One product's verdict: passive, off and real-time switched off first, then signatures, then a scanner
+ * without real-time protection (on demand only, or real-time not on for a product of unknown kind): never ok.
+ */
 export function judgeAntivirusProduct(p: AntivirusProduct, now: Date): Judged {
   const params = { product: p.name };
   if (p.passive) return { state: 'danger', key: 'antivirus.passive', params };
   if (p.enabled === false) return { state: 'danger', key: 'antivirus.off', params };
-  if (p.realTime === false && !p.onDemandOnly)
+  // A product with real-time protection (onDemandOnly === false) that has it switched off: as good as off.
+  if (p.realTime === false && p.onDemandOnly === false) {
     return { state: 'danger', key: 'antivirus.realTimeOff', params };
+  }
   const problem = signatureProblem(p, now);
   if (problem) return problem;
   if (p.onDemandOnly || p.realTime === false)

@@ -17,6 +17,7 @@ const defender: AntivirusProduct = {
   upToDate: true,
   signatureDate: daysAgo(1),
   source: 'Get-MpComputerStatus',
+  onDemandOnly: false,
 };
 const fr = (f: Parameters<typeof localizeFindings>[0][number]) => localizeFindings([f], 'fr')[0]!;
 const en = (f: Parameters<typeof localizeFindings>[0][number]) => localizeFindings([f], 'en')[0]!;
@@ -33,6 +34,20 @@ describe('antivirus: ok needs real-time protection on and fresh signatures', () 
     const f = antivirusFinding({ products: [{ ...defender, passive: true, enabled: false }] }, now);
     expect(f).toMatchObject({ state: 'danger', key: 'antivirus.passive' });
     expect(en(f).title).toBe('Microsoft Defender Antivirus does not protect in real time');
+  });
+  it('real-time not on for a product of unknown kind (no onDemandOnly): attention, never ok', () => {
+    const other: AntivirusProduct = {
+      name: 'ClamAV',
+      enabled: true,
+      realTime: false,
+      upToDate: null,
+      signatureDate: daysAgo(1),
+      source: 'x',
+    };
+    expect(antivirusFinding({ products: [other] }, now)).toMatchObject({
+      state: 'attention',
+      key: 'antivirus.onDemandOnly',
+    });
   });
   it('an on-demand-only scanner with fresh signatures: attention, not ok', () => {
     const clam: AntivirusProduct = {

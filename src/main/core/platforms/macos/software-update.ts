@@ -126,9 +126,18 @@ export function plistDate(value: OldStyleValue | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+/** Keys Software Update writes when it tries a check, successful or not. */
+const ATTEMPT_KEYS = [
+  'LastAttemptSystemVersion',
+  'LastAttemptBuildVersion',
+  'LastResultCode',
+  'LastSessionSuccessful',
+];
+
 /**
- * Evidence that Software Update ran: the newest of its `Last…SuccessfulDate` keys (null: the file was
- * read and holds none), and whether its background schedule is on (`softwareupdate --schedule`).
+ * Evidence that Software Update ran: the newest of its `Last…SuccessfulDate` keys; `null` when the file
+ * records attempts but no success; absent (not read) when it holds no trace at all (a file never written
+ * by Software Update, or trimmed); and whether its background schedule is on (`softwareupdate --schedule`).
  */
 export function macosUpdateRuns(
   local: OldStyleValue | null,
@@ -142,9 +151,15 @@ export function macosUpdateRuns(
     .filter((d): d is { key: (typeof RUN_KEYS)[number]; date: string } => d.date !== null)
     .sort((a, b) => b.date.localeCompare(a.date));
   const newest = dates[0];
-  return {
-    lastRunAt: newest?.date ?? null,
-    lastRunSource: newest ? `/Library/Preferences/com.apple.SoftwareUpdate ${newest.key}` : null,
-    schedulerRunning: scheduleOn,
-  };
+  if (newest) {
+    return {
+      lastRunAt: newest.date,
+      lastRunSource: `/Library/Preferences/com.apple.SoftwareUpdate ${newest.key}`,
+      schedulerRunning: scheduleOn,
+    };
+  }
+  const attempted = dict !== null && ATTEMPT_KEYS.some((k) => k in dict);
+  return attempted
+    ? { lastRunAt: null, lastRunSource: null, schedulerRunning: scheduleOn }
+    : { schedulerRunning: scheduleOn };
 }

@@ -11,7 +11,7 @@ import {
   loadFixture,
   replayAtCaptureDate as replay,
 } from '../../../../../tests/support/replay';
-import { parseSoftwareUpdateList, parseSoftwareUpdateSchedule } from './parse';
+import { macosUpdateRuns, parseSoftwareUpdateList, parseSoftwareUpdateSchedule } from './parse';
 
 const load = (name: string): Promise<Capture> => loadFixture('macos', name);
 
@@ -109,6 +109,17 @@ describe('Software Update: evidence that it actually runs', () => {
     const report = await replay(await load('macos14-auto-check-off'));
     expect(report.facts.autoUpdates?.schedulerRunning).toBeNull();
     expect(report.facts.autoUpdates?.lastRunAt).toBe('2024-08-09T14:14:38.000Z');
+  });
+
+  it('no success date: « never » only when the file records attempts; no trace at all is « not read »', () => {
+    expect(macosUpdateRuns({ LastResultCode: '2', LastSessionSuccessful: '0' }, true)).toEqual({
+      lastRunAt: null,
+      lastRunSource: null,
+      schedulerRunning: true,
+    });
+    const none = macosUpdateRuns({ AutomaticCheckEnabled: '1' }, null);
+    expect(none).toEqual({ schedulerRunning: null });
+    expect('lastRunAt' in none).toBe(false);
   });
 
   it('reads both wordings of `softwareupdate --schedule`, and nothing else', () => {

@@ -56,6 +56,8 @@ export function defenderProduct(defender: JsonObject, thirdActive: boolean): Ant
     signatureDate: isoDate(defender.antivirusSignatureLastUpdated),
     signatureVersion: str(defender.antivirusSignatureVersion),
     passive,
+    // Defender has real-time protection: when it is off, it was switched off.
+    onDemandOnly: false,
     source: `Get-MpComputerStatus (AMRunningMode ${mode || '?'}, RealTimeProtectionEnabled ${String(bool(defender.realTimeProtectionEnabled))}, OnAccessProtectionEnabled ${String(bool(defender.onAccessProtectionEnabled))})`,
   };
 }
