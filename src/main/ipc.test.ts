@@ -52,7 +52,6 @@ let ours: ReturnType<typeof makeWindow>;
 let service: Awaited<ReturnType<typeof createService>>;
 let unregister: () => void;
 
-
 beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'revision-ipc-'));
   service = await createService({ home, host: createLiveHost(), probes: [osReleaseProbe] });
@@ -158,6 +157,31 @@ describe('argument validation', () => {
     });
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an object whose prototype is a typed array', () => Object.create(new Uint8Array(2)) as unknown],
+    [
+      'an object with a throwing getter',
+      () =>
+        Object.defineProperty({}, 'lang', {
+          get: () => {
+            throw new Error('boom');
+          },
+          enumerable: true,
+        }),
+    ],
+  ])('%s is refused as invalid, never a crash of the handler', async (_name, make) => {
+    const spy = vi.spyOn(service, 'devicesRemove');
+    await expect(fromApp('devices:remove', make())).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
+    await expect(fromApp('report:email', make())).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
+    expect(spy).not.toHaveBeenCalled();
   });
 });
 

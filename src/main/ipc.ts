@@ -118,6 +118,18 @@ export function defaultPdfName(prefix: string, company: string, now: Date): stri
   return [prefix, slug, date].filter(Boolean).join('-') + '.pdf';
 }
 
+/** The channel's schema check, which never throws: an exotic object (odd prototype, throwing getter) is just invalid. */
+function safeParseArgs<C extends Channel>(
+  channel: C,
+  raw: unknown[],
+): { success: true; data: unknown } | { success: false; error: { issues: unknown[] } } {
+  try {
+    return ipcContract[channel].args.safeParse(raw);
+  } catch (error) {
+    return { success: false, error: { issues: [String(error)] } };
+  }
+}
+
 type Handlers = {
   [C in Channel]: (args: ChannelArgs<C>, event: IpcMainInvokeEvent) => Promise<IpcResults[C]>;
 };
@@ -237,7 +249,7 @@ export function registerIpc(options: IpcOptions): () => void {
           error: { code: 'forbidden-sender', message: getT(lang)('shell.ipc.forbiddenSender') },
         };
       }
-      const parsed = ipcContract[channel].args.safeParse(raw);
+      const parsed = safeParseArgs(channel, raw);
       if (!parsed.success) {
         console.warn(`[revision] IPC ${channel} refused: invalid arguments`, parsed.error.issues);
         return { ok: false, error: { code: 'invalid-args', message: getT(lang)('shell.ipc.invalidArgs') } };

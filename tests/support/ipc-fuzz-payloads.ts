@@ -120,6 +120,15 @@ const hostile = [
   'de',
 ];
 
+/**
+ * Sets an own data property, even `__proto__`: what a payload deserialised by IPC (structured
+ * clone) holds. A plain assignment to `__proto__` would change the prototype instead, which no
+ * payload crossing IPC can do.
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
 
 /** Any value IPC can carry, nested up to `depth`. */
@@ -159,9 +168,7 @@ export function garbage(next: () => number, depth = 3): unknown {
       'planId',
       ...hostile.slice(0, 12),
     ]);
-    // JSON.parse makes `__proto__` an own key, as a payload crossing IPC does.
-    Object.assign(object, JSON.parse(JSON.stringify({ [key]: null })) as object);
-    object[key] = garbage(next, depth - 1);
+    setOwn(object, key, garbage(next, depth - 1));
   }
   return object;
 }
@@ -186,7 +193,7 @@ function mutate(next: () => number, value: unknown): unknown {
   const keys = Object.keys(copy);
   const r = next();
   if (r < 0.15 || keys.length === 0)
-    copy[pick(next, ['extra', '__proto__', 'constructor', 'id', 'lastTestedAt'])] = garbage(next, 1);
+    setOwn(copy, pick(next, ['extra', '__proto__', 'constructor', 'id', 'lastTestedAt']), garbage(next, 1));
   else if (r < 0.3) delete copy[pick(next, keys)];
   else {
     const key = pick(next, keys);
