@@ -43,7 +43,9 @@ export function voyantText(p: ProgramView, lang: Lang): string {
       ? t('programs:status.outdatedTo', { version: p.latestVersion })
       : p.status === 'end-of-life' && p.endOfLife
         ? t('programs:status.endOfLifeOn', { date: formatDate(p.endOfLife, lang) })
-        : t(`programs:status.${p.status}`);
+        : p.status === 'unknown' && p.version
+          ? t('programs:status.unchecked')
+          : t(`programs:status.${p.status}`);
   if (!p.exploited) return status;
   return `${status}\n${t('programs:exploited.label')} (${t('programs:exploited.detail', { date: formatDate(p.exploited.lastAdded, lang) })})`;
 }

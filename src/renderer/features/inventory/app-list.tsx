@@ -103,7 +103,7 @@ export function AppList() {
       <p className="hint" aria-live="polite">
         {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
       </p>
-      <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: programs ? 156 : 64 }}>
+      <Virtualizer layout={ListLayout} layoutOptions={programs ? { estimatedRowHeight: 96 } : { rowHeight: 64 }}>
         <GridList
           className="grid-list"
           aria-label={t('inventory.listLabel', { category: t(`inventory.category.${category}`) })}

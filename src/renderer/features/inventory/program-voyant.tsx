@@ -11,7 +11,10 @@ import type { ProgramView } from '../../../shared/programs';
 import { Voyant } from '../../components/voyant';
 
 /** The fields of a program the voyant needs. */
-export type ProgramVoyantInput = Pick<ProgramView, 'status' | 'latestVersion' | 'endOfLife' | 'exploited'>;
+export type ProgramVoyantInput = Pick<
+  ProgramView,
+  'status' | 'version' | 'latestVersion' | 'endOfLife' | 'exploited'
+>;
 
 /** The voyant state of a program: an update waiting on a program attackers target is danger. */
 export function programState(p: ProgramVoyantInput): FindingState {
@@ -36,7 +39,9 @@ export function ProgramVoyant({ program }: { readonly program: ProgramVoyantInpu
       ? t('status.outdatedTo', { version: program.latestVersion })
       : program.status === 'end-of-life' && program.endOfLife
         ? t('status.endOfLifeOn', { date: displayDate(program.endOfLife, lang) })
-        : t(`status.${program.status}`);
+        : program.status === 'unknown' && program.version
+          ? t('status.unchecked')
+          : t(`status.${program.status}`);
   return (
     <span className="program-voyant">
       <Voyant state={programState(program)} label={label} />
