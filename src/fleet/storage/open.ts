@@ -1,8 +1,6 @@
 /** Opens the fleet's storage from the command line's choice: `--database postgres://…`, else SQLite in `--data DIR`. */
 import { join } from 'node:path';
 import { migrate } from './migrations';
-import { openPostgres } from './postgres';
-import { openSqlite } from './sqlite';
 import { FleetDbError, type SqlDb } from './sql';
 
 /** Where the fleet's data lives. */
@@ -23,12 +21,16 @@ export async function openFleetDb(options: FleetStorageOptions): Promise<SqlDb> 
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new FleetDbError('Adresse de base de données non reconnue : elle doit commencer par postgres://');
     }
+    // Loaded on use: `revision checkup` and the other commands never load a database driver
+    // (node:sqlite prints an experimental warning as soon as it is loaded).
+    const { openPostgres } = await import('./postgres');
     db = openPostgres(options.databaseUrl);
   } else {
     if (!options.dataDir)
       throw new FleetDbError(
         'Indiquez le dossier des données (--data DOSSIER) ou une base PostgreSQL (--database postgres://…).',
       );
+    const { openSqlite } = await import('./sqlite');
     db = openSqlite(sqliteFile(options.dataDir));
   }
   try {

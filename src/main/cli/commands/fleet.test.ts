@@ -70,7 +70,7 @@ describe('revision fleet … and checkup --send', () => {
     const listIo = captureIo();
     expect(await main(['fleet', 'machines', ...data], listIo)).toBe(0);
     expect(listIo.stdout()).toMatch(
-      /^Tabac du Port — Brest · PC-ACCUEIL · dernier rapport : \d{4}-\d\d-\d\d \d\d:\d\d · ✖ ✔ ✖ ▲ ✔ ✖ ✔\n$/,
+      /^Tabac du Port — Brest · PC-ACCUEIL · dernier rapport : \d{4}-\d\d-\d\d \d\d:\d\d · ✖ ✖ ✖ ▲ ✔ ✖ ✔ ▲ ✔ ▲\n$/,
     );
     const json = captureIo();
     await main(['fleet', 'machines', '--json', ...data], json);

@@ -42,9 +42,9 @@ describe('auto-updates API on replayed machines', () => {
     const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
     expect(result.outcome).toBe('nothing-to-do');
     expect(result.verification.map((f) => f.id)).toEqual(['auto-updates']);
-    // The settings are on (no policy, no pause), but nothing was installed since 2023: the read-back says so, never « ok ».
-    expect(result.verification[0]).toMatchObject({ state: 'danger', key: 'truth:autoUpdates.contradicted' });
-    expect(result.message).toMatch(/^Les réglages sont en place, mais ils ne suffisent pas : Aucune mise à jour n’a été installée depuis \d+ jours/);
+    // The settings are on (no policy, no pause), but Windows Update last ran successfully in 2023: the read-back says so, never « ok ».
+    expect(result.verification[0]).toMatchObject({ state: 'danger', key: 'truth:autoUpdates.stoppedLong' });
+    expect(result.message).toMatch(/^Les réglages sont en place, mais ils ne suffisent pas : .*rien ne s’est lancé depuis le 4 septembre 2023/);
     expect((await service.workspaceGet()).changes).toEqual([]);
   });
 
