@@ -62,7 +62,7 @@ describe('honest missions on a replayed Windows 10 Home', () => {
       await second.page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
       const notice = second.page.locator('.reopened');
       await expect(notice.textContent()).resolves.toContain(
-        'Tâche rouverte : « Mises à jour automatiques sur cet ordinateur ». Le dernier contrôle dit : Les mises à jour automatiques ne fonctionnent pas',
+        'Tâche rouverte : « Mises à jour automatiques sur cet ordinateur ». Le dernier contrôle dit : Mises à jour automatiques à l’arrêt depuis plus de 3 mois',
       );
       await expect(second.page.getByText('Mission accomplie !').count()).resolves.toBe(0);
       await screenshot(second.page, 'fr-dashboard-task-reopened');
