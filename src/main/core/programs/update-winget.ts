@@ -37,6 +37,8 @@ export const WINGET_CODES: Readonly<Record<number, { outcome: ProgramUpdateOutco
   0x8a15002b: { outcome: 'not-needed', reason: 'notNeeded' }, // UPDATE_NOT_APPLICABLE
   0x8a15004f: { outcome: 'not-needed', reason: 'notNeeded' }, // UPGRADE_VERSION_NOT_NEWER
   0x8a150014: { outcome: 'failed', reason: 'notFound' }, // NO_APPLICATIONS_FOUND
+  0x8a150006: { outcome: 'failed', reason: 'failed' }, // SHELLEXEC_INSTALL_FAILED (the installer's code is in the output)
+  0x8a150049: { outcome: 'failed', reason: 'failed' }, // MSI_INSTALL_FAILED
   0x8a150068: { outcome: 'failed', reason: 'pinned' }, // PACKAGE_IS_PINNED
   0x8a150011: { outcome: 'failed', reason: 'tampered' }, // INSTALLER_HASH_MISMATCH
   0x8a15002d: { outcome: 'failed', reason: 'tampered' }, // INSTALLER_SECURITY_CHECK_FAILED
@@ -76,13 +78,13 @@ export function mapWingetResult(exitCode: number, output: string): WingetVerdict
       return { outcome: 'not-needed', reason: 'notNeeded', code: hex(code) };
     return { outcome: 'done', reason: 'done', code: hex(code) };
   }
-  if (known) return { ...known, code: hex(code) };
   const installer =
     /(?:Installer failed with exit code|Échec du programme d'installation avec le code de sortie|Installer ist mit Exitcode fehlgeschlagen)\s*:?\s*(\d+)/i.exec(
       output,
     );
   const passed = installer?.[1] ? INSTALLER_CODES[Number(installer[1])] : undefined;
   if (passed) return { ...passed, code: `${hex(code)} / ${installer?.[1]}` };
+  if (known) return { ...known, code: hex(code) };
   return { outcome: 'failed', reason: 'failed', code: hex(code) };
 }
 
