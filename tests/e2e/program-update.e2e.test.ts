@@ -14,6 +14,9 @@ import {
 import { axeViolations, goTo, screenshot, startHarness, type Harness } from './harness';
 import { onboard } from './steps';
 
+/** How far the page scrolls sideways (0: nothing cut at 200 % zoom). */
+const OVERFLOW = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
@@ -53,12 +56,7 @@ describe('« Mettre à jour » a program, for real', () => {
           expect(await testPackageVersion()).toBe('1.1');
           await screenshot(page, `fr-program-update-done-${zoom}`);
           expect(await axeViolations(page)).toEqual([]);
-          if (zoom === 200)
-            expect(
-              await page.evaluate(
-                'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-              ),
-            ).toBe(0);
+          if (zoom === 200) expect(await page.evaluate(OVERFLOW)).toBe(0);
           await page.close();
         } finally {
           await machine.remove();
