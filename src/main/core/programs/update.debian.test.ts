@@ -62,6 +62,15 @@ describe('updating a program on this Debian machine, for real', () => {
           expect.objectContaining({ outcome: 'done', statusAfter: 'current', versionAfter: '1.1' }),
         ]);
         expect(result.results[0]!.message).toBe('La mise à jour est installée.');
+        const journal = (await service.workspaceGet()).history.filter(
+          (h) => h.key === 'history.programUpdated',
+        );
+        expect(journal).toEqual([
+          expect.objectContaining({
+            kind: 'change',
+            params: { name: program!.name, from: '1.0', to: '1.1' },
+          }),
+        ]);
         const latest = await service.checkupLatest();
         expect(latest?.programs?.programs.find((p) => p.id === program!.id)?.status).toBe('current');
       } finally {

@@ -106,7 +106,28 @@ export function createProgramUpdatesApi(
 
   async function verified(lang: Lang, raw: RawOutcome[]): Promise<ProgramUpdateResultItem[]> {
     const report = await context.runAndRecordCheckup(lang).catch(() => null);
-    return withVerification(lang, raw, report?.programs ?? null, store.read().software);
+    const results = withVerification(lang, raw, report?.programs ?? null, store.read().software);
+    await recordUpdates(results).catch(() => undefined);
+    return results;
+  }
+
+  /** The journal (and the carnet's history) keeps each program the app updated. */
+  async function recordUpdates(results: readonly ProgramUpdateResultItem[]): Promise<void> {
+    const done = results.filter((r) => r.outcome === 'done');
+    if (done.length === 0 || store.readOnly) return;
+    const at = context.now().toISOString();
+    const by = context.user;
+    await store.update((ws) => {
+      for (const r of done)
+        ws.history.push({
+          at,
+          kind: 'change',
+          by,
+          summary: `program update ${r.name}: ${r.from ?? '?'} -> ${r.versionAfter ?? '?'}`,
+          key: 'history.programUpdated',
+          params: { name: r.name, from: r.from ?? '?', to: r.versionAfter ?? r.to ?? '?' },
+        });
+    });
   }
 
   return {
