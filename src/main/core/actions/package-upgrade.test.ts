@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandSpec, Host } from '../exec/host';
 import { elevatedApply } from './elevated-apply';
+import { executeOperations } from './executor';
+import { createLiveMachineFiles } from './machine-files';
 import { operationSchema, technicalLine } from './operations';
 import { packageUpgradeLine } from './package-upgrade';
 import { sha256Hex } from './plan-file';
@@ -100,5 +102,41 @@ describe('package-upgrade', () => {
     });
     expect(result).toMatchObject({ outcome: 'refused', refusal: 'invalid' });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('package-upgrade in a plan', () => {
+  it('one program that cannot be updated does not stop the next one; apt runs only for installed packages', async () => {
+    const installed: Record<string, string> = { 'firefox-esr': '128.1' };
+    const ran: string[][] = [];
+    const host = {
+      platform: 'linux',
+      mode: 'live',
+      async run(spec: CommandSpec) {
+        if (spec.file === 'dpkg-query') {
+          const v = installed[spec.args[2]!];
+          return {
+            stdout: v ? `install ok installed\t${v}` : '',
+            stderr: '',
+            exitCode: v ? 0 : 1,
+            durationMs: 1,
+          };
+        }
+        ran.push([spec.file, ...spec.args]);
+        installed['firefox-esr'] = '128.2';
+        return { stdout: '', stderr: '', exitCode: 0, durationMs: 1 };
+      },
+    } as unknown as Host;
+    const ops = ['gone-program', 'firefox-esr'].map((p) =>
+      operationSchema.parse({ op: 'package-upgrade', manager: 'apt', package: p }),
+    );
+    const run = await executeOperations({ host, files: createLiveMachineFiles(dir) }, ops);
+    expect(run.operations.map((o) => [o.status, o.reason])).toEqual([
+      ['failed', 'package-not-found'],
+      ['done', undefined],
+    ]);
+    expect(ran).toEqual([
+      ['apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '--only-upgrade', '-y', '-q', 'firefox-esr'],
+    ]);
   });
 });
