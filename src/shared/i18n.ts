@@ -26,6 +26,8 @@ import frHardening from './locales/fr/hardening.json';
 import enHardening from './locales/en/hardening.json';
 import frPrograms from './locales/fr/programs.json';
 import enPrograms from './locales/en/programs.json';
+import frProgramUpdates from './locales/fr/programUpdates.json';
+import enProgramUpdates from './locales/en/programUpdates.json';
 import frSite from './locales/fr/site.json';
 import enSite from './locales/en/site.json';
 import frCarnet from './locales/fr/carnet.json';
@@ -53,6 +55,7 @@ export const namespaces = [
   'truth',
   'hardening',
   'programs',
+  'programUpdates',
   'site',
   'carnet',
   'fleet',
@@ -71,6 +74,7 @@ export const uiNamespaces = [
   'appUpdates',
   'truth',
   'programs',
+  'programUpdates',
   'site',
   'carnet',
   'fleetApp',
@@ -88,6 +92,7 @@ export const uiResources = {
     appUpdates: frAppUpdates,
     truth: frTruth,
     programs: frPrograms,
+    programUpdates: frProgramUpdates,
     site: frSite,
     carnet: frCarnet,
     fleetApp: frFleetApp,
@@ -102,6 +107,7 @@ export const uiResources = {
     appUpdates: enAppUpdates,
     truth: enTruth,
     programs: enPrograms,
+    programUpdates: enProgramUpdates,
     site: enSite,
     carnet: enCarnet,
     fleetApp: enFleetApp,

@@ -17,6 +17,11 @@ import {
   type ScheduleStatus,
 } from './carnet';
 import type { ApplyResult, PlanView } from './plans';
+import {
+  programUpdatePlanArgsSchema,
+  type ProgramUpdatePlanView,
+  type ProgramUpdateResult,
+} from './program-updates';
 import { deviceKinds, schedules, softwareCategories, type Workspace } from './workspace';
 import { fleetJoinSchema, type FleetStatus } from './fleet';
 
@@ -116,6 +121,8 @@ export const ipcContract = {
   'shell:openExternal': { args: z.tuple([z.url({ protocol: /^(https|mailto)$/ }).max(20_000)]) },
   'shell:revealLog': { args: z.tuple([]) },
   'programs:openUninstall': { args: z.tuple([]) },
+  'programUpdates:plan': { args: z.tuple([programUpdatePlanArgsSchema]) },
+  'programUpdates:apply': { args: z.tuple([z.object({ planId: id, sha256, lang: lang.optional() }).strict()]) },
   'sites:add': { args: z.tuple([z.object({ url: text(2000), lang: lang.optional() }).strict()]) },
   'sites:remove': { args: z.tuple([id]) },
   'sites:check': { args: z.tuple([z.object({ id: id.optional(), lang: lang.optional() }).strict()]) },
@@ -159,6 +166,10 @@ export interface IpcResults {
   'shell:revealLog': void;
   /** Whether the OS's own page to uninstall programs was opened (false: none known on this system). */
   'programs:openUninstall': { opened: boolean };
+  /** The programs an update would take, in plain words (issue 12). */
+  'programUpdates:plan': ProgramUpdatePlanView;
+  /** What happened to each program, with the fresh check's voyant. */
+  'programUpdates:apply': ProgramUpdateResult;
   'sites:add': Workspace;
   'sites:remove': Workspace;
   'sites:check': Workspace;

@@ -72,6 +72,8 @@ export function seedsFor(channel: string, c: SeedContext): unknown[][] {
     'autoUpdates:plan': [[{}], [{ schedule: 'night', lang: 'fr' }]],
     'autoUpdates:apply': [[{ planId: c.planId, sha256: c.planSha256, lang: 'fr' }]],
     'autoUpdates:undo': [[{}], [{ changeId: 'c1', lang: 'en' }]],
+    'programUpdates:plan': [[{}], [{ all: true, lang: 'fr' }], [{ programIds: ['dpkg:firefox-esr'] }]],
+    'programUpdates:apply': [[{ planId: c.planId, sha256: c.planSha256, lang: 'fr' }]],
     'report:exportPdf': [[{}], [{ lang: 'en' }]],
     'report:email': [[{}], [{ lang: 'fr' }]],
     'shell:openExternal': [

@@ -8,6 +8,7 @@ import type { CheckupProgress, CheckupReport } from '../../shared/checkup';
 import type { CarnetOverview, ScheduleStatus } from '../../shared/carnet';
 import type { AppInfo, ChannelArgs, ProviderEmail } from '../../shared/ipc';
 import type { ApplyResult, PlanView } from '../../shared/plans';
+import type { ProgramUpdatePlanView, ProgramUpdateResult } from '../../shared/program-updates';
 import type { Workspace } from '../../shared/workspace';
 import type { Lang } from '../../shared/i18n';
 import { createAutoUpdatesApi, type AutoUpdatesOptions } from './actions';
@@ -20,6 +21,7 @@ import { createLiveHost } from './exec/live-host';
 import { useKnowledgeCache } from './knowledge/cache';
 import { definedFields } from './patch';
 import { createProgramsApi } from './programs';
+import { createProgramUpdatesApi } from './programs/update';
 import { createReportApi } from './report';
 import { createScheduleApi, type ScheduleApi } from './schedule';
 import { createSiteApi, type SiteApiOptions } from './site';
@@ -89,6 +91,8 @@ export interface RevisionService {
   reportEmail(args: ChannelArgs<'report:email'>[0]): Promise<ProviderEmail>;
   /** Opens the OS's own page to uninstall programs (issue 12). */
   programsOpenUninstall(): Promise<{ opened: boolean }>;
+  programUpdatesPlan(args: ChannelArgs<'programUpdates:plan'>[0]): Promise<ProgramUpdatePlanView>;
+  programUpdatesApply(args: ChannelArgs<'programUpdates:apply'>[0]): Promise<ProgramUpdateResult>;
   sitesAdd(args: ChannelArgs<'sites:add'>[0]): Promise<Workspace>;
   sitesRemove(id: string): Promise<Workspace>;
   sitesCheck(args: ChannelArgs<'sites:check'>[0]): Promise<Workspace>;
@@ -110,6 +114,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const carnet = createCarnetApi(context);
   const schedule = createScheduleApi(context, () => carnet.overview());
   const programs = createProgramsApi({ host });
+  const programUpdates = createProgramUpdatesApi(context, options.autoUpdates);
   const site = createSiteApi(context, options.site);
   const fleet = createFleetClientApi({ home: options.home, now });
 
@@ -171,6 +176,8 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
     reportWritePdf: (args) => report.writePdf(args),
     reportEmail: (args) => report.email(args),
     programsOpenUninstall: () => programs.openUninstall(),
+    programUpdatesPlan: (args) => programUpdates.plan(args),
+    programUpdatesApply: (args) => programUpdates.apply(args),
     sitesAdd: (args) => site.add(args),
     sitesRemove: (id) => site.remove(id),
     sitesCheck: (args) => site.checkAll(args),

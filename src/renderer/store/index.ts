@@ -11,6 +11,7 @@ import { createSiteSlice } from './site-slice';
 import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createProgramsSlice } from './programs-slice';
+import { createProgramUpdatesSlice } from './program-updates-slice';
 
 export type { AppState } from './types';
 
@@ -25,6 +26,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createSiteSlice(api)(...a),
     ...createCarnetSlice(api)(...a),
     ...createFleetSlice(api)(...a),
+    ...createProgramUpdatesSlice(api)(...a),
   }));
 }
 

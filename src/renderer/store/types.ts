@@ -8,6 +8,7 @@ import type { ProgramsSlice } from './programs-slice';
 import type { SiteSlice } from './site-slice';
 import type { CarnetSlice } from './carnet-slice';
 import type { FleetSlice } from './fleet-slice';
+import type { ProgramUpdatesSlice } from './program-updates-slice';
 
 /** The whole renderer state: one store made of slices. */
 export type AppState = WorkspaceSlice &
@@ -17,7 +18,8 @@ export type AppState = WorkspaceSlice &
   ProgramsSlice &
   SiteSlice &
   CarnetSlice &
-  FleetSlice;
+  FleetSlice &
+  ProgramUpdatesSlice;
 
 /** A slice creator over the combined state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -8,6 +8,7 @@ import type { OperationStatus } from '../../../shared/plans';
 import { schedules } from '../../../shared/workspace';
 import { isRunError, type Host } from '../exec/host';
 import type { MachineFiles } from './machine-files';
+import { applyPackageUpgrade } from './package-upgrade';
 import {
   commandAlready,
   defaultsValue,
@@ -295,5 +296,7 @@ export async function applyOne(deps: ExecutorDeps, op: Operation): Promise<Appli
       return applyDefaultsOp(deps.host, op);
     case 'command':
       return applyCommandOp(deps.host, op);
+    case 'package-upgrade':
+      return applyPackageUpgrade(deps.host, op);
   }
 }

@@ -147,6 +147,11 @@ export async function executeOperations(
         result.status = 'skipped';
         continue;
       }
+      // One program's update failing changes nothing to roll back and must not stop the others.
+      if (op.op === 'package-upgrade') {
+        result.status = 'failed';
+        continue;
+      }
       result.status = 'failed';
       failedAt = index;
       break;

@@ -4,6 +4,7 @@
  * in this file, so a plan file can only ever touch these places.
  */
 import { z } from 'zod';
+import { packageUpgradeLine, packageUpgradeSchema } from './package-upgrade';
 
 /** The only mode the elevated side writes files with (world-readable, writable by root only). */
 export const APP_FILE_MODE = 0o644;
@@ -207,6 +208,7 @@ export const operationSchema = z.discriminatedUnion('op', [
   defaultsWriteSchema,
   defaultsDeleteSchema,
   commandSchema,
+  packageUpgradeSchema,
 ]);
 export type Operation = z.infer<typeof operationSchema>;
 /** An operation as written by planners (defaults may be left out). */
@@ -279,6 +281,8 @@ export function commandLineOf(op: Operation): { file: string; args: string[] } |
       const c = ALLOWED_COMMANDS[op.command];
       return { file: c.file, args: [...c.args] };
     }
+    case 'package-upgrade':
+      return packageUpgradeLine(op.package);
     default:
       return null;
   }
@@ -288,8 +292,8 @@ export function commandLineOf(op: Operation): { file: string; args: string[] } |
 export function technicalLine(op: Operation): string {
   const line = commandLineOf(op);
   if (line) {
-    const env =
-      op.op === 'command' && 'env' in ALLOWED_COMMANDS[op.command] ? 'DEBIAN_FRONTEND=noninteractive ' : '';
+    const apt = op.op === 'package-upgrade' || (op.op === 'command' && 'env' in ALLOWED_COMMANDS[op.command]);
+    const env = apt ? 'DEBIAN_FRONTEND=noninteractive ' : '';
     // Shown the way the prestataire would type it: cmd quoting for reg.exe, POSIX quoting elsewhere.
     const windows = line.file === 'reg.exe';
     const quoteOne = (a: string): string => {

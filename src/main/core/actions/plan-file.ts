@@ -29,7 +29,7 @@ export const planFileSchema = z
     id: planIdSchema,
     /** "apply" changes the machine; "undo" puts back a change record's previous states. */
     purpose: z.enum(['apply', 'undo']),
-    kind: z.literal('auto-updates'),
+    kind: z.enum(['auto-updates', 'program-updates']),
     platform: z.enum(['linux', 'win32', 'darwin']),
     schedule: z.enum(schedules),
     createdAt: z.string().max(40),

@@ -41,6 +41,8 @@ export function operationKey(op: Operation): { key: string; params?: Record<stri
     case 'defaults-write':
     case 'defaults-delete':
       return { key: 'op.macos', params: { name: op.key } };
+    case 'package-upgrade':
+      return { key: 'op.upgrade', params: { name: op.package } };
   }
 }
 

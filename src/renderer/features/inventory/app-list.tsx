@@ -22,8 +22,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { appCategories, groupApplications, type AppCategory } from './categorise';
 import { displayDate } from '../../../shared/finding-text';
 import type { Lang } from '../../../shared/i18n';
+import type { ProgramView } from '../../../shared/programs';
 import { useAppStore } from '../../store';
-import { ProgramVoyant, type ProgramVoyantInput } from './program-voyant';
+import { ProgramVoyant } from './program-voyant';
+import { ProgramUpdateControl, UpdateAllBar } from './program-updates';
 
 interface AppRow {
   readonly id: string;
@@ -32,7 +34,7 @@ interface AppRow {
   readonly publisher: string | null;
   readonly source: string;
   /** The voyant of a user-facing program (checkups from before issue 12 have none). */
-  readonly program?: ProgramVoyantInput;
+  readonly program?: ProgramView;
 }
 
 const emptyApps: readonly Omit<AppRow, 'id'>[] = [];
@@ -100,10 +102,14 @@ export function AppList() {
           })}
         </p>
       )}
+      {programs && <UpdateAllBar programs={programs.programs} />}
       <p className="hint" aria-live="polite">
         {t('inventory.showing', { count: items.length, category: t(`inventory.category.${category}`) })}
       </p>
-      <Virtualizer layout={ListLayout} layoutOptions={programs ? { estimatedRowHeight: 96 } : { rowHeight: 64 }}>
+      <Virtualizer
+        layout={ListLayout}
+        layoutOptions={programs ? { estimatedRowHeight: 96 } : { rowHeight: 64 }}
+      >
         <GridList
           className="grid-list"
           aria-label={t('inventory.listLabel', { category: t(`inventory.category.${category}`) })}
@@ -122,6 +128,7 @@ export function AppList() {
                     {app.publisher ? <span translate="no"> · {app.publisher}</span> : null}
                   </span>
                   {app.program && <ProgramVoyant program={app.program} />}
+                  {app.program && <ProgramUpdateControl program={app.program} />}
                 </div>
                 {app.program?.status === 'end-of-life' && (
                   <Button
