@@ -154,7 +154,7 @@ export function MissionBar({ done, total }: { readonly done: number; readonly to
       value={done}
       maxValue={total}
       label={t('missions.progressLabel')}
-      valueLabel={t('missions.progressValue', { done, total })}
+      valueLabel={t('missions.progressValue', { count: done, total })}
     />
   );
 }

@@ -79,7 +79,7 @@ export function DeviceCard({ device }: { readonly device: Device }) {
             {device.name}
             {device.name !== t(`guides:devices.${device.kind}.name`) && <span className="muted"> — {t(`guides:devices.${device.kind}.name`)}</span>}
           </span>
-          <span className="muted">{t('devices.progress', { done: progress.done, total: progress.total })}</span>
+          <span className="muted">{t('devices.progress', { count: progress.done, total: progress.total })}</span>
         </Button>
       </Heading>
       <DisclosurePanel className="voyant-card__panel">
