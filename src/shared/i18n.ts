@@ -34,6 +34,8 @@ import frFleet from './locales/fr/fleet.json';
 import enFleet from './locales/en/fleet.json';
 import frFleetApp from './locales/fr/fleet-app.json';
 import enFleetApp from './locales/en/fleet-app.json';
+import frOwner from './locales/fr/owner.json';
+import enOwner from './locales/en/owner.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -57,6 +59,7 @@ export const namespaces = [
   'carnet',
   'fleet',
   'fleetApp',
+  'owner',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -74,6 +77,7 @@ export const uiNamespaces = [
   'site',
   'carnet',
   'fleetApp',
+  'owner',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -91,6 +95,7 @@ export const uiResources = {
     site: frSite,
     carnet: frCarnet,
     fleetApp: frFleetApp,
+    owner: frOwner,
   },
   en: {
     common: enCommon,
@@ -105,6 +110,7 @@ export const uiResources = {
     site: enSite,
     carnet: enCarnet,
     fleetApp: enFleetApp,
+    owner: enOwner,
   },
 } as const;
 
