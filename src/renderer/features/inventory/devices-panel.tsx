@@ -3,16 +3,7 @@
  * paths) and tick each step. A device's voyant is ok only when every step is ticked.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Disclosure,
-  DisclosurePanel,
-  Form,
-  Heading,
-  Label,
-  Radio,
-  RadioGroup,
-} from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, Form, Heading, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Named } from '../../components/named';
 import { deviceGroups, deviceGuides, deviceProgress, deviceState } from '../../../shared/missions';
@@ -30,9 +21,7 @@ export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[
   const [kind, setKind] = useState<DeviceKind | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const groups = deviceGroups
-    .map((g) => ({ ...g, kinds: g.kinds.filter((k) => !kinds || kinds.includes(k)) }))
-    .filter((g) => g.kinds.length > 0);
+  const groups = deviceGroups.map((g) => ({ ...g, kinds: g.kinds.filter((k) => !kinds || kinds.includes(k)) })).filter((g) => g.kinds.length > 0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,12 +37,7 @@ export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[
 
   return (
     <Form className="add-device" onSubmit={submit}>
-      <RadioGroup
-        className="kind-picker"
-        value={kind}
-        onChange={(v) => setKind(v as DeviceKind)}
-        orientation="horizontal"
-      >
+      <RadioGroup className="kind-picker" value={kind} onChange={(v) => setKind(v as DeviceKind)} orientation="horizontal">
         <Label className="field__label">{t('devices.kindLabel')}</Label>
         {groups.map((g) => (
           <div key={g.id} className="kind-picker__group" role="presentation">
@@ -70,13 +54,7 @@ export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[
       </RadioGroup>
       {kind && (
         <>
-          <Field
-            label={t('devices.nameLabel')}
-            value={name}
-            onChange={setName}
-            description={t('devices.nameHelp')}
-            name="deviceName"
-          />
+          <Field label={t('devices.nameLabel')} value={name} onChange={setName} description={t('devices.nameHelp')} name="deviceName" />
           <Button type="submit" className="button button--primary" isDisabled={busy}>
             {t('devices.add', { kind: t(`guides:devices.${kind}.name`) })}
           </Button>
@@ -100,13 +78,9 @@ export function DeviceCard({ device }: { readonly device: Device }) {
           <Voyant state={state} />
           <span className="voyant-card__title">
             <bdi>{device.name}</bdi>
-            {device.name !== t(`guides:devices.${device.kind}.name`) && (
-              <span className="muted"> — {t(`guides:devices.${device.kind}.name`)}</span>
-            )}
+            {device.name !== t(`guides:devices.${device.kind}.name`) && <span className="muted"> — {t(`guides:devices.${device.kind}.name`)}</span>}
           </span>
-          <span className="muted">
-            {t('devices.progress', { count: progress.done, total: progress.total })}
-          </span>
+          <span className="muted">{t('devices.progress', { count: progress.done, total: progress.total })}</span>
         </Button>
       </Heading>
       <DisclosurePanel className="voyant-card__panel">
@@ -124,42 +98,18 @@ export function DeviceCard({ device }: { readonly device: Device }) {
             </li>
           ))}
         </ol>
-        {device.kind === 'server' && (
-          <ScheduleChoice
-            value={device.schedule ?? 'always'}
-            onChange={(s) => void setSchedule(device.id, s)}
-            name={device.name}
-          />
-        )}
-        <ConfirmRemove
-          kind="device"
-          id={device.id}
-          name={device.name}
-          label={<Named text={(n) => t('devices.remove', { name: n })} name={device.name} />}
-        />
+        {device.kind === 'server' && <ScheduleChoice value={device.schedule ?? 'always'} onChange={(s) => void setSchedule(device.id, s)} name={device.name} />}
+        <ConfirmRemove kind="device" id={device.id} name={device.name} label={<Named text={(n) => t('devices.remove', { name: n })} name={device.name} />} />
       </DisclosurePanel>
     </Disclosure>
   );
 }
 
 /** Night or weekend updates for a server. */
-export function ScheduleChoice({
-  value,
-  onChange,
-  name,
-}: {
-  readonly value: Schedule;
-  readonly onChange: (s: Schedule) => void;
-  readonly name: string;
-}) {
+export function ScheduleChoice({ value, onChange, name }: { readonly value: Schedule; readonly onChange: (s: Schedule) => void; readonly name: string }) {
   const { t } = useTranslation('ui');
   return (
-    <RadioGroup
-      className="schedule"
-      value={value}
-      onChange={(v) => onChange(v as Schedule)}
-      orientation="horizontal"
-    >
+    <RadioGroup className="schedule" value={value} onChange={(v) => onChange(v as Schedule)} orientation="horizontal">
       <Label className="field__label">
         <Named text={(n) => t('devices.scheduleLabel', { name: n })} name={name} />
       </Label>

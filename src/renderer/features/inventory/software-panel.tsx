@@ -1,15 +1,6 @@
 /** Business software (comptabilité, stock, CRM, flotte, caisse): detected or added by hand, with the vendor's contact, flagged « critique ». */
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Form,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
+import { Button, Form, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { softwareCategories, type SoftwareCategory } from '../../../shared/enums';
 import type { BusinessSoftware } from '../../../shared/workspace';
@@ -18,20 +9,10 @@ import { Tick } from '../../components/tick';
 import { useAppStore } from '../../store';
 import { ConfirmRemove } from '../journal/confirm-remove';
 
-function CategorySelect({
-  value,
-  onChange,
-}: {
-  readonly value: SoftwareCategory;
-  readonly onChange: (c: SoftwareCategory) => void;
-}) {
+function CategorySelect({ value, onChange }: { readonly value: SoftwareCategory; readonly onChange: (c: SoftwareCategory) => void }) {
   const { t } = useTranslation('ui');
   return (
-    <Select
-      className="field select"
-      selectedKey={value}
-      onSelectionChange={(k) => k && onChange(k as SoftwareCategory)}
-    >
+    <Select className="field select" selectedKey={value} onSelectionChange={(k) => k && onChange(k as SoftwareCategory)}>
       <Label className="field__label">{t('software.category')}</Label>
       <Button className="field__input select__button">
         <SelectValue />
@@ -50,35 +31,15 @@ function CategorySelect({
   );
 }
 
-const blank = {
-  id: undefined as string | undefined,
-  name: '',
-  category: 'comptabilite' as SoftwareCategory,
-  vendor: '',
-  vendorContact: '',
-  critical: false,
-};
+const blank = { id: undefined as string | undefined, name: '', category: 'comptabilite' as SoftwareCategory, vendor: '', vendorContact: '', critical: false };
 
 /** The form to add or edit one program. */
-function SoftwareForm({
-  editing,
-  onDone,
-}: {
-  readonly editing: BusinessSoftware | null;
-  readonly onDone: () => void;
-}) {
+function SoftwareForm({ editing, onDone }: { readonly editing: BusinessSoftware | null; readonly onDone: () => void }) {
   const { t } = useTranslation('ui');
   const upsert = useAppStore((s) => s.upsertSoftware);
   const [form, setForm] = useState(() =>
     editing
-      ? {
-          id: editing.id,
-          name: editing.name,
-          category: editing.category,
-          vendor: editing.vendor ?? '',
-          vendorContact: editing.vendorContact ?? '',
-          critical: editing.critical,
-        }
+      ? { id: editing.id, name: editing.name, category: editing.category, vendor: editing.vendor ?? '', vendorContact: editing.vendorContact ?? '', critical: editing.critical }
       : blank,
   );
   const [tried, setTried] = useState(false);
@@ -102,34 +63,11 @@ function SoftwareForm({
   };
   return (
     <Form className="software-form" onSubmit={submit}>
-      <Field
-        label={t('software.name')}
-        value={form.name}
-        onChange={(name) => setForm({ ...form, name })}
-        isRequired
-        isInvalid={tried && !form.name.trim()}
-        errorMessage={t('software.nameRequired')}
-        name="softwareName"
-      />
+      <Field label={t('software.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} isRequired isInvalid={tried && !form.name.trim()} errorMessage={t('software.nameRequired')} name="softwareName" />
       <CategorySelect value={form.category} onChange={(category) => setForm({ ...form, category })} />
-      <Field
-        label={t('software.vendor')}
-        value={form.vendor}
-        onChange={(vendor) => setForm({ ...form, vendor })}
-        name="vendor"
-      />
-      <Field
-        label={t('software.contact')}
-        value={form.vendorContact}
-        onChange={(vendorContact) => setForm({ ...form, vendorContact })}
-        description={t('software.contactHelp')}
-        name="vendorContact"
-      />
-      <Tick
-        at={form.critical ? 'yes' : null}
-        onChange={(critical) => setForm({ ...form, critical })}
-        label={t('software.critical')}
-      />
+      <Field label={t('software.vendor')} value={form.vendor} onChange={(vendor) => setForm({ ...form, vendor })} name="vendor" />
+      <Field label={t('software.contact')} value={form.vendorContact} onChange={(vendorContact) => setForm({ ...form, vendorContact })} description={t('software.contactHelp')} name="vendorContact" />
+      <Tick at={form.critical ? 'yes' : null} onChange={(critical) => setForm({ ...form, critical })} label={t('software.critical')} />
       <p className="hint">{t('software.criticalHelp')}</p>
       <div className="actions">
         <Button type="submit" className="button button--primary">
@@ -159,8 +97,7 @@ export function SoftwarePanel() {
           {software.map((s) => (
             <li key={s.id} className="card card--inner software__item">
               <p className="software__name">
-                <bdi>{s.name}</bdi>{' '}
-                {s.critical && <span className="badge badge--critical">{t('software.criticalBadge')}</span>}
+                <bdi>{s.name}</bdi> {s.critical && <span className="badge badge--critical">{t('software.criticalBadge')}</span>}
                 {s.detected && <span className="badge">{t('software.detected')}</span>}
               </p>
               <p className="muted">
@@ -171,36 +108,21 @@ export function SoftwarePanel() {
               <div className="actions">
                 <Tick
                   at={s.critical ? 'yes' : null}
-                  onChange={(critical) =>
-                    void upsert({ id: s.id, name: s.name, category: s.category, critical })
-                  }
+                  onChange={(critical) => void upsert({ id: s.id, name: s.name, category: s.category, critical })}
                   label={t('software.critical')}
                   ariaLabel={t('software.criticalFor', { name: s.name })}
                 />
-                <Button
-                  className="button button--small"
-                  onPress={() => setEditing(s)}
-                  aria-label={t('software.editFor', { name: s.name })}
-                >
+                <Button className="button button--small" onPress={() => setEditing(s)} aria-label={t('software.editFor', { name: s.name })}>
                   {t('software.edit')}
                 </Button>
-                <ConfirmRemove
-                  kind="software"
-                  id={s.id}
-                  name={s.name}
-                  label={t('software.remove')}
-                  ariaLabel={t('software.removeFor', { name: s.name })}
-                  className="button button--small button--quiet"
-                />
+                <ConfirmRemove kind="software" id={s.id} name={s.name} label={t('software.remove')} ariaLabel={t('software.removeFor', { name: s.name })} className="button button--small button--quiet" />
               </div>
             </li>
           ))}
         </ul>
       )}
       <section className="card card--inner" aria-labelledby="software-form-title">
-        <h3 id="software-form-title">
-          {editing ? t('software.editTitle', { name: editing.name }) : t('software.addTitle')}
-        </h3>
+        <h3 id="software-form-title">{editing ? t('software.editTitle', { name: editing.name }) : t('software.addTitle')}</h3>
         <SoftwareForm key={editing?.id ?? 'new'} editing={editing} onDone={() => setEditing(null)} />
       </section>
     </div>
