@@ -187,6 +187,7 @@ export function registerIpc(options: IpcOptions): () => void {
     'checkup:run': ([args]) =>
       service.checkupRun(args, (progress: CheckupProgress) => send('checkup:progress', progress)),
     'checkup:latest': () => service.checkupLatest(),
+    'checkup:status': async () => service.checkupStatus(),
     'workspace:get': () => service.workspaceGet(),
     'workspace:update': async ([patch]) => {
       const workspace = await service.workspaceUpdate(patch);

@@ -36,6 +36,8 @@ import frFleet from './locales/fr/fleet.json';
 import enFleet from './locales/en/fleet.json';
 import frFleetApp from './locales/fr/fleet-app.json';
 import enFleetApp from './locales/en/fleet-app.json';
+import frOwner from './locales/fr/owner.json';
+import enOwner from './locales/en/owner.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -60,6 +62,7 @@ export const namespaces = [
   'carnet',
   'fleet',
   'fleetApp',
+  'owner',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -78,6 +81,7 @@ export const uiNamespaces = [
   'site',
   'carnet',
   'fleetApp',
+  'owner',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -96,6 +100,7 @@ export const uiResources = {
     site: frSite,
     carnet: frCarnet,
     fleetApp: frFleetApp,
+    owner: frOwner,
   },
   en: {
     common: enCommon,
@@ -111,6 +116,7 @@ export const uiResources = {
     site: enSite,
     carnet: enCarnet,
     fleetApp: enFleetApp,
+    owner: enOwner,
   },
 } as const;
 

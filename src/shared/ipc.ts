@@ -104,6 +104,7 @@ export const ipcContract = {
   'app:updates': { args: z.tuple([]) },
   'checkup:run': { args: z.tuple([z.object({ lang: lang.optional() }).strict()]) },
   'checkup:latest': { args: z.tuple([]) },
+  'checkup:status': { args: z.tuple([]) },
   'workspace:get': { args: z.tuple([]) },
   'workspace:update': { args: z.tuple([workspacePatchSchema]) },
   'devices:add': { args: z.tuple([deviceInputSchema]) },
@@ -147,6 +148,7 @@ export interface IpcResults {
   'app:updates': AppUpdateStatus;
   'checkup:run': CheckupReport;
   'checkup:latest': CheckupReport | null;
+  'checkup:status': { readonly running: boolean; readonly progress: CheckupProgress | null };
   'workspace:get': Workspace;
   'workspace:update': Workspace;
   'devices:add': Workspace;

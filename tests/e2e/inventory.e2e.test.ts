@@ -69,5 +69,10 @@ describe('inventory with 2,000 programs', () => {
     // Mark one as business software: it joins the owner's list in the workspace.
     await page.getByRole('button', { name: /C’est un logiciel métier : Outil — Programme de test 1997/ }).click();
     await expect.poll(async () => (await service.workspaceGet()).software.map((s) => s.name)).toContain('Outil — Programme de test 1997');
+
+    // System parts are never offered as business software (issue 17: not on 700 system packages).
+    await page.locator('.categories .chip', { hasText: 'Système' }).click();
+    await expect.poll(() => page.locator('.grid-list__row .app-row__name').first().textContent()).toMatch(/^libtest/);
+    await expect(page.getByRole('button', { name: /C’est un logiciel métier/ }).count()).resolves.toBe(0);
   });
 });

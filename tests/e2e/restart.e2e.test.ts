@@ -59,7 +59,7 @@ describe('restart', () => {
 
     await goTo(p2, 'missions');
     const device2 = p2.locator('.device-card', { hasText: 'iPhone de Sophie' });
-    await expect(device2.getByText('1 étape(s) sur 3').count()).resolves.toBe(1);
+    await expect(device2.getByText('1 étape sur 3').count()).resolves.toBe(1);
     await expect(device2.getByRole('checkbox').first().isChecked()).resolves.toBe(true);
     await p2.getByRole('tab', { name: /Mission expert/ }).click();
     await expect(p2.locator('[data-task="expert.monthly-review"]').getByRole('checkbox').isChecked()).resolves.toBe(true);

@@ -14,6 +14,7 @@ import type { Lang } from '../../shared/i18n';
 import { createAutoUpdatesApi, type AutoUpdatesOptions } from './actions';
 import { buildCalendar, writeCalendar } from './calendar';
 import { createCarnetApi, type CarnetApi } from './carnet';
+import { createCheckupInFlight, type CheckupStatus } from './checkup/in-flight';
 import type { Probe } from './checkup/probe';
 import { createContext, type ServiceContext } from './context';
 import type { Host } from './exec/host';
@@ -58,6 +59,8 @@ export interface RevisionService {
     onProgress?: (e: CheckupProgress) => void,
   ): Promise<CheckupReport>;
   checkupLatest(): Promise<CheckupReport | null>;
+  /** Whether a checkup is running (a reloaded window shows it instead of the welcome). */
+  checkupStatus(): CheckupStatus;
   workspaceGet(): Promise<Workspace>;
   workspaceUpdate(patch: ChannelArgs<'workspace:update'>[0]): Promise<Workspace>;
   devicesAdd: CarnetApi['devicesAdd'];
@@ -116,6 +119,7 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
   const programs = createProgramsApi({ host });
   const programUpdates = createProgramUpdatesApi(context, options.autoUpdates);
   const site = createSiteApi(context, options.site);
+  const checkups = createCheckupInFlight();
   const fleet = createFleetClientApi({ home: options.home, now });
 
   return {
@@ -129,15 +133,18 @@ export async function createService(options: ServiceOptions): Promise<RevisionSe
         elevated: typeof process.getuid === 'function' ? process.getuid() === 0 : false,
       };
     },
-    async checkupRun(args, onProgress) {
-      const result = await context.runAndRecordCheckup(context.langOf(args.lang), onProgress);
-      // The owner's websites are re-checked with each checkup; a site problem never fails the checkup.
-      await site.checkAll({ lang: args.lang }).catch(() => undefined);
-      // Joined to a fleet: the report goes too, in the background (queued when the server is away).
-      if ((await fleet.status()).joined) void fleet.send(result).catch(() => undefined);
-      return result;
-    },
+    // A second call while one runs (a reloaded window) joins it instead of starting another.
+    checkupRun: (args, onProgress) =>
+      checkups.run(async (progress) => {
+        const result = await context.runAndRecordCheckup(context.langOf(args.lang), progress);
+        // The owner's websites are re-checked with each checkup; a site problem never fails the checkup.
+        await site.checkAll({ lang: args.lang }).catch(() => undefined);
+        // Joined to a fleet: the report goes too, in the background (queued when the server is away).
+        if ((await fleet.status()).joined) void fleet.send(result).catch(() => undefined);
+        return result;
+      }, onProgress),
     checkupLatest: () => store.latestCheckup(),
+    checkupStatus: () => checkups.status(),
     async workspaceGet() {
       return store.read();
     },

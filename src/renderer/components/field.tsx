@@ -19,7 +19,7 @@ export function Field({ label, value, onChange, description, type = 'text', isRe
   return (
     <TextField className="field" value={value} onChange={onChange} type={type} isRequired={isRequired} autoFocus={autoFocus} name={name} isInvalid={isInvalid} validationBehavior="aria">
       <Label className="field__label">{label}</Label>
-      <Input className="field__input" />
+      <Input className="field__input" dir="auto" />
       {description && <Text slot="description" className="field__description">{description}</Text>}
       <FieldError className="field__error">{errorMessage}</FieldError>
     </TextField>
@@ -31,7 +31,7 @@ export function ReadOnlyArea({ label, value }: { readonly label: string; readonl
   return (
     <TextField className="field" value={value} isReadOnly>
       <Label className="field__label">{label}</Label>
-      <TextArea className="field__input field__area" rows={8} />
+      <TextArea className="field__input field__area" rows={8} dir="auto" />
     </TextField>
   );
 }

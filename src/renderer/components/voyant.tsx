@@ -1,4 +1,5 @@
 /** A voyant with its words: the icon's shape and the label say the state, not the colour alone. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingState } from '../../shared/checkup';
 import { VoyantIcon } from './icons';
@@ -7,7 +8,7 @@ import { VoyantIcon } from './icons';
 export type VoyantState = FindingState | 'pending';
 
 /** The voyant badge. */
-export function Voyant({ state, label }: { readonly state: VoyantState; readonly label?: string }) {
+export function Voyant({ state, label }: { readonly state: VoyantState; readonly label?: ReactNode }) {
   const { t } = useTranslation('ui');
   return (
     <span className={`voyant voyant--${state}`}>

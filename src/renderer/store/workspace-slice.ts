@@ -45,8 +45,16 @@ export function createWorkspaceSlice(api: RevisionApi): SliceCreator<WorkspaceSl
       loaded: false,
       async load() {
         try {
-          const [workspace, appInfo, report] = await Promise.all([api.workspaceGet(), api.appInfo(), api.checkupLatest()]);
-          set({ workspace, appInfo, report, loaded: true, loadError: null, screen: workspace.onboarded ? 'dashboard' : 'welcome' });
+          const [workspace, appInfo, report, status] = await Promise.all([
+            api.workspaceGet(),
+            api.appInfo(),
+            api.checkupLatest(),
+            api.checkupStatus(),
+          ]);
+          // Reloaded during a checkup: its running state and the last result, not the welcome.
+          const screen = status.running ? 'checkup' : workspace.onboarded ? 'dashboard' : 'welcome';
+          set({ workspace, appInfo, report, loaded: true, loadError: null, screen });
+          if (status.running) void get().resumeCheckup(status.progress);
         } catch (error) {
           set({ loadError: errorMessage(error), loaded: true });
         }

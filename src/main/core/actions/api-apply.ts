@@ -95,7 +95,7 @@ async function recordChange(
         by: context.user,
         summary: `auto-updates ${file.schedule}: ${changed.length} change(s)${result.outcome === 'failed' ? ' (rollback incomplete)' : ''}`,
         key: historyKey(file),
-        params: { changes: changed.length },
+        params: { changes: changed.length, count: changed.length },
       });
     });
     return { changeId };

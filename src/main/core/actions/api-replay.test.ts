@@ -63,7 +63,7 @@ describe('auto-updates API on replayed machines', () => {
     const plan = await api.plan({ lang: 'fr' });
     expect(plan.empty).toBe(false);
     const result = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
-    expect(result.outcome).toBe('nothing-to-do');
+    expect(result.outcome).toBe('refused');
     expect(result.message).toMatch(/^Ce plan n’est plus valable/);
     expect((await api.undo({ lang: 'fr' })).message).toBe('Il n’y a aucun changement à annuler.');
   });

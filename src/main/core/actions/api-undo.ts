@@ -42,7 +42,7 @@ async function markUndone(deps: ApiDeps, record: ChangeRecord, count: number): P
       by: context.user,
       summary: `auto-updates change ${record.id} undone: ${count} operation(s)`,
       key: 'history.autoUpdatesUndone',
-      params: { changes: count },
+      params: { changes: count, count },
     });
   });
 }

@@ -290,7 +290,10 @@ describe('auto-updates on this Debian machine: failures leave nothing half-chang
       expect(digest(await snapshotMachine())).toEqual(digest(before));
       expect((await service.workspaceGet()).changes).toEqual([]);
       // The plan was used up: applying it again asks to prepare it again.
-      expect((await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' })).message).toMatch(/^Ce plan n’est plus valable/);
+      const again = await api.apply({ planId: plan.id, sha256: plan.sha256, lang: 'fr' });
+      expect(again.message).toMatch(/^Ce plan n’est plus valable/);
+      // Never shown as a green « nothing to do ».
+      expect(again.outcome).toBe('refused');
     });
   });
 });

@@ -137,7 +137,8 @@ export function createAutoUpdatesApi(
         const plan = pending.get(args.planId);
         if (!plan) {
           const message = getT(lang)('plans:result.unknownPlan');
-          return { planId: args.planId, outcome: 'nothing-to-do', message, operations: [], verification: [] };
+          // A plan that is no longer valid is a warning to act on, never a green "nothing to do".
+          return { planId: args.planId, outcome: 'refused', message, operations: [], verification: [] };
         }
         if (plan.view.sha256 !== args.sha256) {
           const message = getT(lang)('hardening:plan.mismatch');

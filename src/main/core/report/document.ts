@@ -302,7 +302,7 @@ function devicePages(model: ReportModel): Content[] {
       page.push({ text: t('report:device.notes', { notes: d.device.notes }), margin: [0, 2, 0, 4] });
     page.push({ text: t('report:device.stepsTitle'), style: 'h2' });
     page.push({
-      text: t('report:device.progress', { done, total: d.items.length }),
+      text: t('report:device.progress', { count: done, total: d.items.length }),
       color: '#444444',
       margin: [0, 0, 0, 4],
     });

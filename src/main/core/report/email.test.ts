@@ -128,7 +128,7 @@ describe('the message to the prestataire', () => {
     const opened = openLink(email.mailto);
     expect(opened.subject).toBe(email.subject);
     expect(opened.body).toContain('pièce jointe');
-    expect(opened.body).toMatch(/autre\(s\) point\(s\) : voir le PDF/);
+    expect(opened.body).toMatch(/autres? points? : voir le PDF/);
     expect(email.body).toContain('Téléphone du chauffeur n°60');
     expect(email.body).toContain('Logiciel métier numéro 40');
   });

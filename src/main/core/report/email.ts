@@ -82,7 +82,10 @@ export function buildEmail(model: ReportModel): ProviderEmail {
       t('report:email.intro', { company, date }),
       t('report:email.attachReminder'),
       '',
-      t('report:email.summary', { devices: model.devices.length + 1, open: openCount(model) }),
+      t('report:email.summary', {
+        devices: t('report:email.devices', { count: model.devices.length + 1 }),
+        open: t('report:email.open', { count: openCount(model) }),
+      }),
       '',
       t('report:email.askTitle'),
       ...items,

@@ -227,6 +227,8 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   if (typeof params.task === 'string') params.task = taskTitle(params.task, lang);
   if (typeof params.kind === 'string') params.kind = kindLabel(params.kind, lang);
   for (const k of ['ok', 'attention', 'danger', 'unknown']) params[k] ??= 0;
+  // Entries written before plural keys carry only `changes`.
+  if (typeof params.changes === 'number') params.count ??= params.changes;
   if (!entry.key) return entry.summary;
   // Keys are namespace-free ("history.checkup"): the carnet's own words first, then the other parts'.
   return t(entry.key, {

@@ -1,5 +1,6 @@
 /** Contrôle technique: a progress bar with what is looked at right now, then the voyants. */
 import { Button } from 'react-aria-components';
+import type { CheckupReport } from '../../../shared/checkup';
 import { useTranslation } from 'react-i18next';
 import { GaugeIcon } from '../../components/icons';
 import { InlineError } from '../../components/notice-banner';
@@ -17,7 +18,9 @@ export function probeKey(labelKey: string): string {
 function CheckupProgressView() {
   const { t } = useTranslation('ui');
   const progress = useAppStore((s) => s.progress);
-  const label = progress ? t(probeKey(progress.labelKey), { defaultValue: t('checkup.working') }) : t('checkup.starting');
+  const label = progress
+    ? t(probeKey(progress.labelKey), { defaultValue: t('checkup.working') })
+    : t('checkup.starting');
   return (
     <div className="card checkup-progress">
       <ProgressMeter
@@ -30,6 +33,22 @@ function CheckupProgressView() {
         {label}
       </p>
     </div>
+  );
+}
+
+/** While a checkup runs (e.g. after a reload), the last result stays visible, clearly marked as the previous one. */
+function PreviousResult({ report }: { readonly report: CheckupReport }) {
+  const { t } = useTranslation(['owner', 'ui']);
+  const formatDate = useFormatDate();
+  return (
+    <section className="card" aria-labelledby="checkup-previous">
+      <h2 id="checkup-previous">{t('owner:checkup.previousTitle')}</h2>
+      <p className="hint">{t('owner:checkup.previousHint')}</p>
+      <p className="overall">
+        <Voyant state={worstState(report.findings.map((f) => f.state))} />
+        <span>{t('ui:checkup.checkedAt', { date: formatDate(report.generatedAt, true) })}</span>
+      </p>
+    </section>
   );
 }
 
@@ -53,6 +72,7 @@ export function CheckupScreen() {
         <h1>{t('checkup.title')}</h1>
       </header>
       {running && <CheckupProgressView />}
+      {running && report && <PreviousResult report={report} />}
       <InlineError message={error} />
       {!running && !report && (
         <div className="card">
@@ -74,10 +94,10 @@ export function CheckupScreen() {
               {(['danger', 'attention', 'unknown', 'ok'] as const)
                 .filter((state) => report.summary[state] > 0)
                 .map((state) => (
-                <li key={state}>
-                  <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
-                </li>
-              ))}
+                  <li key={state}>
+                    <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
+                  </li>
+                ))}
             </ul>
             <p className="hint">{t('checkup.openHint')}</p>
           </section>
@@ -86,7 +106,11 @@ export function CheckupScreen() {
               <h2 id="checkup-unverified">
                 <Voyant state="unknown" label={t('checkup.unverifiedTitle')} />
               </h2>
-              <p>{report.findings.length === 0 ? t('checkup.noFindings') : t('checkup.someUnverified', { count: failedProbes.length })}</p>
+              <p>
+                {report.findings.length === 0
+                  ? t('checkup.noFindings')
+                  : t('checkup.someUnverified', { count: failedProbes.length })}
+              </p>
               <p>
                 <strong>{t('checkup.whatToDo')}</strong> {t('checkup.unverifiedNext')}
               </p>

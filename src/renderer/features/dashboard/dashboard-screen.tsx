@@ -37,7 +37,11 @@ export function DashboardScreen() {
         <TruckIcon className="screen__icon" />
         <div>
           <h1>{t('dashboard.title')}</h1>
-          {workspace.company.name && <p className="subtitle">{workspace.company.name}</p>}
+          {workspace.company.name && (
+            <p className="subtitle">
+              <bdi>{workspace.company.name}</bdi>
+            </p>
+          )}
         </div>
       </header>
       <div className="dashboard">
@@ -47,7 +51,10 @@ export function DashboardScreen() {
             <GaugeIcon className="card__icon" /> {t('dashboard.computer')}
           </h2>
           <p className="overall">
-            <Voyant state={machineState} label={report ? t(`dashboard.machine.${machineState}`) : t('dashboard.notChecked')} />
+            <Voyant
+              state={machineState}
+              label={report ? t(`dashboard.machine.${machineState}`) : t('dashboard.notChecked')}
+            />
           </p>
           {report && (
             <>
@@ -118,7 +125,15 @@ export function DashboardScreen() {
                   <li key={d.id}>
                     <Voyant
                       state={deviceState(d)}
-                      label={d.name === t(`guides:devices.${d.kind}.name`) ? d.name : `${d.name} — ${t(`guides:devices.${d.kind}.name`)}`}
+                      label={
+                        d.name === t(`guides:devices.${d.kind}.name`) ? (
+                          <bdi>{d.name}</bdi>
+                        ) : (
+                          <>
+                            <bdi>{d.name}</bdi> — {t(`guides:devices.${d.kind}.name`)}
+                          </>
+                        )
+                      }
                     />
                   </li>
                 ))}
@@ -154,7 +169,7 @@ export function MissionBar({ done, total }: { readonly done: number; readonly to
       value={done}
       maxValue={total}
       label={t('missions.progressLabel')}
-      valueLabel={t('missions.progressValue', { done, total })}
+      valueLabel={t('missions.progressValue', { count: done, total })}
     />
   );
 }

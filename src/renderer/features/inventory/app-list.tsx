@@ -67,6 +67,8 @@ export function AppList() {
   const category: AppCategory = picked ?? appCategories.find((c) => groups[c].length > 0) ?? 'metiers';
   const items = groups[category];
   const known = new Set(businessNames);
+  // System parts (700 Debian packages, drivers, runtimes) are never logiciels métiers: no button there.
+  const canMark = category !== 'systeme';
 
   if (apps.length === 0) return <p>{t('inventory.noApps')}</p>;
 
@@ -121,7 +123,7 @@ export function AppList() {
               <div className="app-row">
                 <div className="app-row__text">
                   <span className="app-row__name" translate="no">
-                    {app.name}
+                    <bdi>{app.name}</bdi>
                   </span>
                   <span className="app-row__meta">
                     {app.version ? <span translate="no">{app.version}</span> : t('inventory.unknownVersion')}
@@ -142,21 +144,23 @@ export function AppList() {
                 {known.has(app.name.toLowerCase()) ? (
                   <span className="badge">{t('inventory.isBusiness')}</span>
                 ) : (
-                  <Button
-                    className="button button--small"
-                    aria-label={t('inventory.markBusinessFor', { name: app.name })}
-                    onPress={() =>
-                      void upsertSoftware({
-                        name: app.name,
-                        version: app.version,
-                        category: 'autre',
-                        detected: true,
-                        ...(app.publisher ? { vendor: app.publisher } : {}),
-                      })
-                    }
-                  >
-                    {t('inventory.markBusiness')}
-                  </Button>
+                  canMark && (
+                    <Button
+                      className="button button--small"
+                      aria-label={t('inventory.markBusinessFor', { name: app.name })}
+                      onPress={() =>
+                        void upsertSoftware({
+                          name: app.name,
+                          version: app.version,
+                          category: 'autre',
+                          detected: true,
+                          ...(app.publisher ? { vendor: app.publisher } : {}),
+                        })
+                      }
+                    >
+                      {t('inventory.markBusiness')}
+                    </Button>
+                  )
                 )}
               </div>
             </GridListItem>

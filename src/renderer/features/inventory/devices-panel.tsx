@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Disclosure, DisclosurePanel, Form, Heading, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Named } from '../../components/named';
 import { deviceGroups, deviceGuides, deviceProgress, deviceState } from '../../../shared/missions';
 import type { Device, DeviceKind, Schedule } from '../../../shared/workspace';
 import { Field } from '../../components/field';
@@ -76,10 +77,10 @@ export function DeviceCard({ device }: { readonly device: Device }) {
         <Button slot="trigger" className="voyant-card__trigger">
           <Voyant state={state} />
           <span className="voyant-card__title">
-            {device.name}
+            <bdi>{device.name}</bdi>
             {device.name !== t(`guides:devices.${device.kind}.name`) && <span className="muted"> — {t(`guides:devices.${device.kind}.name`)}</span>}
           </span>
-          <span className="muted">{t('devices.progress', { done: progress.done, total: progress.total })}</span>
+          <span className="muted">{t('devices.progress', { count: progress.done, total: progress.total })}</span>
         </Button>
       </Heading>
       <DisclosurePanel className="voyant-card__panel">
@@ -98,7 +99,7 @@ export function DeviceCard({ device }: { readonly device: Device }) {
           ))}
         </ol>
         {device.kind === 'server' && <ScheduleChoice value={device.schedule ?? 'always'} onChange={(s) => void setSchedule(device.id, s)} name={device.name} />}
-        <ConfirmRemove kind="device" id={device.id} name={device.name} label={t('devices.remove', { name: device.name })} />
+        <ConfirmRemove kind="device" id={device.id} name={device.name} label={<Named text={(n) => t('devices.remove', { name: n })} name={device.name} />} />
       </DisclosurePanel>
     </Disclosure>
   );
@@ -109,7 +110,9 @@ export function ScheduleChoice({ value, onChange, name }: { readonly value: Sche
   const { t } = useTranslation('ui');
   return (
     <RadioGroup className="schedule" value={value} onChange={(v) => onChange(v as Schedule)} orientation="horizontal">
-      <Label className="field__label">{t('devices.scheduleLabel', { name })}</Label>
+      <Label className="field__label">
+        <Named text={(n) => t('devices.scheduleLabel', { name: n })} name={name} />
+      </Label>
       {(['night', 'weekend', 'always'] as const).map((s) => (
         <Radio key={s} value={s} className="chip">
           {t(`schedule.${s}`)}

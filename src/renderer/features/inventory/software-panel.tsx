@@ -97,7 +97,7 @@ export function SoftwarePanel() {
           {software.map((s) => (
             <li key={s.id} className="card card--inner software__item">
               <p className="software__name">
-                {s.name} {s.critical && <span className="badge badge--critical">{t('software.criticalBadge')}</span>}
+                <bdi>{s.name}</bdi> {s.critical && <span className="badge badge--critical">{t('software.criticalBadge')}</span>}
                 {s.detected && <span className="badge">{t('software.detected')}</span>}
               </p>
               <p className="muted">

@@ -1,6 +1,7 @@
 /** « Retirer » with a confirmation: the item is kept 30 days and can be restored from the Suivi screen. */
 import './journal.css';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 
@@ -9,7 +10,7 @@ export function ConfirmRemove(props: {
   readonly kind: 'device' | 'software';
   readonly id: string;
   readonly name: string;
-  readonly label: string;
+  readonly label: ReactNode;
   readonly ariaLabel?: string;
   readonly className?: string;
 }) {

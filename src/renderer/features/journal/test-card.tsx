@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Named } from '../../components/named';
 import type { ToTestItem } from '../../../shared/carnet';
 import type { BusinessSoftware } from '../../../shared/workspace';
 import { useFormatDate } from '../../hooks';
@@ -103,7 +104,13 @@ export function TestCard({ software, toTest }: Props) {
 
   return (
     <li className={`journal-item${toTest ? ' journal-item--totest' : ''}`} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{toTest ? t('journal.testAsk', { name: software.name }) : software.name}</h3>
+      <h3 id={`${id}-title`}>
+        {toTest ? (
+          <Named text={(n) => t('journal.testAsk', { name: n })} name={software.name} />
+        ) : (
+          <bdi>{software.name}</bdi>
+        )}
+      </h3>
       <TestStatus software={software} toTest={toTest} />
       <ScenarioEditor software={software} id={id} />
       <div className="journal-row">

@@ -49,7 +49,8 @@ export function VendorCard({ software }: { readonly software: BusinessSoftware }
   return (
     <li className="journal-item" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        {software.name} {software.version ? <span className="muted">{software.version}</span> : null}
+        <bdi>{software.name}</bdi>{' '}
+        {software.version ? <span className="muted">{software.version}</span> : null}
       </h3>
       {software.vendor && <p>{[software.vendor, software.vendorContact].filter(Boolean).join(' — ')}</p>}
       <p>

@@ -22,12 +22,19 @@ export function WelcomeScreen() {
   const [weeklyCheck, setWeeklyCheck] = useState(workspace?.settings.weeklyCheck ?? true);
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
-  const emailInvalid = providerEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(providerEmail.trim());
+  const emailInvalid =
+    providerEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(providerEmail.trim());
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!company.trim() || emailInvalid) return;
+    // The cursor goes to the first field to fix, so the owner sees at once what is missing.
+    const invalid = !company.trim() ? 'company' : emailInvalid ? 'providerEmail' : null;
+    if (invalid) {
+      const field = (e.currentTarget as HTMLFormElement).elements.namedItem(invalid);
+      if (field instanceof HTMLInputElement) field.focus();
+      return;
+    }
     setBusy(true);
     const saved = await updateWorkspace({
       company: { name: company.trim() },
@@ -66,7 +73,12 @@ export function WelcomeScreen() {
         <fieldset className="fieldset">
           <legend>{t('welcome.providerLegend')}</legend>
           <p className="hint">{t('welcome.providerHelp')}</p>
-          <Field label={t('welcome.providerName')} value={providerName} onChange={setProviderName} name="providerName" />
+          <Field
+            label={t('welcome.providerName')}
+            value={providerName}
+            onChange={setProviderName}
+            name="providerName"
+          />
           <Field
             label={t('welcome.providerEmail')}
             value={providerEmail}
