@@ -38,6 +38,8 @@ import frFleetApp from './locales/fr/fleet-app.json';
 import enFleetApp from './locales/en/fleet-app.json';
 import frOwner from './locales/fr/owner.json';
 import enOwner from './locales/en/owner.json';
+import frBeginner from './locales/fr/beginner.json';
+import enBeginner from './locales/en/beginner.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -63,6 +65,7 @@ export const namespaces = [
   'fleet',
   'fleetApp',
   'owner',
+  'beginner',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -82,6 +85,7 @@ export const uiNamespaces = [
   'carnet',
   'fleetApp',
   'owner',
+  'beginner',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -101,6 +105,7 @@ export const uiResources = {
     carnet: frCarnet,
     fleetApp: frFleetApp,
     owner: frOwner,
+    beginner: frBeginner,
   },
   en: {
     common: enCommon,
@@ -117,6 +122,7 @@ export const uiResources = {
     carnet: enCarnet,
     fleetApp: enFleetApp,
     owner: enOwner,
+    beginner: enBeginner,
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { Tick } from '../../components/tick';
 import { Voyant } from '../../components/voyant';
 import { useAppStore } from '../../store';
 import { ConfirmRemove } from '../journal/confirm-remove';
+import { AllStepsDone } from '../beginner/quick-devices';
 
 /** The add-a-device form; `kinds` limits the choice (the beginner mission shows phones, tablets, computers). */
 export function AddDeviceForm({ kinds }: { readonly kinds?: readonly DeviceKind[] }) {
@@ -98,6 +99,7 @@ export function DeviceCard({ device }: { readonly device: Device }) {
             </li>
           ))}
         </ol>
+        <AllStepsDone device={device} />
         {device.kind === 'server' && <ScheduleChoice value={device.schedule ?? 'always'} onChange={(s) => void setSchedule(device.id, s)} name={device.name} />}
         <ConfirmRemove kind="device" id={device.id} name={device.name} label={<Named text={(n) => t('devices.remove', { name: n })} name={device.name} />} />
       </DisclosurePanel>

@@ -15,6 +15,7 @@ import { DevicesPanel, ScheduleChoice } from '../inventory/devices-panel';
 import { MissionBar } from '../dashboard/dashboard-screen';
 import { ExportPdfButton, ProviderMessage } from './provider-actions';
 import { ReopenedNotice } from './reopened-notice';
+import { QuickAddPhones } from '../beginner/quick-devices';
 
 function NoneTick({ task, ctx }: { readonly task: TaskDef; readonly ctx: MissionContext }) {
   const { t } = useTranslation('guides');
@@ -71,6 +72,7 @@ function TaskBody({ task, ctx }: { readonly task: TaskDef; readonly ctx: Mission
       {task.action === 'enable-auto-updates' && (!status.done || planActive) && <AutoUpdatesFlow />}
       {task.action === 'add-devices' && (
         <>
+          <QuickAddPhones />
           <DevicesPanel kinds={endpointKinds} />
           {!ctx.workspace.devices.some((d) => endpointKinds.includes(d.kind)) && <NoneTick task={task} ctx={ctx} />}
         </>
