@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Probe } from '../../src/main/core/checkup/probe';
 import { axeViolations, goTo, screenshot, startHarness, type Harness } from './harness';
+import { tabTo } from './steps';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -42,7 +43,9 @@ const autoUpdatesRunning: Probe = {
 
 const COUNT_CLICKS = `(() => {
   window.__clicks = 0;
+  window.__pointers = 0;
   document.addEventListener('click', (e) => { if (e.isTrusted) window.__clicks += 1; }, true);
+  document.addEventListener('pointerdown', (e) => { if (e.isTrusted) window.__pointers += 1; }, true);
 })()`;
 
 describe('the beginner mission', () => {
@@ -104,4 +107,37 @@ describe('the beginner mission', () => {
       ).resolves.toBe(0);
     },
   );
+
+  it('is done with the keyboard alone, without the mouse', { timeout: 300_000 }, async () => {
+    const { page, service } = await harness.open({ probes: [autoUpdatesRunning] });
+    await page.addInitScript(COUNT_CLICKS);
+    await page.evaluate(COUNT_CLICKS);
+    const kb = page.keyboard;
+    await page.getByRole('heading', { name: 'Bienvenue dans Révision' }).waitFor();
+    await kb.type('Transport Dubois');
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Résultat du contrôle technique' }).waitFor({ timeout: 120_000 });
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Missions');
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Missions', level: 1 }).waitFor();
+    for (const kind of ['iPhone', 'Smartphone Android']) {
+      await tabTo(page, (el) => el.tag === 'button' && el.text === `Ajouter un ${kind}`);
+      await kb.press('Enter');
+      await page
+        .locator('.device-card', { hasText: kind })
+        .getByRole('button', { name: 'C’est fait sur ce téléphone' })
+        .waitFor();
+      await tabTo(page, (el) => el.tag === 'button' && el.text === 'C’est fait sur ce téléphone');
+      await kb.press('Enter');
+      await expect
+        .poll(
+          async () =>
+            (await service.workspaceGet()).devices.filter((d) => Object.keys(d.steps).length === 3).length,
+        )
+        .toBe(kind === 'iPhone' ? 1 : 2);
+    }
+    await page.getByText('Mission accomplie !').waitFor();
+    // No pointer at all (the browser's own « click » from Enter in the form is not a mouse).
+    await expect(page.evaluate('window.__pointers')).resolves.toBe(0);
+  });
 });
