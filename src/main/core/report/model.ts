@@ -14,10 +14,13 @@ import {
   type MissionContext,
 } from '../../../shared/missions';
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
-import { programsReportSchema } from '../../../shared/programs';
 import { findingText } from '../../../shared/finding-text';
 import { getT, getTranslate } from '../i18n';
+import { normalizeCheckup, withoutControlCharacters } from './normalize';
 import { fillSignoff, registerRows, type RegisterRow, type SignoffAction } from './register';
+
+export { formatDate, formatDateTime } from './format';
+export { normalizeCheckup, stripControls } from './normalize';
 
 /** A device's voyant in the carnet: a checked state, or what the owner ticked (never « ok » unchecked). */
 export type VoyantState = FindingState | 'declared' | 'todo';
@@ -146,10 +149,6 @@ function taskTitle(taskId: string, lang: Lang): string {
 }
 
 /** The stored programs of a checkup, kept only when they have the expected shape. */
-function programsField(value: unknown): { programs?: CheckupReport['programs'] } {
-  const parsed = programsReportSchema.safeParse(value);
-  return parsed.success ? { programs: parsed.data } : {};
-}
 
 /** Shortens a text for places with little room (tables, footer, e-mail), keeping it readable. */
 export function shorten(text: string, max: number): string {
@@ -238,104 +237,6 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   });
 }
 
-// Control characters (NUL, tabs, escape…) pasted into a name print as empty boxes: drop them (keep line breaks).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** A text without control characters (replaced by a space; line breaks kept). */
-export function stripControls(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/ {2,}/g, ' ');
-}
-
-/** A copy of the workspace whose texts carry no control characters. */
-function withoutControlCharacters(ws: Workspace): Workspace {
-  return JSON.parse(
-    JSON.stringify(ws, (_key, value: unknown) => (typeof value === 'string' ? stripControls(value) : value)),
-  ) as Workspace;
-}
-
-const str = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' ? v : v === null || v === undefined ? fallback : String(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-
-/**
- * A saved checkup made safe to print: last-checkup.json may come from another version of the app
- * or be damaged. Missing parts become empty, an unknown state becomes `unknown` (never ok).
- */
-export function normalizeCheckup(raw: unknown): CheckupReport | null {
-  const r = obj(raw);
-  if (!Array.isArray(r.findings)) return null;
-  const states: readonly FindingState[] = ['ok', 'attention', 'danger', 'unknown'];
-  const findings = arr(r.findings).map((x) => {
-    const f = obj(x);
-    const state = states.includes(f.state as FindingState) ? (f.state as FindingState) : 'unknown';
-    const params = Object.fromEntries(
-      Object.entries(obj(f.params)).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
-    ) as Record<string, string | number>;
-    const finding: Finding = {
-      id: str(f.id, '?'),
-      state,
-      title: str(f.title, str(f.id, '?')),
-      detail: str(f.detail),
-      action: str(f.action),
-      key: str(f.key),
-      params,
-      fix: (str(f.fix) || 'none') as Finding['fix'],
-    };
-    if (f.reason !== undefined) finding.reason = str(f.reason);
-    return finding;
-  });
-  const machine = obj(r.machine);
-  const os = machine.os ? obj(machine.os) : null;
-  const summary: Record<FindingState, number> = { ok: 0, attention: 0, danger: 0, unknown: 0 };
-  for (const f of findings) summary[f.state] += 1;
-  return {
-    ...(r as unknown as CheckupReport),
-    generatedAt: str(r.generatedAt),
-    appVersion: str(r.appVersion, '?'),
-    mode: r.mode === 'replay' ? 'replay' : 'live',
-    machine: {
-      os: os
-        ? {
-            family: (str(os.family) || 'linux') as 'linux',
-            name: str(os.name),
-            version: str(os.version),
-            build: os.build === null || os.build === undefined ? null : str(os.build),
-          }
-        : null,
-      hostname: machine.hostname === null || machine.hostname === undefined ? null : str(machine.hostname),
-      isServer: typeof machine.isServer === 'boolean' ? machine.isServer : null,
-    },
-    summary,
-    findings,
-    inventory: {
-      applications: arr(obj(r.inventory).applications).map((x) => {
-        const a = obj(x);
-        return {
-          name: str(a.name, '?'),
-          version: a.version === null || a.version === undefined ? null : str(a.version),
-          publisher: a.publisher === null || a.publisher === undefined ? null : str(a.publisher),
-          source: str(a.source),
-          installDate: null,
-        };
-      }),
-    },
-    ...programsField(r.programs),
-    probes: arr(r.probes).map((x) => {
-      const p = obj(x);
-      return {
-        id: str(p.id, '?'),
-        status: (str(p.status) || 'failed') as 'failed',
-        durationMs: typeof p.durationMs === 'number' ? p.durationMs : 0,
-        error: p.error === null || p.error === undefined ? null : str(p.error),
-      };
-    }),
-    facts: obj(r.facts) as CheckupReport['facts'],
-  };
-}
-
 /** Builds the carnet's model. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = getT(input.lang);
@@ -409,7 +310,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const history = [...ws.history]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((h) => ({ at: h.at, kind: h.kind, by: h.by === 'app' ? '' : h.by, text: historyText(h, input.lang) }));
+    .map((h) => ({
+      at: h.at,
+      kind: h.kind,
+      by: h.by === 'app' ? '' : h.by,
+      text: historyText(h, input.lang),
+    }));
 
   return {
     lang: input.lang,
@@ -438,40 +344,4 @@ export function buildReportModel(input: ReportInput): ReportModel {
 /** Number of open actions on the cover: per device, and in all. */
 export function openCount(model: ReportModel): number {
   return model.computer.open + model.devices.reduce((n, d) => n + d.open, 0);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per language and style (creating them is slow: thousands of dates in a big carnet). */
-function formatter(lang: Lang, style: 'long' | 'short' | 'time'): Intl.DateTimeFormat {
-  const key = `${lang}:${style}`;
-  let f = formatters.get(key);
-  if (!f) {
-    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-    f = new Intl.DateTimeFormat(
-      locale,
-      style === 'time' ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: style },
-    );
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** A date in the report's language (local time of the machine that writes the carnet). */
-export function formatDate(
-  iso: string | Date | null | undefined,
-  lang: Lang,
-  style: 'long' | 'short' = 'short',
-): string {
-  if (!iso) return '';
-  const date = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(date.getTime())) return typeof iso === 'string' ? iso : '';
-  return formatter(lang, style).format(date);
-}
-
-/** A date and time, for the history. */
-export function formatDateTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return formatter(lang, 'time').format(date);
 }

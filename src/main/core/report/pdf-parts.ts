@@ -1,0 +1,122 @@
+/** The carnet's PDF building blocks: voyants, tables, checklists, shared by every section. */
+import { getT } from '../i18n';
+import { formatDate, type ChecklistItem, type ReportModel, type VoyantState } from './model';
+
+/** A piece of pdfmake content (kept loose: pdfmake ships no typings). */
+export type Content = string | Record<string, unknown> | Content[];
+
+export const BOX_TODO = '☐';
+export const BOX_DONE = '✓';
+
+export const colors: Record<VoyantState, string> = {
+  ok: '#1b6e20',
+  attention: '#9a5200',
+  danger: '#b71c1c',
+  unknown: '#4a4a4a',
+  declared: '#0d47a1',
+  todo: '#9a5200',
+};
+
+/** Table borders: a rule under the header, hairlines between rows. */
+export const tableLayout = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+    i === 0 || i === node.table.body.length ? 0.6 : i === 1 ? 0.8 : 0.3,
+  vLineWidth: () => 0,
+  hLineColor: () => '#9e9e9e',
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 2.5,
+  paddingBottom: () => 2.5,
+};
+
+/** Checklists: no borders, a little air between items. */
+export const checklistLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (i: number) => (i === 0 ? 0 : 4),
+  paddingRight: () => 0,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+export function stateLabel(model: ReportModel, state: VoyantState): string {
+  return getT(model.lang)(`report:states.${state}`);
+}
+
+/** A voyant: a coloured disc and the state in words (never colour alone). */
+export function voyant(model: ReportModel, state: VoyantState): Content {
+  return {
+    text: [
+      { text: '● ', color: colors[state] },
+      { text: stateLabel(model, state), bold: true, color: colors[state] },
+    ],
+  };
+}
+
+/** « Voyant : ● À corriger » on one line. */
+export function voyantLine(model: ReportModel, state: VoyantState): Record<string, unknown> {
+  const t = getT(model.lang);
+  return {
+    text: [
+      `${t('report:cover.state')}${sep(model)}`,
+      { text: '● ', color: colors[state] },
+      { text: stateLabel(model, state), bold: true, color: colors[state] },
+    ],
+  };
+}
+
+/** The label separator: French puts a space before the colon. */
+export function sep(model: ReportModel): string {
+  return model.lang === 'fr' ? ' : ' : ': ';
+}
+
+export function headerCell(text: string): Content {
+  return { text, bold: true, fillColor: '#eeeeee' };
+}
+
+export function table(
+  widths: (string | number)[],
+  header: string[],
+  rows: Content[][],
+  extra: Record<string, unknown> = {},
+): Content {
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [header.map(headerCell), ...rows] },
+    layout: tableLayout,
+    fontSize: 8.5,
+    margin: [0, 4, 0, 10],
+    ...extra,
+  };
+}
+
+export function checklist(items: readonly ChecklistItem[], lang: ReportModel['lang']): Content[] {
+  const t = getT(lang);
+  if (items.length === 0) return [];
+  // One borderless table per list (box | text) lays out several times faster than columns per item.
+  return [
+    {
+      table: {
+        widths: [14, '*'],
+        body: items.map((item) => [
+          { text: item.done ? BOX_DONE : BOX_TODO, fontSize: 12, color: item.done ? colors.ok : '#000000' },
+          {
+            text: [
+              { text: item.title, bold: true },
+              ...(item.done && item.doneAt
+                ? [
+                    {
+                      text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`,
+                      color: '#555555',
+                    },
+                  ]
+                : []),
+              ...(item.detail ? [{ text: `\n${item.detail}`, color: '#333333' }] : []),
+            ],
+          },
+        ]),
+      },
+      layout: checklistLayout,
+      margin: [0, 2, 0, 4],
+    },
+  ];
+}
