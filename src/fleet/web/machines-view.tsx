@@ -7,6 +7,7 @@ import { ErrorNote } from './error-note';
 import type { FleetPage } from './types';
 import { usePoll } from './use-poll';
 import { VoyantRow } from './voyants';
+import { MachineLink } from './machine-link';
 
 const PAGE = 100;
 const STATES: readonly FindingState[] = ['danger', 'attention', 'unknown', 'ok'];
@@ -87,9 +88,7 @@ function MachineTable({
           <tr key={m.id}>
             <td>{m.site}</td>
             <td>
-              <a href={`#/machines/${m.id}`} onClick={(e) => (e.preventDefault(), onOpen(m.id))}>
-                {m.hostname ?? m.id}
-              </a>
+              <MachineLink id={m.id} hostname={m.hostname} onOpen={onOpen} />
             </td>
             <td>{when(m.lastReportAt, t('web.never'))}</td>
             <td>

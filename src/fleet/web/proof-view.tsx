@@ -8,6 +8,7 @@ import { when } from './format';
 import { ErrorNote } from './error-note';
 import type { ProofLine, ProofPage } from './types';
 import { usePoll } from './use-poll';
+import { MachineLink } from './machine-link';
 
 function localInput(ms: number): string {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
@@ -41,9 +42,7 @@ function ProofTable({
           <tr key={l.id}>
             <td>{l.site}</td>
             <td>
-              <a href={`#/machines/${l.id}`} onClick={(e) => (e.preventDefault(), onOpen(l.id))}>
-                {l.hostname ?? l.id}
-              </a>
+              <MachineLink id={l.id} hostname={l.hostname} onOpen={onOpen} />
             </td>
             {!proven && <td>{l.siteContact ?? '—'}</td>}
             <td>{when(l.lastReportAt, t('web.never'))}</td>
