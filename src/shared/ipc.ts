@@ -47,6 +47,7 @@ export const workspacePatchSchema = z
         thisComputerIsServer: z.boolean().nullable(),
         schedule: z.enum(schedules),
         ownerName: text(200),
+        computerName: text(200),
         weeklyCheck: z.boolean(),
       })
       .partial()

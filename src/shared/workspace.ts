@@ -108,10 +108,19 @@ export const workspaceSchema = z.looseObject({
       schedule: z.enum(schedules).default('always'),
       /** The person who uses the app, named in the history (« Éric Dubois »). */
       ownerName: z.string().max(200).default(''),
+      /** The owner's name for this computer (« PC de l'accueil »); empty: « Cet ordinateur ». */
+      computerName: z.string().max(200).default(''),
       /** « Vérifier chaque semaine, même quand l'app est fermée ». */
       weeklyCheck: z.boolean().default(true),
     })
-    .default({ lang: 'fr', thisComputerIsServer: null, schedule: 'always', ownerName: '', weeklyCheck: true }),
+    .default({
+      lang: 'fr',
+      thisComputerIsServer: null,
+      schedule: 'always',
+      ownerName: '',
+      computerName: '',
+      weeklyCheck: true,
+    }),
   devices: z.array(deviceSchema).default([]),
   software: z.array(businessSoftwareSchema).default([]),
   /** Mission tasks ticked, task id → ISO date. */
@@ -136,4 +145,10 @@ export function emptyWorkspace(now: Date): Workspace {
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
+}
+
+/** The name the owner gave this computer, trimmed; null when none was given (say « Cet ordinateur »). */
+export function ownComputerName(settings: { computerName?: string } | null | undefined): string | null {
+  const name = settings?.computerName?.trim() ?? '';
+  return name === '' ? null : name;
 }
