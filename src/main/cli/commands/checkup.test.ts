@@ -28,7 +28,7 @@ describe('revision checkup', () => {
     expect(text).toContain('    → Activez les mises à jour automatiques');
     expect(text).toContain('? Non vérifié — Je n’ai pas pu vérifier le pare-feu');
     expect(text).toContain('▲ À surveiller — 121 mises à jour en attente, dont 74 de sécurité');
-    expect(text).toContain('Bilan : 5 OK · 3 à surveiller · 1 danger · 1 non vérifié(s)');
+    expect(text).toMatch(/^Bilan : 5 OK · 3 à surveiller · 1 danger · 1 non vérifié$/m);
     expect(text).toContain('Logiciels installés : 836');
     expect(io.stderr()).toBe('');
     const workspace = JSON.parse(await readFile(join(ws, 'workspace.json'), 'utf8')) as { history: { kind: string; counts?: Record<string, number> }[] };

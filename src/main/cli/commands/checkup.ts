@@ -7,7 +7,13 @@ import { arch, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { CheckupReport, Finding, FindingState } from '../../../shared/checkup';
 import type { Lang } from '../../../shared/i18n';
-import { CaptureError, createCapturingHost, createReplayHost, loadCapture, type CapturingHost } from '../../core/exec/capture';
+import {
+  CaptureError,
+  createCapturingHost,
+  createReplayHost,
+  loadCapture,
+  type CapturingHost,
+} from '../../core/exec/capture';
 import type { Host } from '../../core/exec/host';
 import { createLiveHost } from '../../core/exec/live-host';
 import { getT } from '../../core/i18n';
@@ -20,38 +26,78 @@ import { carnetWasReset, printNotices } from '../notices';
 import { sendToFleet } from './fleet-send';
 
 /** The voyant symbols of the terminal output. */
-export const STATE_SYMBOLS: Readonly<Record<FindingState, string>> = { ok: '✔', attention: '▲', danger: '✖', unknown: '?' };
+export const STATE_SYMBOLS: Readonly<Record<FindingState, string>> = {
+  ok: '✔',
+  attention: '▲',
+  danger: '✖',
+  unknown: '?',
+};
 
-const COLOURS: Readonly<Record<FindingState, string>> = { ok: '\u001b[32m', attention: '\u001b[33m', danger: '\u001b[31m', unknown: '\u001b[90m' };
+const COLOURS: Readonly<Record<FindingState, string>> = {
+  ok: '\u001b[32m',
+  attention: '\u001b[33m',
+  danger: '\u001b[31m',
+  unknown: '\u001b[90m',
+};
 const RESET = '\u001b[0m';
 
 /** The human-readable report: one block per voyant, then the summary and the software count. */
-export function formatCheckupText(report: CheckupReport, lang: Lang, options: { colour?: boolean; replayDir?: string } = {}): string {
+export function formatCheckupText(
+  report: CheckupReport,
+  lang: Lang,
+  options: { colour?: boolean; replayDir?: string } = {},
+): string {
   const t = getT(lang);
   const lines: string[] = [];
   const os = report.machine.os;
   lines.push(t('cli:checkup.title', { host: report.machine.hostname ?? t('cli:checkup.unknownHost') }));
-  lines.push(t('cli:checkup.system', { os: os ? `${os.name} ${os.version}${os.build ? ` (${os.build})` : ''}` : t('cli:checkup.unknownOs') }));
+  lines.push(
+    t('cli:checkup.system', {
+      os: os ? `${os.name} ${os.version}${os.build ? ` (${os.build})` : ''}` : t('cli:checkup.unknownOs'),
+    }),
+  );
   if (options.replayDir) lines.push(t('cli:checkup.replayed', { dir: options.replayDir }));
   lines.push('');
-  const paint = (state: FindingState, text: string): string => (options.colour ? `${COLOURS[state]}${text}${RESET}` : text);
+  const paint = (state: FindingState, text: string): string =>
+    options.colour ? `${COLOURS[state]}${text}${RESET}` : text;
   for (const f of report.findings as Finding[]) {
-    lines.push(`${paint(f.state, `${STATE_SYMBOLS[f.state]} ${t(`cli:checkup.states.${f.state}`)}`)} — ${f.title}`);
+    lines.push(
+      `${paint(f.state, `${STATE_SYMBOLS[f.state]} ${t(`cli:checkup.states.${f.state}`)}`)} — ${f.title}`,
+    );
     if (f.detail.trim()) lines.push(`    ${f.detail.trim()}`);
     if (f.action.trim()) lines.push(`    → ${f.action.trim()}`);
     lines.push('');
   }
-  lines.push(t('cli:checkup.summary', report.summary));
-  const probeOk = report.probes.find((p) => p.id === 'inventory')?.status === 'ok' || report.inventory.applications.length > 0;
-  lines.push(probeOk ? t('cli:checkup.software', { count: report.inventory.applications.length }) : t('cli:checkup.softwareNone'));
+  lines.push(
+    t('cli:checkup.summary', {
+      ...report.summary,
+      unknown: t('cli:checkup.unknownCount', { count: report.summary.unknown }),
+    }),
+  );
+  const probeOk =
+    report.probes.find((p) => p.id === 'inventory')?.status === 'ok' ||
+    report.inventory.applications.length > 0;
+  lines.push(
+    probeOk
+      ? t('cli:checkup.software', { count: report.inventory.applications.length })
+      : t('cli:checkup.softwareNone'),
+  );
   return lines.join('\n') + '\n';
 }
 
-async function hostFor(replayDir: string | undefined, captureDir: string | undefined, lang: Lang): Promise<{ host: Host; capturing: CapturingHost | null; now?: Date }> {
+async function hostFor(
+  replayDir: string | undefined,
+  captureDir: string | undefined,
+  lang: Lang,
+): Promise<{ host: Host; capturing: CapturingHost | null; now?: Date }> {
   if (replayDir) {
     try {
       const capture = await loadCapture(replayDir);
-      return { host: createReplayHost(capture), capturing: null, now: capture.manifest.now ? new Date(capture.manifest.now) : undefined };
+      return {
+        host: createReplayHost(capture),
+        capturing: null,
+        now: capture.manifest.now ? new Date(capture.manifest.now) : undefined,
+      };
     } catch (error) {
       if (error instanceof CaptureError) throw replayError(error, replayDir, lang);
       throw error;
@@ -88,7 +134,10 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
 
   const progress = io.errTty
     ? (e: { done: number; total: number; labelKey: string; phase: 'start' | 'end' }) => {
-        if (e.phase === 'start') io.err(`\r\u001b[2K${t('cli:checkup.progress', { done: e.done, total: e.total, label: t(`probes:${e.labelKey}`) })}`);
+        if (e.phase === 'start')
+          io.err(
+            `\r\u001b[2K${t('cli:checkup.progress', { done: e.done, total: e.total, label: t(`probes:${e.labelKey}`) })}`,
+          );
         if (e.phase === 'end' && e.done === e.total) io.err('\r\u001b[2K');
       }
     : undefined;
@@ -119,8 +168,13 @@ export const checkupCommand: CliCommand = async (options, io: CliIo) => {
     io.out(formatCheckupText(report, lang, { colour: io.tty && !io.env.NO_COLOR, replayDir }));
     const { store } = service.context;
     if (!store.readOnly)
-      io.out(t(carnetWasReset(store) ? 'hardening:cli.recordedAfterReset' : 'cli:checkup.recorded', { dir: store.dir }) + '\n');
-    if (capturing && captureDir && exitCode === 0) io.out(t('cli:checkup.captureSaved', { dir: captureDir }) + '\n');
+      io.out(
+        t(carnetWasReset(store) ? 'hardening:cli.recordedAfterReset' : 'cli:checkup.recorded', {
+          dir: store.dir,
+        }) + '\n',
+      );
+    if (capturing && captureDir && exitCode === 0)
+      io.out(t('cli:checkup.captureSaved', { dir: captureDir }) + '\n');
   }
   return exitCode;
 };

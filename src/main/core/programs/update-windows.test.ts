@@ -112,7 +112,7 @@ describe('program updates on Windows (winget replayed)', () => {
       ['Acrobat Reader', 'needs-close', 'outdated'],
     ]);
     expect(result.results[1]!.message).toMatch(/^Le logiciel est ouvert : fermez-le/);
-    expect(result.message).toBe('1 logiciel(s) mis à jour, 1 à reprendre.');
+    expect(result.message).toBe('1 logiciel mis à jour, 1 à reprendre.');
   });
 
   it('« Mettre à jour puis tester »: critical software updated alone, then the owner is asked to test it', async () => {

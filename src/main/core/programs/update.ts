@@ -201,7 +201,7 @@ export function createProgramUpdatesApi(
           ? t('programUpdates:summary.checkFailed')
           : left === 0
             ? t('programUpdates:summary.allDone')
-            : t('programUpdates:summary.someLeft', { done: results.length - left, left });
+            : t('programUpdates:summary.someLeft', { count: results.length - left, left });
         return { planId: p.view.id, message, results };
       } finally {
         busy = false;
