@@ -135,6 +135,17 @@ describe('the beginner mission', () => {
             (await service.workspaceGet()).devices.filter((d) => Object.keys(d.steps).length === 3).length,
         )
         .toBe(kind === 'iPhone' ? 1 : 2);
+      // The button goes away once the phone is done: the focus lands on that phone's card, never lost.
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const el = document.activeElement;
+            return el?.classList.contains('voyant-card__trigger')
+              ? (el.closest('.device-card')?.textContent ?? '')
+              : '';
+          }),
+        )
+        .toContain(kind);
     }
     await page.getByText('Mission accomplie !').waitFor();
     // No pointer at all (the browser's own « click » from Enter in the form is not a mouse).

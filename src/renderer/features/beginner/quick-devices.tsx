@@ -45,8 +45,11 @@ export function QuickAddPhones() {
   );
 }
 
-/** « C'est fait sur ce téléphone »: ticks every step not yet ticked; hidden once the device is done. */
-export function AllStepsDone({ device }: { readonly device: Device }) {
+/**
+ * « C'est fait sur ce téléphone »: ticks every step not yet ticked; hidden once the device is done,
+ * so `onDone` tells the card to take the focus (it then says « à jour ») instead of losing it.
+ */
+export function AllStepsDone({ device, onDone }: { readonly device: Device; readonly onDone?: () => void }) {
   const { t } = useTranslation('beginner');
   const tickStep = useAppStore((s) => s.tickStep);
   const [busy, setBusy] = useState(false);
@@ -58,6 +61,7 @@ export function AllStepsDone({ device }: { readonly device: Device }) {
       if (!device.steps[stepId]) await tickStep(device.id, stepId, true);
     }
     setBusy(false);
+    onDone?.();
   };
   return (
     <div className="stack">

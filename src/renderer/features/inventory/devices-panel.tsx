@@ -2,7 +2,7 @@
  * The devices the app cannot see: add one in a few clicks, then follow its guide (exact menu
  * paths) and tick each step. A device's voyant is ok only when every step is ticked.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, Disclosure, DisclosurePanel, Form, Heading, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Named } from '../../components/named';
@@ -72,10 +72,11 @@ export function DeviceCard({ device }: { readonly device: Device }) {
   const setSchedule = useAppStore((s) => s.setDeviceSchedule);
   const state = deviceState(device);
   const progress = deviceProgress(device);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <Disclosure className={`device-card voyant-card voyant-card--${state}`} defaultExpanded={state !== 'ok'}>
       <Heading level={3} className="voyant-card__heading">
-        <Button slot="trigger" className="voyant-card__trigger">
+        <Button slot="trigger" className="voyant-card__trigger" ref={trigger}>
           <Voyant state={state} />
           <span className="voyant-card__title">
             <bdi>{device.name}</bdi>
@@ -99,7 +100,7 @@ export function DeviceCard({ device }: { readonly device: Device }) {
             </li>
           ))}
         </ol>
-        <AllStepsDone device={device} />
+        <AllStepsDone device={device} onDone={() => trigger.current?.focus()} />
         {device.kind === 'server' && <ScheduleChoice value={device.schedule ?? 'always'} onChange={(s) => void setSchedule(device.id, s)} name={device.name} />}
         <ConfirmRemove kind="device" id={device.id} name={device.name} label={<Named text={(n) => t('devices.remove', { name: n })} name={device.name} />} />
       </DisclosurePanel>

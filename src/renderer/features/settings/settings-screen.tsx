@@ -21,6 +21,7 @@ export function SettingsScreen() {
   const [providerName, setProviderName] = useState(workspace?.provider.name ?? '');
   const [providerEmail, setProviderEmail] = useState(workspace?.provider.email ?? '');
   const [providerPhone, setProviderPhone] = useState(workspace?.provider.phone ?? '');
+  const [computerName, setComputerName] = useState(workspace?.settings.computerName ?? '');
   if (!workspace) return null;
 
   const save = async (e: FormEvent) => {
@@ -28,6 +29,7 @@ export function SettingsScreen() {
     const ok = await update({
       company: { name: company.trim() },
       provider: { name: providerName.trim(), email: providerEmail.trim(), phone: providerPhone.trim() },
+      settings: { computerName: computerName.trim() },
     });
     if (ok) notify({ kind: 'success', message: t('settings.saved') });
   };
@@ -58,9 +60,33 @@ export function SettingsScreen() {
       <Form className="card form" onSubmit={save}>
         <h2>{t('settings.identity')}</h2>
         <Field label={t('welcome.company')} value={company} onChange={setCompany} name="company" />
-        <Field label={t('welcome.providerName')} value={providerName} onChange={setProviderName} name="providerName" />
-        <Field label={t('welcome.providerEmail')} value={providerEmail} onChange={setProviderEmail} type="email" name="providerEmail" />
-        <Field label={t('settings.providerPhone')} value={providerPhone} onChange={setProviderPhone} type="tel" name="providerPhone" />
+        <Field
+          label={t('settings.computerName')}
+          value={computerName}
+          onChange={setComputerName}
+          name="computerName"
+          description={t('settings.computerNameHelp')}
+        />
+        <Field
+          label={t('welcome.providerName')}
+          value={providerName}
+          onChange={setProviderName}
+          name="providerName"
+        />
+        <Field
+          label={t('welcome.providerEmail')}
+          value={providerEmail}
+          onChange={setProviderEmail}
+          type="email"
+          name="providerEmail"
+        />
+        <Field
+          label={t('settings.providerPhone')}
+          value={providerPhone}
+          onChange={setProviderPhone}
+          type="tel"
+          name="providerPhone"
+        />
         <Button type="submit" className="button button--primary">
           {t('settings.save')}
         </Button>

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getT } from '../main/core/i18n';
+import { getT } from '../../src/main/core/i18n';
 
-const LOCALES = join(import.meta.dirname, 'locales');
+const LOCALES = join(import.meta.dirname, '../../src/shared/locales');
 
 function strings(value: unknown, prefix: string, out: [string, string][]): [string, string][] {
   if (typeof value === 'string') out.push([prefix, value]);
