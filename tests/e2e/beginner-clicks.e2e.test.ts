@@ -138,12 +138,11 @@ describe('the beginner mission', () => {
       // The button goes away once the phone is done: the focus lands on that phone's card, never lost.
       await expect
         .poll(() =>
-          page.evaluate(() => {
-            const el = document.activeElement;
-            return el?.classList.contains('voyant-card__trigger')
-              ? (el.closest('.device-card')?.textContent ?? '')
-              : '';
-          }),
+          page.evaluate<string>(
+            `(() => { const el = document.activeElement;
+              return el && el.classList.contains('voyant-card__trigger')
+                ? (el.closest('.device-card')?.textContent ?? '') : ''; })()`,
+          ),
         )
         .toContain(kind);
     }
