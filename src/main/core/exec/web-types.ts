@@ -11,6 +11,8 @@ export interface HttpSpec {
   readonly maxBodyBytes?: number;
   /** PEM certificates trusted besides the system's (tests with a local authority). */
   readonly ca?: readonly string[];
+  /** Connect only to public addresses: a name resolving inside a private network fails (EPRIVATEADDRESS). */
+  readonly publicOnly?: boolean;
 }
 
 /** What an HTTP GET answered. */
@@ -33,6 +35,8 @@ export interface TlsSpec {
   readonly servername: string;
   readonly timeoutMs?: number;
   readonly ca?: readonly string[];
+  /** Connect only to public addresses (see HttpSpec.publicOnly). */
+  readonly publicOnly?: boolean;
 }
 
 /** What the server's certificate says, and whether this machine trusts it for that name. */

@@ -8,6 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { checkServerIdentity, connect, rootCertificates, type PeerCertificate } from 'node:tls';
 import { RunError, type CallOptions } from './host';
+import { publicOnlyLookup } from './public-address';
 import type { HttpFacts, HttpSpec, TlsFacts, TlsSpec } from './web-types';
 
 const DEFAULT_TIMEOUT_MS = 8000;
@@ -61,6 +62,7 @@ export function liveHttp(spec: HttpSpec, options: CallOptions = {}): Promise<Htt
         signal: options.signal,
         agent: false,
         ...(ca ? { ca } : {}),
+        ...(spec.publicOnly ? { lookup: publicOnlyLookup } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -157,6 +159,7 @@ export function liveTls(spec: TlsSpec, options: CallOptions = {}): Promise<TlsFa
       ...sni,
       rejectUnauthorized: false,
       ...(ca ? { ca } : {}),
+      ...(spec.publicOnly ? { lookup: publicOnlyLookup } : {}),
     });
     const timer = setTimeout(
       () => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),

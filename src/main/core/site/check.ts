@@ -8,7 +8,7 @@ import type { FindingSpec } from '../findings/evaluate';
 import { summarize } from '../findings/localize';
 import { getTranslate } from '../i18n';
 import { loadEolData, type EolData } from '../knowledge/eol';
-import { SiteAddressError, parseSiteAddress } from './address';
+import { SiteAddressError, localSitesAllowed, parseSiteAddress } from './address';
 import { PRODUCTS } from './detect';
 import { judgeCertificate, judgeResponds } from './judge-reach';
 import { judgeLanguage, judgeSoftware, versionOf, type Ask, type Judged } from './judge-software';
@@ -145,6 +145,7 @@ export async function checkSite(address: string, o: SiteCheckOptions): Promise<S
     appVersion: o.appVersion,
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.ca ? { ca: o.ca } : {}),
+    allowLocal: o.allowLocal ?? localSitesAllowed(),
   });
   const { specs, asks } = judgeReading(reading, eol, o.now);
   const findings = localizeSiteFindings(specs, o.lang);

@@ -2,6 +2,7 @@
  * Whether the site answers, and its certificate: pure functions from what was read to voyants
  * (FindingSpec, texts under `site:`).
  */
+import { PRIVATE_ADDRESS_CODE } from '../exec/public-address';
 import type { FindingSpec } from '../findings/evaluate';
 import type { ReadFailure, SiteReading } from './read-site';
 
@@ -40,6 +41,7 @@ const spec = siteSpec;
 function failureKey(f: ReadFailure): { state: FindingSpec['state']; key: string } {
   if (f.kind === 'network') {
     if (f.code === 'ENOTFOUND') return { state: 'unknown', key: 'responds.dns' };
+    if (f.code === PRIVATE_ADDRESS_CODE) return { state: 'unknown', key: 'responds.private' };
     if (f.code && NO_NETWORK.has(f.code)) return { state: 'unknown', key: 'responds.noNetwork' };
     if (isTlsCode(f.code)) return { state: 'unknown', key: 'responds.tls' };
     return { state: 'danger', key: 'responds.down' };

@@ -70,6 +70,7 @@ class Reader {
     private readonly headers: Record<string, string>,
     private readonly options: CallOptions,
     private readonly ca: readonly string[] | undefined,
+    private readonly publicOnly: boolean,
   ) {}
 
   /** Requests still allowed: none once 10 were made or the check has run for CHECK_BUDGET_MS. */
@@ -95,6 +96,7 @@ class Reader {
           timeoutMs: TIMEOUT_MS,
           maxBodyBytes: MAX_BODY_BYTES,
           ...(this.ca ? { ca: this.ca } : {}),
+          ...(this.publicOnly ? { publicOnly: true } : {}),
         },
         this.options,
       );
@@ -181,6 +183,7 @@ async function readTls(
   home: Page | null,
   options: CallOptions,
   ca: readonly string[] | undefined,
+  publicOnly: boolean,
 ): Promise<{ tls: TlsFacts | null; failure: ReadFailure | null }> {
   if (!host.tls)
     return { tls: null, failure: { kind: 'failed', code: null, message: 'Host without TLS access' } };
@@ -190,7 +193,14 @@ async function readTls(
   try {
     return {
       tls: await host.tls(
-        { host: hostname, port, servername: hostname, timeoutMs: TIMEOUT_MS, ...(ca ? { ca } : {}) },
+        {
+          host: hostname,
+          port,
+          servername: hostname,
+          timeoutMs: TIMEOUT_MS,
+          ...(ca ? { ca } : {}),
+          ...(publicOnly ? { publicOnly: true } : {}),
+        },
         options,
       ),
       failure: null,
@@ -226,7 +236,7 @@ async function readSignFiles(reader: Reader, home: Page, product: string, signs:
 export async function readSite(
   host: Host,
   address: URL,
-  opts: { appVersion: string; signal?: AbortSignal; ca?: readonly string[] },
+  opts: { appVersion: string; signal?: AbortSignal; ca?: readonly string[]; allowLocal?: boolean },
 ): Promise<SiteReading> {
   const options: CallOptions = { probe: 'site', ...(opts.signal ? { signal: opts.signal } : {}) };
   const headers = {
@@ -234,14 +244,16 @@ export async function readSite(
     accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
     'accept-encoding': 'identity',
   };
-  const reader = new Reader(host, headers, options, opts.ca);
+  // A public name may still point inside the owner's network: only loopback tests may connect there.
+  const publicOnly = opts.allowLocal !== true;
+  const reader = new Reader(host, headers, options, opts.ca, publicOnly);
   const { page, failure, elsewhere } = await readHome(reader, address);
   const isHtml = !!page && /html/i.test(page.headers['content-type'] ?? '');
   const signs = page && isHtml && page.status < 400 ? pageSigns(page) : [];
   const product = mainProduct(signs);
   const [httpToHttps, tlsResult] = await Promise.all([
     checkHttpRedirect(reader, address, page),
-    readTls(host, address, page, options, opts.ca),
+    readTls(host, address, page, options, opts.ca, publicOnly),
   ]);
   if (page && product) await readSignFiles(reader, page, product, signs);
   return {
