@@ -123,6 +123,27 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
       ask: { key: 'hidden', params: { name: def.name } },
     };
   }
+  const cycleParams = {
+    ...params,
+    cycle: cycle.releaseCycle,
+    end: typeof cycle.eol === 'string' ? cycle.eol : '',
+  };
+  // « Drupal 7 » (Drupal's generator gives the major only) names a release line, not a version: its
+  // end of life is a fact, anything finer (a flaw fixed in 7.58, an update to 7.103) would be a guess.
+  if (!version.includes('.')) {
+    if (cycleEnded(cycle, now))
+      return { spec: spec('site-software', 'danger', 'software.ended', cycleParams), ask: upgrade };
+    return {
+      spec: spec(
+        'site-software',
+        'unknown',
+        'software.partial',
+        params,
+        `version ${version} is only a release line`,
+      ),
+      ask: { key: 'hidden', params: { name: def.name } },
+    };
+  }
   // Only a version precise enough to sit in a release cycle is compared with the exploited flaws.
   const cves = kevFlaws(product, version);
   if (cves.length > 0)
@@ -130,11 +151,6 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
       spec: spec('site-software', 'danger', 'software.kev', { ...params, cves: cves.join(', ') }),
       ask: upgrade,
     };
-  const cycleParams = {
-    ...params,
-    cycle: cycle.releaseCycle,
-    end: typeof cycle.eol === 'string' ? cycle.eol : '',
-  };
   if (cycleEnded(cycle, now))
     return { spec: spec('site-software', 'danger', 'software.ended', cycleParams), ask: upgrade };
   if (cycle.latest && compareVersions(version, cycle.latest) < 0) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSiteAddress, sameSite, type SiteAddressError } from './address';
 import { generators, languageSign, mainProduct, pageSigns } from './detect';
 import { judgeCertificate, judgeResponds } from './judge-reach';
-import { versionOf } from './judge-software';
+import { judgeSoftware, versionOf } from './judge-software';
+import { loadEolData } from '../knowledge/eol';
 import { kevFlaws } from './kev-fixes';
 import type { SiteReading } from './read-site';
 import { compareVersions } from './versions';
@@ -153,5 +154,34 @@ describe('answer voyant when the site could not be read', () => {
   ];
   it.each(cases)('%s %s → %s (%s)', (kind, code, state, key) => {
     expect(judgeResponds(reading(kind, code))).toMatchObject({ state, key });
+  });
+});
+
+describe('a generator that gives only the major version (Drupal 8 and later: « Drupal 10 (https://www.drupal.org) »)', () => {
+  const eol = loadEolData();
+  const now = new Date('2026-11-28T10:00:00Z');
+  const judged = (generator: string) =>
+    judgeSoftware(
+      'drupal',
+      pageSigns({
+        url: 'https://x.fr/',
+        status: 200,
+        headers: {},
+        body: `<meta name="Generator" content="${generator}">`,
+      }),
+      eol,
+      now,
+    ).spec;
+
+  it('an ended line is danger for its end of life, never a guessed exploited flaw', () => {
+    const s = judged('Drupal 7 (http://drupal.org)');
+    expect(s.state).toBe('danger');
+    expect(s.key).toBe('software.ended');
+  });
+
+  it('a line still maintained is « version incomplète », neither green nor « mise à jour disponible »', () => {
+    const s = judged('Drupal 11 (https://www.drupal.org)');
+    expect(s.state).toBe('unknown');
+    expect(s.key).toBe('software.partial');
   });
 });
