@@ -53,7 +53,15 @@ export function loadCoverage(dir: string): Coverage {
 const PLAIN = /^[\t\n\u0020-\u007e\u00a0-\u00ac\u00ae-\u017f\u2013\u2014\u2018-\u201e\u2026\u20ac]*$/;
 
 /** Characters that draw nothing: joiners, variation selectors, skin tones, keycap, tags, bidi marks. */
-const INVISIBLE = /[\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}\u{1f3fb}-\u{1f3ff}\u20e3]/u;
+function invisible(ch: string, cp: number): boolean {
+  return (
+    /\p{Cf}/u.test(ch) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+    cp === 0x20e3
+  );
+}
 
 /** The readable stand-in for a character no font draws: its code, e.g. « [U+4E2D] ». */
 export function codeLabel(cp: number): string {
@@ -64,7 +72,7 @@ export function codeLabel(cp: number): string {
 function place(ch: string, coverage: Coverage): { text: string; face: 'base' | 'emoji' } | null {
   const cp = ch.codePointAt(0) as number;
   if (ch === '\t') return { text: ch, face: 'base' };
-  if (INVISIBLE.test(ch)) return null;
+  if (invisible(ch, cp)) return null;
   // A lone half of a surrogate pair (a broken emoji): the standard sign for undecodable text.
   if (cp >= 0xd800 && cp <= 0xdfff) return { text: '\ufffd', face: 'base' };
   if (/\p{Cc}/u.test(ch)) return { text: codeLabel(cp), face: 'base' };
