@@ -11,11 +11,10 @@
  * spaces so pdfkit hands it to fontkit whole; text-runs.ts then writes it so that fontkit's own
  * reversal lands on the visual order.
  *
- * Limit: the reordering is done per line of the source text, before pdfmake wraps lines. A
- * right-to-left stretch is kept on one line when it fits; one longer than its column is cut by
- * pdfmake's hard wrap, which keeps its beginning (the right-hand end when read) on the first line.
- * A paragraph that mixes directions and wraps over several lines may show its mixed parts in the
- * order of a single line.
+ * Limit (docs/pdf-text.md): the reordering is done per line of the source text, before pdfmake
+ * wraps lines. A right-to-left stretch is kept on one line when it fits; one longer than its
+ * column is cut by pdfmake's hard wrap at the column's edge, possibly inside a word, with the
+ * beginning of the text on the first line.
  */
 import bidiFactory from 'bidi-js';
 

@@ -123,6 +123,7 @@ describe('characters in the carnet PDF', () => {
       'Boulangerie שלום 2024',
       'שלום עולם',
       'abc (עולם) 12 x',
+      'שלום (עולם)',
       { text: ['Nom : ', { text: 'עסק קטן', bold: true }, ' fin'], fontSize: SIZE },
     ]);
     // Left to right as printed: the first Hebrew word is the rightmost, each word's letters reversed.
@@ -131,6 +132,8 @@ describe('characters in the carnet PDF', () => {
       `${reversed('עולם')} ${reversed('שלום')}`,
       // The brackets take the surrounding direction (rule N0): they stay around the word, unmirrored.
       `abc (${reversed('עולם')}) 12 x`,
+      // Inside right-to-left text they are mirrored, so they still open before the word as read.
+      `(${reversed('עולם')}) ${reversed('שלום')}`,
       `Nom : ${reversed('קטן')} ${reversed('עסק')} fin`,
     ]);
     // Copied or searched, the words come back in reading order.
