@@ -163,6 +163,17 @@ describe('characters in the carnet PDF', () => {
     expect(Math.abs(printed - apart * scale)).toBeGreaterThan(2);
   });
 
+  it('limit: a Hebrew stretch longer than its column is cut at the edge, its beginning on the first line', async () => {
+    const he = 'שלום עולם זה טקסט ארוך מאוד בעברית שצריך לעבור לכמה שורות';
+    const { file } = await render([{ columns: [{ width: 150, text: he, fontSize: 14 }, { text: '' }] }]);
+    const lines = visualLines(file);
+    expect(lines.length).toBeGreaterThan(1);
+    // Read right to left, line after line, the text comes back whole (a word may be cut in two).
+    const read = lines.map((line) => reversed(line)).join('');
+    expect(read.replace(/\s/g, '')).toBe(he.replace(/ /g, ''));
+    for (const word of wordsOf(file)) expect(word.x + word.width).toBeLessThanOrEqual(40 + 150 + 0.5);
+  });
+
   it('reaches text in tables, columns, lists, stacks and the footer, and leaves style names alone', async () => {
     const { file } = await render(
       [
