@@ -103,7 +103,7 @@ describe('characters in the carnet PDF', () => {
     expect(text).toContain('Caisse 🧾🚚 n°2 ☕');
     // A ZWJ family draws as its three people; the skin tone and the keycap sign draw nothing.
     expect(text).toContain('Famille 👨👩👧 bravo 👍 touche 1');
-    expect(text).not.toMatch(/[□\u0000\u200d\ufe0f]/u);
+    for (const bad of ['□', '\u0000', '\u200d', '\ufe0f']) expect(text).not.toContain(bad);
     const [page] = await pdfPages(bytes);
     expect(page).toContain('🧾🚚');
   });
@@ -114,7 +114,7 @@ describe('characters in the carnet PDF', () => {
     expect(text).toContain('Boutique [U+4E2D][U+6587] fin');
     expect(text).toContain('bip[U+0007] fin');
     expect(text).toContain('moitié \ufffd d’emoji');
-    expect(text).not.toMatch(/[□\u0000]/u);
+    for (const bad of ['□', '\u0000']) expect(text).not.toContain(bad);
     expect(fontsOf(file)).toEqual(['DejaVuSans']);
   });
 
