@@ -124,6 +124,7 @@ describe('characters in the carnet PDF', () => {
       'שלום עולם',
       'abc (עולם) 12 x',
       'שלום (עולם)',
+      'abcשלום',
       { text: ['Nom : ', { text: 'עסק קטן', bold: true }, ' fin'], fontSize: SIZE },
     ]);
     // Left to right as printed: the first Hebrew word is the rightmost, each word's letters reversed.
@@ -134,6 +135,8 @@ describe('characters in the carnet PDF', () => {
       `abc (${reversed('עולם')}) 12 x`,
       // Inside right-to-left text they are mirrored, so they still open before the word as read.
       `(${reversed('עולם')}) ${reversed('שלום')}`,
+      // Glued to Latin letters, the Hebrew is still its own fragment (pdfkit would not reverse it).
+      `abc${reversed('שלום')}`,
       `Nom : ${reversed('קטן')} ${reversed('עסק')} fin`,
     ]);
     // Copied or searched, the words come back in reading order.
