@@ -71,18 +71,21 @@ function wordsOf(file: string): Word[] {
   return words;
 }
 
-/** The line at a given index, as the glyphs a reader sees from left to right (words joined by spaces). */
+/** The lines of the first page, each as the glyphs a reader sees from left to right (words joined by spaces). */
 function visualLines(file: string): string[] {
-  const rows = new Map<number, Word[]>();
-  for (const word of wordsOf(file)) rows.set(word.y, [...(rows.get(word.y) ?? []), word]);
-  return [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) =>
-      row
-        .sort((a, b) => a.x - b.x)
-        .map((w) => w.glyphs)
-        .join(' '),
-    );
+  // Words of one line share a top edge within half a line (each font has its own ascent).
+  const rows: { y: number; words: Word[] }[] = [];
+  for (const word of [...wordsOf(file)].sort((a, b) => a.y - b.y)) {
+    const row = rows.find((r) => Math.abs(r.y - word.y) < SIZE / 2);
+    if (row) row.words.push(word);
+    else rows.push({ y: word.y, words: [word] });
+  }
+  return rows.map((row) =>
+    row.words
+      .sort((a, b) => a.x - b.x)
+      .map((w) => w.glyphs)
+      .join(' '),
+  );
 }
 
 const reversed = (s: string) => Array.from(s).reverse().join('');
@@ -125,6 +128,7 @@ describe('characters in the carnet PDF', () => {
       'abc (עולם) 12 x',
       'שלום (עולם)',
       'abcשלום',
+      'שלום 🧾 עולם',
       { text: ['Nom : ', { text: 'עסק קטן', bold: true }, ' fin'], fontSize: SIZE },
     ]);
     // Left to right as printed: the first Hebrew word is the rightmost, each word's letters reversed.
@@ -137,6 +141,8 @@ describe('characters in the carnet PDF', () => {
       `(${reversed('עולם')}) ${reversed('שלום')}`,
       // Glued to Latin letters, the Hebrew is still its own fragment (pdfkit would not reverse it).
       `abc${reversed('שלום')}`,
+      // An emoji inside Hebrew (another font, another fragment) stays between the same words.
+      `${reversed('עולם')} 🧾 ${reversed('שלום')}`,
       `Nom : ${reversed('קטן')} ${reversed('עסק')} fin`,
     ]);
     // Copied or searched, the words come back in reading order.

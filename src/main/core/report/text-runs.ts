@@ -107,7 +107,7 @@ function lineRuns(line: string, coverage: Coverage, runs: Building[]): void {
       const placed = place(ch, coverage);
       if (!placed) continue;
       if (piece.rtl && placed.text.length > 2) {
-        // A « [U+…] » label inside a right-to-left stretch: its own run, so fontkit does not mirror it.
+        // A « [U+…] » label inside a right-to-left stretch: its own run, so fontkit does not reverse it.
         flush();
         push(runs, placed.text, placed.face, true);
         pendingFace = null;
