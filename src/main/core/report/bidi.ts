@@ -5,33 +5,20 @@
  * the letters in logical order. Nothing in pdfmake or pdfkit runs the Unicode Bidirectional
  * Algorithm, so « Boulangerie שלום עולם » printed both Hebrew words in the wrong order.
  *
- * This module runs the algorithm (bidi-js) on one line in a left-to-right context (the carnet is a
- * French or English document: each string is treated like a <bdi> inside left-to-right text) and
- * cuts the line into pieces in visual order. A right-to-left piece keeps its spaces as no-break
- * spaces so pdfkit hands it to fontkit whole; text-runs.ts then writes it so that fontkit's own
- * reversal lands on the visual order.
- *
- * Limit (docs/pdf-text.md): the reordering is done per line of the source text, before pdfmake
- * wraps lines. A right-to-left stretch is kept on one line when it fits; one longer than its
- * column is cut by pdfmake's hard wrap at the column's edge, possibly inside a word, with the
- * beginning of the text on the first line.
+ * Two steps, as the algorithm wants: before layout, this module resolves each character's
+ * embedding level (bidi-js) in a left-to-right context (the carnet is a French or English
+ * document: each string is treated like a <bdi> inside left-to-right text), and text-runs.ts cuts
+ * the text into runs of one level, kept in logical order so pdfmake wraps them as usual; after
+ * pdfmake has filled a line, bidi-layout.ts puts that line's pieces in visual order (rule L2).
  */
 import bidiFactory from 'bidi-js';
 
 const bidi = bidiFactory();
 
-/** A stretch of a line, in visual order (left to right on the page). */
-export interface BidiPiece {
-  /** Code points as drawn left to right; mirrored brackets already swapped in right-to-left pieces. */
-  readonly chars: readonly string[];
-  /** True when the stretch sits at a right-to-left embedding level. */
-  readonly rtl: boolean;
-}
-
 /** Strong right-to-left letters (and the Arabic/Hebrew presentation forms). */
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
-/** Does this text hold a right-to-left letter (when it does not, it needs no reordering)? */
+/** Does this text hold a right-to-left letter (when it does not, every level is 0)? */
 export function hasRtl(text: string): boolean {
   return RTL_CHAR.test(text);
 }
@@ -49,28 +36,42 @@ function proxyOf(chars: readonly string[]): string {
   return out;
 }
 
-/** Cuts one line (no newline inside) into pieces in visual order. */
-export function visualPieces(line: string): BidiPiece[] {
+/** A line's characters (code points) and their levels. */
+export interface LeveledLine {
+  readonly chars: readonly string[];
+  readonly levels: readonly number[];
+}
+
+/** Resolves the embedding level of each character of one line (no newline inside). */
+export function levelLine(line: string): LeveledLine {
   const chars = Array.from(line);
-  if (!hasRtl(line)) return [{ chars, rtl: false }];
+  if (!hasRtl(line)) return { chars, levels: chars.map(() => 0) };
   const proxy = proxyOf(chars);
-  const embedding = bidi.getEmbeddingLevels(proxy, 'ltr');
-  const levels = embedding.levels;
-  const order = chars.map((_c, i) => i);
-  for (const [start = 0, end = -1] of bidi.getReorderSegments(proxy, embedding)) {
-    const flipped = order.slice(start, end + 1).reverse();
-    order.splice(start, flipped.length, ...flipped);
+  const { levels } = bidi.getEmbeddingLevels(proxy, 'ltr');
+  return { chars, levels: chars.map((_c, i) => levels[i] as number) };
+}
+
+/**
+ * The visual order of a line's pieces from their levels (rule L2): from the highest level down to
+ * the lowest odd one, every stretch at that level or higher is reversed. Returns piece indexes.
+ */
+export function visualOrder(levels: readonly number[]): number[] {
+  const order = levels.map((_l, i) => i);
+  const max = Math.max(0, ...levels);
+  const lowestOdd = Math.min(...levels.map((l) => (l % 2 === 1 ? l : Infinity)));
+  for (let level = max; level >= lowestOdd; level -= 1) {
+    for (let i = 0; i < order.length;) {
+      if ((levels[order[i] as number] as number) < level) {
+        i += 1;
+        continue;
+      }
+      let end = i;
+      while (end < order.length && (levels[order[end] as number] as number) >= level) end += 1;
+      order.splice(i, end - i, ...order.slice(i, end).reverse());
+      i = end;
+    }
   }
-  const mirrored = bidi.getMirroredCharactersMap(proxy, levels);
-  const pieces: { chars: string[]; rtl: boolean }[] = [];
-  for (const index of order) {
-    const rtl = (levels[index] as number) > 0;
-    const ch = mirrored.get(index) ?? (chars[index] as string);
-    const last = pieces[pieces.length - 1];
-    if (last && last.rtl === rtl) last.chars.push(ch);
-    else pieces.push({ chars: [ch], rtl });
-  }
-  return pieces;
+  return order;
 }
 
 /** Scripts whose fragments fontkit lays out right to left (what it checks: the first letter's script). */
@@ -85,12 +86,12 @@ export function fontkitReverses(text: string): boolean {
 }
 
 /**
- * The text to hand pdfkit so that one right-to-left fragment (given in visual order) is drawn in
- * that order: reversed back to logical order when fontkit will reverse it (so Arabic is shaped),
- * and spaces made no-break so pdfkit does not cut the fragment and reverse each word on its own.
+ * The text to hand pdfkit for a piece at a right-to-left level, given in logical order: brackets
+ * mirrored (done after line breaking, which must see them as typed); fontkit reverses (and
+ * shapes) it when it starts with a right-to-left letter; a piece of neutrals only (« !? », « … »)
+ * is reversed here instead, since fontkit will not.
  */
-export function rtlFragmentText(visual: readonly string[]): string {
-  const logical = [...visual].reverse().join('');
-  const text = fontkitReverses(logical) ? logical : visual.join('');
-  return text.replace(/ /g, '\u00a0');
+export function rtlPieceText(logical: string): string {
+  const chars = Array.from(logical, (ch) => bidi.getMirroredCharacter(ch) ?? ch);
+  return fontkitReverses(logical) ? chars.join('') : chars.reverse().join('');
 }

@@ -71,8 +71,8 @@ function wordsOf(file: string): Word[] {
   return words;
 }
 
-/** The lines of the first page, each as the glyphs a reader sees from left to right (words joined by spaces). */
-function visualLines(file: string): string[] {
+/** The words of the first page by line, each line's words from left to right. */
+function rowsOf(file: string): Word[][] {
   // Words of one line share a top edge within half a line (each font has its own ascent).
   const rows: { y: number; words: Word[] }[] = [];
   for (const word of [...wordsOf(file)].sort((a, b) => a.y - b.y)) {
@@ -80,12 +80,12 @@ function visualLines(file: string): string[] {
     if (row) row.words.push(word);
     else rows.push({ y: word.y, words: [word] });
   }
-  return rows.map((row) =>
-    row.words
-      .sort((a, b) => a.x - b.x)
-      .map((w) => w.glyphs)
-      .join(' '),
-  );
+  return rows.map((row) => row.words.sort((a, b) => a.x - b.x));
+}
+
+/** The lines of the first page, each as the glyphs a reader sees from left to right (words joined by spaces). */
+function visualLines(file: string): string[] {
+  return rowsOf(file).map((row) => row.map((w) => w.glyphs).join(' '));
 }
 
 const reversed = (s: string) => Array.from(s).reverse().join('');
@@ -172,14 +172,15 @@ describe('characters in the carnet PDF', () => {
     expect(Math.abs(printed - apart * scale)).toBeGreaterThan(2);
   });
 
-  it('limit: a Hebrew stretch longer than its column is cut at the edge, its beginning on the first line', async () => {
+  it('wraps a Hebrew sentence longer than its column between words, each line in right-to-left order', async () => {
     const he = 'שלום עולם זה טקסט ארוך מאוד בעברית שצריך לעבור לכמה שורות';
     const { file } = await render([{ columns: [{ width: 150, text: he, fontSize: 14 }, { text: '' }] }]);
     const lines = visualLines(file);
     expect(lines.length).toBeGreaterThan(1);
-    // Read right to left, line after line, the text comes back whole (a word may be cut in two).
-    const read = lines.map((line) => reversed(line)).join('');
-    expect(read.replace(/\s/g, '')).toBe(he.replace(/ /g, ''));
+    // Read right to left, line after line, the sentence comes back whole, no word cut, no stray space.
+    expect(lines.map((line) => reversed(line)).join(' ')).toBe(he);
+    // Every line starts at the left margin: the space where it wraps is not drawn before it.
+    for (const row of rowsOf(file)) expect(row[0]?.x).toBeCloseTo(40, 0);
     for (const word of wordsOf(file)) expect(word.x + word.width).toBeLessThanOrEqual(40 + 150 + 0.5);
   });
 

@@ -2,7 +2,8 @@
  * Turns a pdfmake document definition into PDF bytes, with DejaVu Sans embedded (every glyph
  * the carnet uses: accents, œ, « », ✓, ☐) and Noto Emoji for the emoji it lacks. Before
  * rendering, a pass over the definition (text-pass.ts) cuts every text into runs those fonts can
- * draw, writes a readable « [U+4E2D] » for the rest and puts right-to-left text in visual order. pdfmake is one process-wide instance: the fonts are
+ * draw, writes a readable « [U+4E2D] » for the rest and marks right-to-left text, which
+ * bidi-layout.ts puts in visual order line by line. pdfmake is one process-wide instance: the fonts are
  * registered once in its virtual file system, and it is forbidden to fetch URLs or read local
  * files, so nothing in the owner's data can make it reach outside.
  */
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_FILES, resolveAssetsDir } from './assets';
+import { installBidiLayout } from './bidi-layout';
 import { passDocument } from './text-pass';
 import { EMOJI_FONT_FAMILY, loadCoverage, type Coverage } from './text-runs';
 
@@ -33,6 +35,7 @@ export function ensureFonts(assetsDir?: string): void {
   pdfmake.virtualfs.writeFileSync(key('normal'), readFileSync(join(dir, FONT_FILES.normal)));
   pdfmake.virtualfs.writeFileSync(key('bold'), readFileSync(join(dir, FONT_FILES.bold)));
   pdfmake.virtualfs.writeFileSync(key('emoji'), readFileSync(join(dir, FONT_FILES.emoji)));
+  installBidiLayout();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setFonts({

@@ -1,9 +1,11 @@
 /**
  * The last pass over a pdfmake document definition before rendering: every piece of text, wherever
  * the carnet's structure puts it (plain strings, `text` inline arrays, table cells, columns,
- * stacks, lists, header and footer), is cut into runs its fonts can draw (text-runs.ts). It works on
+ * stacks, lists, header and footer), is cut into runs its fonts can draw (text-runs.ts), each
+ * marked with its bidi level for bidi-layout.ts. It works on
  * a copy and knows nothing of the carnet's sections, so the document's layout can change freely.
  */
+import { BIDI_AS_IS, BIDI_LEVEL } from './bidi-layout';
 import { EMOJI_FONT_FAMILY, textRuns, type Coverage } from './text-runs';
 
 type Node = unknown;
@@ -12,13 +14,18 @@ type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** pdfmake inlines for a string, with the style of the inline it came from (if any). */
+/** pdfmake inlines for a string, with the style of the inline it came from (if any); null when unchanged. */
 function inlinesOf(text: string, coverage: Coverage, style: Dict | null): unknown[] | null {
   const runs = textRuns(text, coverage);
-  if (runs.length === 1 && runs[0]?.face === 'base' && runs[0].text === text) return null;
+  const only = runs[0];
+  if (runs.length === 1 && only?.face === 'base' && only.level === 0 && only.text === text) return null;
   return runs.map((run) => {
-    if (run.face === 'emoji') return { ...(style ?? {}), text: run.text, font: EMOJI_FONT_FAMILY };
-    return style ? { ...style, text: run.text } : run.text;
+    const marks: Dict = {};
+    if (run.face === 'emoji') marks.font = EMOJI_FONT_FAMILY;
+    if (run.level > 0) marks[BIDI_LEVEL] = run.level;
+    if (run.asIs) marks[BIDI_AS_IS] = true;
+    if (!style && Object.keys(marks).length === 0) return run.text;
+    return { ...(style ?? {}), ...marks, text: run.text };
   });
 }
 

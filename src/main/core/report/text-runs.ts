@@ -4,13 +4,13 @@
  * the emoji it lacks, and a readable stand-in « [U+4E2D] » for what no bundled font draws (CJK,
  * rare scripts) and for control characters, so the PDF never shows a box and its extracted text
  * never holds NUL. Joiners and emoji variation selectors are dropped (a ZWJ sequence draws as its
- * separate emoji); right-to-left stretches are put in visual order (bidi.ts).
+ * separate emoji); each run carries its bidi level (bidi.ts) for the line ordering.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
 import { FONT_FILES } from './assets';
-import { rtlFragmentText, visualPieces } from './bidi';
+import { levelLine } from './bidi';
 
 /** The family name of the fallback font for emoji, in document definitions. */
 export const EMOJI_FONT_FAMILY = 'NotoEmoji';
@@ -22,6 +22,10 @@ type Face = 'base' | 'emoji' | 'none';
 export interface TextRun {
   readonly text: string;
   readonly face: 'base' | 'emoji';
+  /** Bidi embedding level (odd: right-to-left); bidi-layout.ts orders the pieces of each line by it. */
+  readonly level: number;
+  /** Drawn as written even at a right-to-left level (a « [U+…] » code). */
+  readonly asIs?: boolean;
 }
 
 /** What the fonts of one assets folder can draw. */
@@ -80,58 +84,32 @@ function place(ch: string, coverage: Coverage): { text: string; face: 'base' | '
   return face === 'none' ? { text: codeLabel(cp), face: 'base' } : { text: ch, face };
 }
 
-/** A run being built; right-to-left fragments stay apart (pdfkit lays each out on its own). */
-type Building = { text: string; face: 'base' | 'emoji'; rtl: boolean };
-
-/** Appends text to the runs, merging with the last run of the same face when both are left-to-right. */
-function push(runs: Building[], text: string, face: 'base' | 'emoji', rtl = false): void {
+/** Appends a character to the runs, merging with the last run of the same face and level. */
+function push(runs: TextRun[], text: string, face: 'base' | 'emoji', level: number, asIs = false): void {
   const last = runs[runs.length - 1];
-  if (last && last.face === face && !last.rtl && !rtl) last.text += text;
-  else runs.push({ text, face, rtl });
+  if (last && !asIs && !last.asIs && last.face === face && last.level === level)
+    runs[runs.length - 1] = { ...last, text: last.text + text };
+  else runs.push(asIs ? { text, face, level, asIs } : { text, face, level });
 }
 
-/** Runs of one line, in the order pdfkit must draw them. */
-function lineRuns(line: string, coverage: Coverage, runs: Building[]): void {
-  for (const piece of visualPieces(line)) {
-    // Characters of one face, in visual order; a right-to-left stretch is written per face.
-    let pending: string[] = [];
-    let pendingFace: 'base' | 'emoji' | null = null;
-    const flush = () => {
-      if (pendingFace && pending.length > 0) {
-        if (piece.rtl) push(runs, rtlFragmentText(pending), pendingFace, true);
-        else push(runs, pending.join(''), pendingFace);
-      }
-      pending = [];
-    };
-    for (const ch of piece.chars) {
-      const placed = place(ch, coverage);
-      if (!placed) continue;
-      if (piece.rtl && placed.text.length > 2) {
-        // A « [U+…] » label inside a right-to-left stretch: its own run, so fontkit does not reverse it.
-        flush();
-        push(runs, placed.text, placed.face, true);
-        pendingFace = null;
-        continue;
-      }
-      if (placed.face !== pendingFace) {
-        flush();
-        pendingFace = placed.face;
-      }
-      pending.push(placed.text);
-    }
-    flush();
-  }
+/** Runs of one line, in logical order, one face and one embedding level each. */
+function lineRuns(line: string, coverage: Coverage, runs: TextRun[]): void {
+  const { chars, levels } = levelLine(line);
+  chars.forEach((ch, i) => {
+    const placed = place(ch, coverage);
+    if (!placed) return;
+    // A « [U+…] » code reads left to right even inside right-to-left text: its own run, drawn as is.
+    push(runs, placed.text, placed.face, levels[i] as number, placed.text.length > 2);
+  });
 }
 
 /** The runs that draw a string; a plain string (the usual case) comes back as one base run, untouched. */
 export function textRuns(text: string, coverage: Coverage): TextRun[] {
-  if (PLAIN.test(text)) return [{ text, face: 'base' }];
-  const runs: Building[] = [];
+  if (PLAIN.test(text)) return [{ text, face: 'base', level: 0 }];
+  const runs: TextRun[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    if (i > 0) push(runs, '\n', 'base');
+    if (i > 0) push(runs, '\n', 'base', 0);
     lineRuns(line, coverage, runs);
   });
-  return runs.length > 0
-    ? runs.map(({ text: t, face }) => ({ text: t, face }))
-    : [{ text: '', face: 'base' }];
+  return runs.length > 0 ? runs : [{ text: '', face: 'base', level: 0 }];
 }
