@@ -2,8 +2,8 @@
  * The last pass over a pdfmake document definition before rendering: every piece of text, wherever
  * the carnet's structure puts it (plain strings, `text` inline arrays, table cells, columns,
  * stacks, lists, header and footer), is cut into runs its fonts can draw (text-runs.ts), each
- * marked with its bidi level for bidi-layout.ts. It works on
- * a copy and knows nothing of the carnet's sections, so the document's layout can change freely.
+ * marked with its bidi level for bidi-layout.ts. It works on a copy and knows nothing of the
+ * carnet's sections, so the document's layout can change freely.
  */
 import { BIDI_AS_IS, BIDI_LEVEL } from './bidi-layout';
 import { EMOJI_FONT_FAMILY, textRuns, type Coverage } from './text-runs';
