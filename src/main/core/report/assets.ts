@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const FONT_FILES = {
   normal: join('fonts', 'DejaVuSans.ttf'),
   bold: join('fonts', 'DejaVuSans-Bold.ttf'),
+  /** Monochrome emoji (Noto Emoji, OFL): draws the emoji DejaVu Sans lacks. */
+  emoji: join('fonts', 'NotoEmoji-Regular.ttf'),
 } as const;
 
 /** The report's assets folder could not be found: the app install is incomplete. */
@@ -19,7 +21,7 @@ export class AssetsMissingError extends Error {
 }
 
 function hasFonts(dir: string): boolean {
-  return existsSync(join(dir, FONT_FILES.normal)) && existsSync(join(dir, FONT_FILES.bold));
+  return Object.values(FONT_FILES).every((file) => existsSync(join(dir, file)));
 }
 
 /** Candidate folders, most specific first. */

@@ -15,7 +15,7 @@ import { buildDocument } from './document';
 import { buildEmail } from './email';
 import { buildReportModel, stripControls, type ReportModel } from './model';
 import { csvPathFor, inventoryCsv } from './programs-section';
-import { glyphFilter, renderPdf } from './render';
+import { renderPdf } from './render';
 import { ReportError, checkTarget, writePdfFile } from './save';
 
 /** Re-exported for the CLI, the Electron shell, the tests and the bench. */
@@ -60,17 +60,16 @@ export async function generateReportPdf(
 ): Promise<GeneratedReport> {
   let model: ReportModel;
   try {
-    // Names typed by the owner or read off the machine may hold characters the font lacks (emoji, CJK).
-    const drawable = glyphFilter(options.assetsDir);
+    // Names typed by the owner or read off the machine: control characters out (fonts: renderPdf).
     const cover = <T>(value: T): T =>
       JSON.parse(
-        JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? drawable(stripControls(v)) : v)),
+        JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? stripControls(v) : v)),
       ) as T;
     model = buildReportModel({
       ...input,
       workspace: cover(input.workspace),
       checkup: input.checkup ? cover(input.checkup) : null,
-      checkupError: input.checkupError ? drawable(input.checkupError) : null,
+      checkupError: input.checkupError ?? null,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

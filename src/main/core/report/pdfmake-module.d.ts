@@ -32,3 +32,9 @@ declare module 'fontkit' {
   /** Opens a font from its bytes. */
   export function create(buffer: Buffer): FontkitFont;
 }
+
+/** pdfmake's line builder (bidi-layout.ts wraps its buildNextLine). */
+declare module 'pdfmake/js/LayoutBuilder.js' {
+  const layoutBuilder: unknown;
+  export default layoutBuilder;
+}

@@ -1,63 +1,30 @@
 /**
  * Turns a pdfmake document definition into PDF bytes, with DejaVu Sans embedded (every glyph
- * the carnet uses: accents, œ, « », ✓, ☐). pdfmake is one process-wide instance: the fonts are
+ * the carnet uses: accents, œ, « », ✓, ☐) and Noto Emoji for the emoji it lacks. Before
+ * rendering, a pass over the definition (text-pass.ts) cuts every text into runs those fonts can
+ * draw, writes a readable « [U+4E2D] » for the rest and marks right-to-left text, which
+ * bidi-layout.ts puts in visual order line by line. pdfmake is one process-wide instance: the fonts are
  * registered once in its virtual file system, and it is forbidden to fetch URLs or read local
  * files, so nothing in the owner's data can make it reach outside.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { create as openFont } from 'fontkit';
 import pdfmake from 'pdfmake';
 import { FONT_FILES, resolveAssetsDir } from './assets';
+import { installBidiLayout } from './bidi-layout';
+import { passDocument } from './text-pass';
+import { EMOJI_FONT_FAMILY, loadCoverage, type Coverage } from './text-runs';
 
 /** The font family name used in document definitions. */
 export const FONT_FAMILY = 'DejaVuSans';
 
 const loadedFrom = new Set<string>();
-let coverage: { dir: string; has: (codePoint: number) => boolean } | null = null;
+let coverage: { dir: string; fonts: Coverage } | null = null;
 
-/** What stands for a character the font cannot draw (an emoji, a script it lacks): visible, and honest. */
-export const MISSING_GLYPH = '□';
-
-/**
- * A function that replaces characters the embedded font cannot draw with MISSING_GLYPH, so the
- * PDF never holds invisible glyphs whose text extracts as NUL. Opens the font once per folder.
- */
-export function glyphFilter(assetsDir?: string): (text: string) => string {
-  const dir = resolveAssetsDir(assetsDir);
-  if (!coverage || coverage.dir !== dir) {
-    const font = openFont(readFileSync(join(dir, FONT_FILES.normal)));
-    const known = new Map<number, boolean>();
-    coverage = {
-      dir,
-      has: (cp) => {
-        let yes = known.get(cp);
-        if (yes === undefined) {
-          yes = font.hasGlyphForCodePoint(cp);
-          known.set(cp, yes);
-        }
-        return yes;
-      },
-    };
-  }
-  const has = coverage.has;
-  return (text) => {
-    // Fast path: plain ASCII and Latin-1 accents (most names) need no look-up per character.
-    if (/^[\n\u0020-\u007e\u00a0-\u00ff]*$/.test(text)) return text;
-    let out = '';
-    let changed = false;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (ch === '\n' || has(cp)) out += ch;
-      else if ((cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d)
-        changed = true; // variation selectors and joiners draw nothing
-      else {
-        out += MISSING_GLYPH;
-        changed = true;
-      }
-    }
-    return changed ? out.replace(/□(?:□)+/g, MISSING_GLYPH) : text;
-  };
+/** What the fonts of an assets folder draw (opened once per folder). */
+function coverageOf(dir: string): Coverage {
+  if (!coverage || coverage.dir !== dir) coverage = { dir, fonts: loadCoverage(dir) };
+  return coverage.fonts;
 }
 
 /** Registers the fonts from an assets folder (once per folder). */
@@ -67,6 +34,8 @@ export function ensureFonts(assetsDir?: string): void {
   const key = (file: string) => `revision:${dir}:${file}`;
   pdfmake.virtualfs.writeFileSync(key('normal'), readFileSync(join(dir, FONT_FILES.normal)));
   pdfmake.virtualfs.writeFileSync(key('bold'), readFileSync(join(dir, FONT_FILES.bold)));
+  pdfmake.virtualfs.writeFileSync(key('emoji'), readFileSync(join(dir, FONT_FILES.emoji)));
+  installBidiLayout();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setFonts({
@@ -75,6 +44,13 @@ export function ensureFonts(assetsDir?: string): void {
       bold: key('bold'),
       italics: key('normal'),
       bolditalics: key('bold'),
+    },
+    // One weight: emoji in a bold line are drawn in the regular weight.
+    [EMOJI_FONT_FAMILY]: {
+      normal: key('emoji'),
+      bold: key('emoji'),
+      italics: key('emoji'),
+      bolditalics: key('emoji'),
     },
   });
   loadedFrom.clear();
@@ -88,18 +64,20 @@ export interface RenderedPdf {
 }
 
 /**
- * Renders a document definition. The footer function (if any) is wrapped to learn the page
- * count, so callers get it without parsing the PDF.
+ * Renders a document definition, its texts first made drawable by the embedded fonts. The footer
+ * function (if any) is wrapped to learn the page count, so callers get it without parsing the PDF.
  */
 export async function renderPdf(
   docDefinition: Record<string, unknown>,
   assetsDir?: string,
 ): Promise<RenderedPdf> {
-  ensureFonts(assetsDir);
+  const dir = resolveAssetsDir(assetsDir);
+  ensureFonts(dir);
+  const drawable = passDocument(docDefinition, coverageOf(dir));
   let pages = 0;
-  const footer = docDefinition.footer as ((current: number, count: number) => unknown) | undefined;
+  const footer = drawable.footer as ((current: number, count: number) => unknown) | undefined;
   const definition = {
-    ...docDefinition,
+    ...drawable,
     footer: (current: number, count: number) => {
       pages = count;
       return footer ? footer(current, count) : null;

@@ -283,8 +283,9 @@ describe('the carnet d’entretien PDF', () => {
     const text = extracted.join('\n');
     expectContains(text, '"; DROP TABLE devices; --');
     expectContains(text, '<script>alert(1)</script> ${x} {{y}}');
-    // Emoji the font cannot draw become a visible □ (never an invisible glyph that extracts as NUL).
-    expectContains(text, 'Caisse □ n°2');
+    // Emoji DejaVu Sans lacks are drawn by Noto Emoji (never an invisible glyph that extracts as NUL).
+    expectContains(text, 'Caisse 🧾🚚 n°2');
+    expect(text).not.toContain('□');
     expectContains(text, 'مكتب');
     // Control characters are dropped (they print as empty boxes), line breaks kept.
     expectContains(text, 'ligne2 tab nul');
