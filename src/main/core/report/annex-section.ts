@@ -2,7 +2,8 @@
 import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { programsAnnex } from './programs-section';
-import { formatDateTime, shorten, type ReportModel } from './model';
+import { formatDateTime, personName, shorten, type ReportModel } from './model';
+import { fitText, fixedWidths } from './layout';
 import { table, tableLayout, type Content } from './pdf-parts';
 
 function yesNo(model: ReportModel, value: boolean | null | undefined): string {
@@ -18,9 +19,18 @@ function valueText(model: ReportModel, value: unknown): string {
   return shorten(typeof value === 'string' ? value : JSON.stringify(value), 400);
 }
 
+const KV_WIDTHS = fixedWidths([130, '*']);
+
 function keyValues(model: ReportModel, rows: [string, unknown][]): Content {
   return {
-    table: { widths: [130, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, valueText(model, v)]) },
+    table: {
+      widths: KV_WIDTHS,
+      dontBreakRows: true,
+      body: rows.map(([k, v]) => [
+        { text: k, bold: true },
+        valueText(model, v),
+      ]),
+    },
     layout: tableLayout,
     fontSize: 8.5,
     margin: [0, 2, 0, 8],
@@ -44,6 +54,34 @@ function describeOperation(model: ReportModel, record: Record<string, unknown>):
       ? ` — ${t('report:annex.before')} ${shorten(JSON.stringify(record.previous), 300)}`
       : '';
   return shorten(`${what}${status}${before}`, 600);
+}
+
+const PENDING_PER_ROW = 3;
+const PENDING_WIDTHS = fixedWidths(Array.from({ length: PENDING_PER_ROW }, () => ['*', 58]).flat());
+
+/** Pending updates in a compact grid (three per row, security ones in bold): 134 packages fit on one page. */
+function pendingGrid(
+  model: ReportModel,
+  items: readonly { name: string; version?: string | null; security?: boolean | null }[],
+): Content[] {
+  const t = getT(model.lang);
+  const w = PENDING_WIDTHS;
+  const rows: Content[][] = [];
+  for (let i = 0; i < items.length; i += PENDING_PER_ROW) {
+    const row: Content[] = [];
+    for (let j = 0; j < PENDING_PER_ROW; j += 1) {
+      const item = items[i + j];
+      const bold = item?.security === true;
+      row.push(item ? { text: fitText(item.name, w[2 * j]!, { fontSize: 7, bold, maxLines: 2 }), bold } : '');
+      row.push(item?.version ? fitText(item.version, w[2 * j + 1]!, { fontSize: 7, maxLines: 2 }) : '');
+    }
+    rows.push(row);
+  }
+  const header = Array.from({ length: PENDING_PER_ROW }, () => [t('report:annex.package'), t('report:annex.osVersion')]).flat();
+  return [
+    { text: t('report:annex.pendingLegend'), fontSize: 7.5, color: '#444444' },
+    table(w, header, rows, { fontSize: 7 }),
+  ];
 }
 
 /** Longest table kept on one page with its heading (longer ones split, with repeated headers). */
@@ -71,10 +109,11 @@ function keepHeadingsWithNext(nodes: Content[]): Content[] {
   return out;
 }
 
+/** The checkup's facts for the prestataire: system, updates, pending packages, antivirus, firewall, probes, changes, programs. */
 export function annex(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const report = model.computer.checkup;
-  const out: Content[] = [{ text: t('report:annex.heading'), style: 'h1', pageBreak: 'before' }];
+  const out: Content[] = [];
   if (!report) {
     out.push({ text: t('report:annex.noCheckup'), margin: [0, 0, 0, 8] });
   } else {
@@ -168,15 +207,7 @@ export function annex(model: ReportModel): Content[] {
           }),
           margin: [0, 0, 0, 4],
         });
-        if (pending.items.length > 0) {
-          annexOut.push(
-            table(
-              ['*', 120, 50],
-              [t('report:annex.package'), t('report:annex.osVersion'), t('report:annex.security')],
-              pending.items.map((i) => [shorten(i.name, 300), i.version ?? '', yesNo(model, i.security)]),
-            ),
-          );
-        }
+        if (pending.items.length > 0) annexOut.push(...pendingGrid(model, pending.items));
       } else {
         annexOut.push({ text: t('report:annex.unknownValue'), margin: [0, 0, 0, 6] });
       }
@@ -278,7 +309,7 @@ export function annex(model: ReportModel): Content[] {
           t('report:annex.operations'),
         ],
         model.changes.map((c) => [
-          `${c.kind}${c.schedule ? ` (${c.schedule})` : ''}\n${shorten(c.id, 60)}\n${shorten(c.by, 40)}`,
+          `${c.kind}${c.schedule ? ` (${c.schedule})` : ''}\n${shorten(c.id, 60)}\n${shorten(personName(c.by, model.ownerName, model.lang), 40)}`,
           formatDateTime(c.appliedAt, model.lang),
           c.undoneAt ? formatDateTime(c.undoneAt, model.lang) : '',
           { text: c.operations.map((op) => describeOperation(model, op)).join('\n'), fontSize: 7 },

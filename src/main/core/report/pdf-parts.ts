@@ -1,9 +1,9 @@
 /** The carnet's PDF building blocks: voyants, tables, checklists, shared by every section. */
 import { getT } from '../i18n';
+import { CELL_PADDING, CONTENT_WIDTH, fixedWidths, keepRowsTogether, type Content } from './layout';
 import { formatDate, type ChecklistItem, type ReportModel, type VoyantState } from './model';
 
-/** A piece of pdfmake content (kept loose: pdfmake ships no typings). */
-export type Content = string | Record<string, unknown> | Content[];
+export type { Content } from './layout';
 
 export const BOX_TODO = '☐';
 export const BOX_DONE = '✓';
@@ -15,6 +15,16 @@ export const colors: Record<VoyantState, string> = {
   unknown: '#4a4a4a',
   declared: '#0d47a1',
   todo: '#9a5200',
+};
+
+/** Each voyant's shape, so a state never reads by colour alone (printed in black and white too). */
+export const shapes: Record<VoyantState, string> = {
+  ok: '●',
+  attention: '▲',
+  danger: '■',
+  unknown: '◌',
+  declared: '◆',
+  todo: '△',
 };
 
 /** Table borders: a rule under the header, hairlines between rows. */
@@ -39,15 +49,16 @@ export const checklistLayout = {
   paddingBottom: () => 3,
 };
 
+/** A state in words, in the report's language. */
 export function stateLabel(model: ReportModel, state: VoyantState): string {
   return getT(model.lang)(`report:states.${state}`);
 }
 
-/** A voyant: a coloured disc and the state in words (never colour alone). */
+/** A voyant: a coloured shape and the state in words (never colour alone). */
 export function voyant(model: ReportModel, state: VoyantState): Content {
   return {
     text: [
-      { text: '● ', color: colors[state] },
+      { text: `${shapes[state]} `, color: colors[state] },
       { text: stateLabel(model, state), bold: true, color: colors[state] },
     ],
   };
@@ -59,7 +70,7 @@ export function voyantLine(model: ReportModel, state: VoyantState): Record<strin
   return {
     text: [
       `${t('report:cover.state')}${sep(model)}`,
-      { text: '● ', color: colors[state] },
+      { text: `${shapes[state]} `, color: colors[state] },
       { text: stateLabel(model, state), bold: true, color: colors[state] },
     ],
   };
@@ -70,53 +81,60 @@ export function sep(model: ReportModel): string {
   return model.lang === 'fr' ? ' : ' : ': ';
 }
 
+/** A table's header cell: bold on grey. */
 export function headerCell(text: string): Content {
   return { text, bold: true, fillColor: '#eeeeee' };
 }
 
+/**
+ * A table with a header row repeated on each page, fixed column widths ('*' shares what is left),
+ * rows never split and no row alone on a page. Fit names to their column with `fitText` first.
+ */
 export function table(
-  widths: (string | number)[],
+  widths: readonly (string | number)[],
   header: string[],
   rows: Content[][],
   extra: Record<string, unknown> = {},
 ): Content {
+  const body = [header.map(headerCell), ...rows];
   return {
-    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [header.map(headerCell), ...rows] },
+    table: { headerRows: 1, dontBreakRows: true, widths: fixedWidths(widths), body },
     layout: tableLayout,
     fontSize: 8.5,
     margin: [0, 4, 0, 10],
     ...extra,
+    ...keepRowsTogether(body, 1),
   };
 }
 
+/** A list of ☐ / ✓ items (title, done date, detail), never leaving one item alone on a page. */
 export function checklist(items: readonly ChecklistItem[], lang: ReportModel['lang']): Content[] {
   const t = getT(lang);
   if (items.length === 0) return [];
   // One borderless table per list (box | text) lays out several times faster than columns per item.
+  const body: Content[][] = items.map((item) => [
+    { text: item.done ? BOX_DONE : BOX_TODO, fontSize: 12, color: item.done ? colors.ok : '#000000' },
+    {
+      text: [
+        { text: item.title, bold: true },
+        ...(item.done && item.doneAt
+          ? [
+              {
+                text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`,
+                color: '#555555',
+              },
+            ]
+          : []),
+        ...(item.detail ? [{ text: `\n${item.detail}`, color: '#333333' }] : []),
+      ],
+    },
+  ]);
   return [
     {
-      table: {
-        widths: [14, '*'],
-        body: items.map((item) => [
-          { text: item.done ? BOX_DONE : BOX_TODO, fontSize: 12, color: item.done ? colors.ok : '#000000' },
-          {
-            text: [
-              { text: item.title, bold: true },
-              ...(item.done && item.doneAt
-                ? [
-                    {
-                      text: ` — ${t('report:device.doneOn', { date: formatDate(item.doneAt, lang) })}`,
-                      color: '#555555',
-                    },
-                  ]
-                : []),
-              ...(item.detail ? [{ text: `\n${item.detail}`, color: '#333333' }] : []),
-            ],
-          },
-        ]),
-      },
+      table: { widths: fixedWidths([14, '*'], CONTENT_WIDTH + CELL_PADDING - 4), dontBreakRows: true, body },
       layout: checklistLayout,
       margin: [0, 2, 0, 4],
+      ...keepRowsTogether(body, 0),
     },
   ];
 }
