@@ -5,6 +5,7 @@ import { programsAnnex } from './programs-section';
 import { formatDateTime, personName, shorten, type ReportModel } from './model';
 import { fitText, fixedWidths } from './layout';
 import { table, tableLayout, type Content } from './pdf-parts';
+import { grid } from './tables';
 
 function yesNo(model: ReportModel, value: boolean | null | undefined): string {
   const t = getT(model.lang);
@@ -22,19 +23,8 @@ function valueText(model: ReportModel, value: unknown): string {
 const KV_WIDTHS = fixedWidths([130, '*']);
 
 function keyValues(model: ReportModel, rows: [string, unknown][]): Content {
-  return {
-    table: {
-      widths: KV_WIDTHS,
-      dontBreakRows: true,
-      body: rows.map(([k, v]) => [
-        { text: k, bold: true },
-        valueText(model, v),
-      ]),
-    },
-    layout: tableLayout,
-    fontSize: 8.5,
-    margin: [0, 2, 0, 8],
-  };
+  const body = rows.map(([k, v]) => [{ text: k, bold: true }, valueText(model, v)]);
+  return grid(KV_WIDTHS, null, body, tableLayout, { fontSize: 8.5, margin: [0, 2, 0, 8] });
 }
 
 /** One undo record line: what was changed and the value before, e.g. « registry-set HKLM\…\AU NoAutoUpdate = 0 — avant : {…} ». */
@@ -57,7 +47,7 @@ function describeOperation(model: ReportModel, record: Record<string, unknown>):
 }
 
 const PENDING_PER_ROW = 3;
-const PENDING_WIDTHS = fixedWidths(Array.from({ length: PENDING_PER_ROW }, () => ['*', 58]).flat());
+const PENDING_WIDTHS = fixedWidths(Array.from({ length: PENDING_PER_ROW }, () => ['*', 70]).flat());
 
 /** Pending updates in a compact grid (three per row, security ones in bold): 134 packages fit on one page. */
 function pendingGrid(
@@ -72,8 +62,9 @@ function pendingGrid(
     for (let j = 0; j < PENDING_PER_ROW; j += 1) {
       const item = items[i + j];
       const bold = item?.security === true;
-      row.push(item ? { text: fitText(item.name, w[2 * j]!, { fontSize: 7, bold, maxLines: 2 }), bold } : '');
-      row.push(item?.version ? fitText(item.version, w[2 * j + 1]!, { fontSize: 7, maxLines: 2 }) : '');
+      // Package names and versions wrap inside their fixed column (pdfmake breaks a word too long for it).
+      row.push(item ? { text: item.name, bold } : '');
+      row.push(item?.version ?? '');
     }
     rows.push(row);
   }
@@ -82,31 +73,6 @@ function pendingGrid(
     { text: t('report:annex.pendingLegend'), fontSize: 7.5, color: '#444444' },
     table(w, header, rows, { fontSize: 7 }),
   ];
-}
-
-/** Longest table kept on one page with its heading (longer ones split, with repeated headers). */
-const KEEP_TABLE_ROWS = 30;
-
-/**
- * Keeps each small heading on the same page as what follows it (a heading alone at the bottom of
- * a page reads as a mistake). Only small blocks are glued: long tables must split across pages.
- */
-function keepHeadingsWithNext(nodes: Content[]): Content[] {
-  const out: Content[] = [];
-  for (let i = 0; i < nodes.length; i += 1) {
-    const node = nodes[i];
-    const next = nodes[i + 1];
-    const isHeading = (n: Content | undefined) =>
-      !!n && typeof n === 'object' && !Array.isArray(n) && (n.style === 'h3' || n.keepWithNext === true);
-    const rows = (n: Content) => (n as { table?: { body?: unknown[] } }).table?.body?.length ?? 0;
-    if (isHeading(node) && next !== undefined && !isHeading(next) && rows(next) <= KEEP_TABLE_ROWS) {
-      out.push({ stack: [node as Content, next], unbreakable: true });
-      i += 1;
-    } else {
-      out.push(node as Content);
-    }
-  }
-  return out;
 }
 
 /** The checkup's facts for the prestataire: system, updates, pending packages, antivirus, firewall, probes, changes, programs. */
@@ -289,7 +255,7 @@ export function annex(model: ReportModel): Content[] {
         ),
       );
 
-      out.push(...keepHeadingsWithNext(annexOut));
+      out.push(...annexOut);
     } catch {
       out.push(...annexOut, { text: t('report:annex.unreadable'), italics: true, margin: [0, 4, 0, 8] });
     }
@@ -319,5 +285,5 @@ export function annex(model: ReportModel): Content[] {
   }
 
   out.push(...programsAnnex(report, model.lang, model.inventoryCsv ?? null));
-  return keepHeadingsWithNext(out);
+  return out;
 }

@@ -13,6 +13,7 @@ import { fullNames, historyTable, softwareTable } from './history-section';
 import { CONTENT_WIDTH, CutNames, fitText, noOrphans, recordCutNames, useFontMetrics } from './layout';
 import { formatDate, type ReportModel } from './model';
 import { table, type Content } from './pdf-parts';
+import { GRID, titleGrid } from './tables';
 import { registerPage } from './register-page';
 import { missionsPage, signoffPage } from './signoff-section';
 import { siteAnnex, sitePages } from './site-section';
@@ -21,16 +22,66 @@ export type { Content } from './pdf-parts';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
-/** Marks headings (pdfmake's `headlineLevel`), so `noOrphans` never leaves one at the bottom of a page. */
+type Node = Record<string, unknown>;
+const isNode = (n: Content | undefined): n is Node => typeof n === 'object' && n !== null && !Array.isArray(n);
+const isHeading = (n: Content | undefined): n is Node =>
+  isNode(n) && ((typeof n.style === 'string' && HEADINGS.has(n.style)) || n.keepWithNext === true);
+const isShortText = (n: Content | undefined): boolean =>
+  isNode(n) && !isHeading(n as Content) && n.text !== undefined && JSON.stringify(n.text).length < 400;
+
+/** A heading with its intro and what follows, as one block (a list: its first two items only). */
+function keepTogether(title: Node[], next: Content): Content[] {
+  if (isNode(next) && Array.isArray(next.ul) && next.ul.length > 2) {
+    // The first two items stay with the heading, the last two together: no item alone on a page.
+    const { ul, margin, ...rest } = next;
+    const items = ul as Content[];
+    const tail = items.length >= 4 ? 2 : 0;
+    return [
+      { stack: [...title, { ...rest, ul: items.slice(0, 2) }], unbreakable: true },
+      ...(items.length - 2 - tail > 0 ? [{ ...rest, ul: items.slice(2, items.length - tail) }] : []),
+      ...(tail ? [{ ...rest, ul: items.slice(-tail), unbreakable: true, margin }] : []),
+    ];
+  }
+  return [{ stack: [...title, next], unbreakable: true }];
+}
+
+/**
+ * Attaches every heading (and its short intro) to what follows it: a table gets it as its first
+ * header row, anything else is kept with it as one block. So no heading ends a page.
+ */
+function attachHeadings(nodes: Content[]): Content[] {
+  const out = [...nodes];
+  for (let i = out.length - 1; i >= 0; i -= 1) {
+    const heading = out[i];
+    if (!isHeading(heading)) continue;
+    let j = i + 1;
+    while (j < out.length && j - i <= 2 && isShortText(out[j])) j += 1;
+    const target = out[j];
+    if (target === undefined) continue;
+    const { pageBreak, ...first } = heading;
+    const title = [first, ...(out.slice(i + 1, j) as Node[])];
+    let replacement: Content[];
+    if (isNode(target) && target[GRID]) {
+      titleGrid(target, title, target._columnHeader ? 4 : 0);
+      replacement = [target];
+    } else {
+      replacement = keepTogether(title, target);
+    }
+    if (pageBreak && isNode(replacement[0])) replacement[0] = { ...replacement[0], pageBreak };
+    out.splice(i, j - i + 1, ...replacement);
+  }
+  return out;
+}
+
+/** Marks headings (pdfmake's `headlineLevel`) for the last check in `noOrphans`. */
 function markHeadings(node: Content): void {
   if (Array.isArray(node)) {
     node.forEach(markHeadings);
     return;
   }
-  if (typeof node !== 'object' || node === null) return;
-  if ((typeof node.style === 'string' && HEADINGS.has(node.style)) || node.keepWithNext === true)
-    node.headlineLevel = 1;
-  for (const key of ['stack', 'columns'] as const) if (Array.isArray(node[key])) markHeadings(node[key] as Content);
+  if (!isNode(node)) return;
+  if (isHeading(node)) node.headlineLevel = 1;
+  if (Array.isArray(node.stack)) markHeadings(node.stack as Content);
 }
 
 /** The prestataire's technical annex, from a new page. */
@@ -75,6 +126,7 @@ export function buildDocument(model: ReportModel, assetsDir?: string): Record<st
   } finally {
     recordCutNames(null);
   }
+  content = attachHeadings(content);
   markHeadings(content);
   const dateShort = formatDate(model.generatedAt, model.lang);
   return {

@@ -1,8 +1,7 @@
 /**
  * The carnet's page rules: tables whose columns have fixed widths (a long name can no longer widen
  * a column and push the others off the page), names cut with « … » to fit their column (the full
- * text is listed once in the annex), and no orphans: a heading never ends a page, and no page
- * holds a single row of a table (pdfmake's `pageBreakBefore`).
+ * text is listed once in the annex), and a last check that no heading ends a page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,15 +112,15 @@ export function fitText(
   const clean = text.replace(/\s+/g, ' ').trim();
   // Small safety margin: pdfmake's own measure may round differently.
   const room = width - 1;
+  // Lines are counted roughly (by width): enough to stop a 5,000-character name filling a page.
+  const budget = room * maxLines * 0.9;
   let cut = false;
   const words = clean.split(' ').map((word) => {
     if (textWidth(word, fontSize, bold) <= room) return word;
     cut = true;
-    return cutWord(word, room, fontSize, bold);
+    return cutWord(word, Math.min(room, budget), fontSize, bold);
   });
   let out = words.join(' ');
-  // Lines are counted roughly (by width): enough to stop a 5,000-character name filling a page.
-  const budget = room * maxLines * 0.9;
   if (textWidth(out, fontSize, bold) > budget) {
     cut = true;
     let kept = '';
@@ -136,31 +135,7 @@ export function fitText(
   return out;
 }
 
-let keepIds = 0;
-
-/**
- * Table options that leave no row alone on a page: the header repeats and keeps two rows with it,
- * rows never split, a short table never splits, and the last two rows are tied together
- * (ids read by `noOrphans`). Cells of the first column become objects to carry the id.
- */
-export function keepRowsTogether(body: Content[][], headerRows: number): Record<string, unknown> {
-  const rows = body.length - headerRows;
-  if (rows <= 3) return { unbreakable: true };
-  const id = `keep-${(keepIds += 1)}`;
-  const tag = (row: Content[], which: 'a' | 'b') => {
-    const first = row[0];
-    row[0] =
-      typeof first === 'object' && first !== null && !Array.isArray(first)
-        ? { ...first, id: `${id}:${which}` }
-        : { text: first ?? '', id: `${id}:${which}` };
-  };
-  tag(body[body.length - 2]!, 'a');
-  tag(body[body.length - 1]!, 'b');
-  return { keepWithHeaderRows: Math.min(2, rows) };
-}
-
 interface NodeInfo {
-  readonly id?: string;
   readonly headlineLevel?: number;
   readonly pageNumbers: number[];
 }
@@ -170,17 +145,13 @@ interface PageBreakHelpers {
 }
 
 /**
- * pdfmake's `pageBreakBefore`: starts a new page before a heading that nothing follows on its page,
- * and before the next-to-last row of a table whose last row went to the next page.
+ * pdfmake's `pageBreakBefore`, a safety net behind the headings attached to what follows them
+ * (document.ts): a new page before a heading that nothing follows on its page. pdfmake reports
+ * content moved as one block on the page it was tried on, so this can miss a case, never add a
+ * wrong break.
  */
 export function noOrphans(node: NodeInfo, helpers: PageBreakHelpers): boolean {
-  if (node.headlineLevel) {
-    const page = node.pageNumbers[0];
-    return !helpers.getFollowingNodesOnPage().some((n) => !n.headlineLevel && n.pageNumbers[0] === page);
-  }
-  if (node.id?.startsWith('keep-') && node.id.endsWith(':a')) {
-    const partner = `${node.id.slice(0, -2)}:b`;
-    return !helpers.getFollowingNodesOnPage().some((n) => n.id === partner);
-  }
-  return false;
+  if (!node.headlineLevel) return false;
+  const page = node.pageNumbers[0];
+  return !helpers.getFollowingNodesOnPage().some((n) => !n.headlineLevel && n.pageNumbers.includes(page!));
 }

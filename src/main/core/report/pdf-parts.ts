@@ -1,6 +1,7 @@
 /** The carnet's PDF building blocks: voyants, tables, checklists, shared by every section. */
 import { getT } from '../i18n';
-import { CELL_PADDING, CONTENT_WIDTH, fixedWidths, keepRowsTogether, type Content } from './layout';
+import { CELL_PADDING, CONTENT_WIDTH, fixedWidths, type Content } from './layout';
+import { grid, type GridLayout } from './tables';
 import { formatDate, type ChecklistItem, type ReportModel, type VoyantState } from './model';
 
 export type { Content } from './layout';
@@ -27,12 +28,9 @@ export const shapes: Record<VoyantState, string> = {
   todo: '△',
 };
 
-/** Table borders: a rule under the header, hairlines between rows. */
-export const tableLayout = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-    i === 0 || i === node.table.body.length ? 0.6 : i === 1 ? 0.8 : 0.3,
-  vLineWidth: () => 0,
-  hLineColor: () => '#9e9e9e',
+/** Table borders: a rule above and under the header, hairlines between rows. */
+export const tableLayout: GridLayout = {
+  lines: { top: 0.6, header: 0.8, row: 0.3, colour: '#9e9e9e' },
   paddingLeft: () => 4,
   paddingRight: () => 4,
   paddingTop: () => 2.5,
@@ -40,9 +38,8 @@ export const tableLayout = {
 };
 
 /** Checklists: no borders, a little air between items. */
-export const checklistLayout = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
+export const checklistLayout: GridLayout = {
+  lines: { top: 0, header: 0, row: 0, colour: '#ffffff' },
   paddingLeft: (i: number) => (i === 0 ? 0 : 4),
   paddingRight: () => 0,
   paddingTop: () => 3,
@@ -96,15 +93,11 @@ export function table(
   rows: Content[][],
   extra: Record<string, unknown> = {},
 ): Content {
-  const body = [header.map(headerCell), ...rows];
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths: fixedWidths(widths), body },
-    layout: tableLayout,
+  return grid(fixedWidths(widths), header.map(headerCell), rows, tableLayout, {
     fontSize: 8.5,
     margin: [0, 4, 0, 10],
     ...extra,
-    ...keepRowsTogether(body, 1),
-  };
+  });
 }
 
 /** A list of ☐ / ✓ items (title, done date, detail), never leaving one item alone on a page. */
@@ -129,12 +122,6 @@ export function checklist(items: readonly ChecklistItem[], lang: ReportModel['la
       ],
     },
   ]);
-  return [
-    {
-      table: { widths: fixedWidths([14, '*'], CONTENT_WIDTH + CELL_PADDING - 4), dontBreakRows: true, body },
-      layout: checklistLayout,
-      margin: [0, 2, 0, 4],
-      ...keepRowsTogether(body, 0),
-    },
-  ];
+  const widths = fixedWidths([14, '*'], CONTENT_WIDTH + CELL_PADDING - 4);
+  return [grid(widths, null, body, checklistLayout, { margin: [0, 2, 0, 4] })];
 }
