@@ -10,7 +10,7 @@ import { annex } from './annex-section';
 import { cover } from './cover-section';
 import { computerPage, devicePages } from './device-section';
 import { fullNames, historyTable, softwareTable } from './history-section';
-import { CONTENT_WIDTH, CutNames, fitText, noOrphans, recordCutNames, useFontMetrics } from './layout';
+import { CONTENT_WIDTH, CutNames, fitText, recordCutNames, useFontMetrics } from './layout';
 import { formatDate, type ReportModel } from './model';
 import { table, type Content } from './pdf-parts';
 import { GRID, titleGrid } from './tables';
@@ -42,46 +42,44 @@ function keepTogether(title: Node[], next: Content): Content[] {
       ...(tail ? [{ ...rest, ul: items.slice(-tail), unbreakable: true, margin }] : []),
     ];
   }
+  // Never an unbreakable block inside another (pdfmake can lose such content): one flat stack.
+  if (isNode(next) && next.unbreakable && Array.isArray(next.stack) && !next.pageBreak)
+    return [{ ...next, stack: [...title, ...(next.stack as Content[])] }];
   return [{ stack: [...title, next], unbreakable: true }];
 }
 
 /**
  * Attaches every heading (and its short intro) to what follows it: a table gets it as its first
- * header row, anything else is kept with it as one block. So no heading ends a page.
+ * header row, anything else is kept with it as one block. So no heading ends a page. Nothing is
+ * attached across a page break (the heading ends its section).
  */
 function attachHeadings(nodes: Content[]): Content[] {
-  const out = [...nodes];
+  const out = nodes.flat(Infinity as 1) as Content[];
   for (let i = out.length - 1; i >= 0; i -= 1) {
     const heading = out[i];
     if (!isHeading(heading)) continue;
     let j = i + 1;
     while (j < out.length && j - i <= 2 && isShortText(out[j])) j += 1;
     const target = out[j];
-    if (target === undefined) continue;
     const { pageBreak, ...first } = heading;
-    const title = [first, ...(out.slice(i + 1, j) as Node[])];
+    const texts = out.slice(i + 1, j) as Node[];
+    const opensPage = isNode(target) && target.pageBreak !== undefined;
     let replacement: Content[];
-    if (isNode(target) && target[GRID]) {
-      titleGrid(target, title, target._columnHeader ? 4 : 0);
+    let end = j;
+    if (target !== undefined && !opensPage && isNode(target) && target[GRID]) {
+      titleGrid(target, [first, ...texts]);
       replacement = [target];
+    } else if (texts.length > 0 || target === undefined || opensPage) {
+      // A heading with its short text, kept together; what follows stands on its own.
+      replacement = [{ stack: [first, ...texts], unbreakable: true }];
+      end = j - 1;
     } else {
-      replacement = keepTogether(title, target);
+      replacement = keepTogether([first], target);
     }
     if (pageBreak && isNode(replacement[0])) replacement[0] = { ...replacement[0], pageBreak };
-    out.splice(i, j - i + 1, ...replacement);
+    out.splice(i, end - i + 1, ...replacement);
   }
   return out;
-}
-
-/** Marks headings (pdfmake's `headlineLevel`) for the last check in `noOrphans`. */
-function markHeadings(node: Content): void {
-  if (Array.isArray(node)) {
-    node.forEach(markHeadings);
-    return;
-  }
-  if (!isNode(node)) return;
-  if (isHeading(node)) node.headlineLevel = 1;
-  if (Array.isArray(node.stack)) markHeadings(node.stack as Content);
 }
 
 /** The prestataire's technical annex, from a new page. */
@@ -127,7 +125,6 @@ export function buildDocument(model: ReportModel, assetsDir?: string): Record<st
     recordCutNames(null);
   }
   content = attachHeadings(content);
-  markHeadings(content);
   const dateShort = formatDate(model.generatedAt, model.lang);
   return {
     pageSize: 'A4',
@@ -154,7 +151,6 @@ export function buildDocument(model: ReportModel, assetsDir?: string): Record<st
       alignment: 'center',
       margin: [40, 16, 40, 0],
     }),
-    pageBreakBefore: noOrphans,
     content,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The carnet's page rules: tables whose columns have fixed widths (a long name can no longer widen
  * a column and push the others off the page), names cut with « … » to fit their column (the full
- * text is listed once in the annex), and a last check that no heading ends a page.
+ * text is listed once in the annex). Orphans are handled in tables.ts and document.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,25 +133,4 @@ export function fitText(
   }
   if (cut) cutNames?.add(text);
   return out;
-}
-
-interface NodeInfo {
-  readonly headlineLevel?: number;
-  readonly pageNumbers: number[];
-}
-
-interface PageBreakHelpers {
-  getFollowingNodesOnPage(): NodeInfo[];
-}
-
-/**
- * pdfmake's `pageBreakBefore`, a safety net behind the headings attached to what follows them
- * (document.ts): a new page before a heading that nothing follows on its page. pdfmake reports
- * content moved as one block on the page it was tried on, so this can miss a case, never add a
- * wrong break.
- */
-export function noOrphans(node: NodeInfo, helpers: PageBreakHelpers): boolean {
-  if (!node.headlineLevel) return false;
-  const page = node.pageNumbers[0];
-  return !helpers.getFollowingNodesOnPage().some((n) => !n.headlineLevel && n.pageNumbers.includes(page!));
 }

@@ -70,26 +70,36 @@ export function grid(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const body = [...(header ? [header] : []), ...tieLastRows(rows, widths, layout)];
-  const headerRows = header ? 1 : 0;
-  const bodyRows = body.length - headerRows;
-  return {
+  const node: Record<string, unknown> = {
     [GRID]: true,
     _columnHeader: header !== null,
-    table: {
-      widths,
-      dontBreakRows: true,
-      body,
-      ...(headerRows ? { headerRows, keepWithHeaderRows: Math.min(2, bodyRows) } : {}),
-    },
+    _padLeft: layout.paddingLeft(0),
+    table: { widths, dontBreakRows: true, body, headerRows: header ? 1 : 0 },
     layout: pdfLayout(layout),
     ...extra,
-    // Without a header to keep rows with, a short list stays whole.
-    ...(!headerRows && bodyRows <= 3 ? { unbreakable: true } : {}),
   };
+  keepRows(node);
+  return node;
+}
+
+/**
+ * Keeps the header rows with the first two rows. A table of two rows or fewer stays whole instead:
+ * pdfmake drops a table whose every row is kept with its header.
+ */
+function keepRows(node: Record<string, unknown>): void {
+  const table = node.table as GridNode['table'] & { keepWithHeaderRows?: number };
+  const headerRows = table.headerRows ?? 0;
+  const bodyRows = table.body.length - headerRows;
+  delete table.keepWithHeaderRows;
+  delete node.unbreakable;
+  if (bodyRows <= 2) node.unbreakable = true;
+  else if (headerRows > 0) table.keepWithHeaderRows = 2;
+  else node.unbreakable = bodyRows <= 3;
 }
 
 /** Puts a heading (and its short intro) as the table's first header row: repeated and never left alone. */
-export function titleGrid(node: Record<string, unknown>, title: Content[], padLeft: number): void {
+export function titleGrid(node: Record<string, unknown>, title: Content[]): void {
+  const padLeft = Number(node._padLeft ?? 0);
   const table = node.table as GridNode['table'] & { keepWithHeaderRows?: number };
   if (node._title) {
     // A heading above a titled table (a section and its first sub-heading): one title row.
@@ -97,13 +107,11 @@ export function titleGrid(node: Record<string, unknown>, title: Content[], padLe
     return;
   }
   const n = table.widths.length;
-  const bodyRows = table.body.length - (table.headerRows ?? 0);
   table.body.unshift([
     { stack: title, colSpan: n, margin: [-padLeft, 0, 0, 0] },
     ...Array.from({ length: n - 1 }, () => ''),
   ]);
   table.headerRows = (table.headerRows ?? 0) + 1;
-  table.keepWithHeaderRows = Math.min(2, bodyRows);
   node._title = true;
-  delete node.unbreakable;
+  keepRows(node);
 }
