@@ -19,7 +19,13 @@ const samples = [
   ['hostile', await hostileWorkspace(now), hostileCheckup(checkup)],
 ] as const;
 for (const [name, workspace, report] of samples) {
-  const { bytes, pages } = await generateReportPdf({ workspace, checkup: report, lang: 'fr', now, inventoryCsv: 'carnet-logiciels.csv' });
+  const { bytes, pages } = await generateReportPdf({
+    workspace,
+    checkup: report,
+    lang: 'fr',
+    now,
+    inventoryCsv: 'carnet-logiciels.csv',
+  });
   const file = join(dir, `${name}.pdf`);
   await writeFile(file, bytes);
   execFileSync('pdftoppm', ['-png', '-r', process.env.DPI ?? '60', file, join(dir, name)]);

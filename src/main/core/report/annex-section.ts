@@ -68,7 +68,10 @@ function pendingGrid(
     }
     rows.push(row);
   }
-  const header = Array.from({ length: PENDING_PER_ROW }, () => [t('report:annex.package'), t('report:annex.osVersion')]).flat();
+  const header = Array.from({ length: PENDING_PER_ROW }, () => [
+    t('report:annex.package'),
+    t('report:annex.osVersion'),
+  ]).flat();
   return [
     { text: t('report:annex.pendingLegend'), fontSize: 7.5, color: '#444444' },
     table(w, header, rows, { fontSize: 7 }),

@@ -4,7 +4,14 @@
  */
 import { getT } from '../i18n';
 import { fitText } from './layout';
-import { formatDate, formatDateTime, openCount, worstState, type ReportModel, type VoyantState } from './model';
+import {
+  formatDate,
+  formatDateTime,
+  openCount,
+  worstState,
+  type ReportModel,
+  type VoyantState,
+} from './model';
 import { colors, sep, shapes, stateLabel, table, voyant, type Content } from './pdf-parts';
 import { fixedWidths } from './layout';
 
@@ -16,7 +23,14 @@ const VALUE_WIDTH = fixedWidths([LABEL_WIDTH, '*'])[1]!;
 const SUMMARY_WIDTHS = fixedWidths(['*', 130, 60]);
 
 /** Order of states from best to worst, for the overall voyant (a device only ticked is never « OK »). */
-const RANK: Record<VoyantState, number> = { ok: 0, declared: 1, todo: 2, unknown: 3, attention: 4, danger: 5 };
+const RANK: Record<VoyantState, number> = {
+  ok: 0,
+  declared: 1,
+  todo: 2,
+  unknown: 3,
+  attention: 4,
+  danger: 5,
+};
 
 /** The worst voyant of the whole carnet: this computer, the other devices and the sites. */
 export function overallState(model: ReportModel): VoyantState {
@@ -51,15 +65,26 @@ export function nextRevisionText(model: ReportModel): string {
   return t(model.nextRevision.automatic ? 'report:revision.automatic' : 'report:revision.manual', { date });
 }
 
+/** Whether the machine's own name is known and says something the owner's name for it does not. */
+export function hasOwnName(model: ReportModel): boolean {
+  const c = model.computer;
+  return (
+    c.checkup !== null && !!c.checkup.machine?.hostname && c.name.toLowerCase() !== c.label.toLowerCase()
+  );
+}
+
 function facts(model: ReportModel): Content {
   const t = getT(model.lang);
   const p = model.provider;
   const contact = [p.email, p.phone].filter(Boolean).join(' · ');
   const value = (text: string, bold = false) => fitText(text, VALUE_WIDTH, { fontSize: 9.5, bold });
   const c = model.computer;
-  const computer = c.checkup && c.name !== c.label ? `${c.label} (${c.name})` : c.label;
+  const computer = hasOwnName(model) ? `${c.label} (${c.name})` : c.label;
   const rows: [string, Content][] = [
-    [t('report:cover.company'), { text: fitText(model.company, VALUE_WIDTH, { fontSize: 13, bold: true }), fontSize: 13, bold: true }],
+    [
+      t('report:cover.company'),
+      { text: fitText(model.company, VALUE_WIDTH, { fontSize: 13, bold: true }), fontSize: 13, bold: true },
+    ],
     [t('report:cover.date'), formatDate(model.generatedAt, model.lang, 'long')],
     [t('report:cover.computer'), value(computer)],
     [t('report:cover.provider'), value(p.name || t('report:providerNone'))],
@@ -118,7 +143,11 @@ function summary(model: ReportModel): Content {
   const t = getT(model.lang);
   const name = (text: string) => fitText(text, SUMMARY_WIDTHS[0]!, { maxLines: 2 });
   const rows: Content[][] = [
-    [name(model.computer.label), voyant(model, model.computer.state), { text: String(model.computer.open), alignment: 'right' }],
+    [
+      name(model.computer.label),
+      voyant(model, model.computer.state),
+      { text: String(model.computer.open), alignment: 'right' },
+    ],
     ...model.devices.map((d) => [
       name(`${d.kindLabel}${sep(model)}${d.device.name || t('report:device.unnamed')}`),
       voyant(model, d.state),
@@ -134,7 +163,11 @@ function summary(model: ReportModel): Content {
       ];
     }),
   ];
-  return table(SUMMARY_WIDTHS, [t('report:cover.device'), t('report:cover.state'), t('report:cover.open')], rows);
+  return table(
+    SUMMARY_WIDTHS,
+    [t('report:cover.device'), t('report:cover.state'), t('report:cover.open')],
+    rows,
+  );
 }
 
 /** The cover page. */

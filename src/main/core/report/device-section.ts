@@ -3,13 +3,28 @@
  * phone, tablet, server or other device of the workspace (the settings the owner ticked).
  */
 import { getT } from '../i18n';
+import { hasOwnName } from './cover-section';
 import { CONTENT_WIDTH, fitText } from './layout';
 import { formatDate, formatDateTime, type ReportModel } from './model';
-import { BOX_DONE, BOX_TODO, checklist, colors, shapes, stateLabel, voyant, voyantLine, type Content } from './pdf-parts';
+import {
+  BOX_DONE,
+  BOX_TODO,
+  checklist,
+  colors,
+  shapes,
+  stateLabel,
+  voyant,
+  voyantLine,
+  type Content,
+} from './pdf-parts';
 
 /** A page title naming a device, fitted to two lines (the full name is in the annex when cut). */
 function heading(text: string): Content {
-  return { text: fitText(text, CONTENT_WIDTH, { fontSize: 16, bold: true, maxLines: 2 }), style: 'h1', pageBreak: 'before' };
+  return {
+    text: fitText(text, CONTENT_WIDTH, { fontSize: 16, bold: true, maxLines: 2 }),
+    style: 'h1',
+    pageBreak: 'before',
+  };
 }
 
 function noCheckup(model: ReportModel): Content[] {
@@ -21,7 +36,10 @@ function noCheckup(model: ReportModel): Content[] {
     ...(c.checkupError
       ? [{ text: t('report:thisComputer.noCheckupReason', { reason: c.checkupError }), color: '#444444' }]
       : []),
-    ...checklist([{ done: false, doneAt: null, title: t('report:signoff.runCheckup'), detail: '' }], model.lang),
+    ...checklist(
+      [{ done: false, doneAt: null, title: t('report:signoff.runCheckup'), detail: '' }],
+      model.lang,
+    ),
   ];
 }
 
@@ -37,7 +55,11 @@ function finding(model: ReportModel, f: ReportModel['computer']['findings'][numb
             text: [
               { text: f.title, bold: true },
               { text: '   ' },
-              { text: `${shapes[f.state]} ${stateLabel(model, f.state)}`, color: colors[f.state], fontSize: 8.5 },
+              {
+                text: `${shapes[f.state]} ${stateLabel(model, f.state)}`,
+                color: colors[f.state],
+                fontSize: 8.5,
+              },
             ],
           },
           ...(f.detail ? [{ text: f.detail, color: '#333333' }] : []),
@@ -57,10 +79,16 @@ export function computerPage(model: ReportModel): Content[] {
   const out: Content[] = [heading(t('report:thisComputer.heading', { name: c.label }))];
   if (!c.checkup) return [...out, ...noCheckup(model)];
   const grey = (text: string): Content => ({ text, color: '#444444' });
-  if (c.name !== c.label) out.push(grey(fitText(t('report:thisComputer.machineName', { name: c.name }), CONTENT_WIDTH)));
-  out.push(grey(t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) })));
-  out.push(grey(c.os ? t('report:thisComputer.system', { os: c.os }) : t('report:thisComputer.systemUnknown')));
-  if (c.checkup.mode === 'replay') out.push({ text: t('report:thisComputer.replay'), color: '#444444', italics: true });
+  if (hasOwnName(model))
+    out.push(grey(fitText(t('report:thisComputer.machineName', { name: c.name }), CONTENT_WIDTH)));
+  out.push(
+    grey(t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) })),
+  );
+  out.push(
+    grey(c.os ? t('report:thisComputer.system', { os: c.os }) : t('report:thisComputer.systemUnknown')),
+  );
+  if (c.checkup.mode === 'replay')
+    out.push({ text: t('report:thisComputer.replay'), color: '#444444', italics: true });
   out.push({ ...voyantLine(model, c.state), margin: [0, 6, 0, 6] });
   out.push({ text: t('report:thisComputer.findings'), style: 'h2' });
   if (c.findings.length === 0) return [...out, { text: t('report:thisComputer.noFindings') }];
@@ -75,17 +103,24 @@ export function devicePages(model: ReportModel): Content[] {
     const done = d.items.filter((i) => i.done).length;
     const page: Content[] = [
       heading(t('report:device.heading', { kind: d.kindLabel, name })),
-      { text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }), color: '#444444' },
+      {
+        text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }),
+        color: '#444444',
+      },
       { ...voyantLine(model, d.state), margin: [0, 6, 0, 2] },
       { text: t('report:device.notChecked'), fontSize: 8.5, color: '#444444', margin: [0, 0, 0, 6] },
     ];
     const intro = t(`guides:devices.${d.device.kind}.intro`, { defaultValue: '' });
     if (intro) page.push({ text: intro, margin: [0, 0, 0, 4] });
     if (d.device.schedule)
-      page.push({ text: t('report:device.schedule', { schedule: t(`report:schedules.${d.device.schedule}`) }) });
+      page.push({
+        text: t('report:device.schedule', { schedule: t(`report:schedules.${d.device.schedule}`) }),
+      });
     if (d.device.notes)
       page.push({
-        text: t('report:device.notes', { notes: fitText(d.device.notes, CONTENT_WIDTH, { fontSize: 9.5, maxLines: 6 }) }),
+        text: t('report:device.notes', {
+          notes: fitText(d.device.notes, CONTENT_WIDTH, { fontSize: 9.5, maxLines: 6 }),
+        }),
         margin: [0, 2, 0, 4],
       });
     page.push({ text: t('report:device.stepsTitle'), style: 'h2' });

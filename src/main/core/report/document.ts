@@ -23,7 +23,8 @@ export type { Content } from './pdf-parts';
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
 type Node = Record<string, unknown>;
-const isNode = (n: Content | undefined): n is Node => typeof n === 'object' && n !== null && !Array.isArray(n);
+const isNode = (n: Content | undefined): n is Node =>
+  typeof n === 'object' && n !== null && !Array.isArray(n);
 const isHeading = (n: Content | undefined): n is Node =>
   isNode(n) && ((typeof n.style === 'string' && HEADINGS.has(n.style)) || n.keepWithNext === true);
 const isShortText = (n: Content | undefined): boolean =>
@@ -53,7 +54,7 @@ function keepTogether(title: Node[], next: Content): Content[] {
  * header row, anything else is kept with it as one block. So no heading ends a page. Nothing is
  * attached across a page break (the heading ends its section).
  */
-function attachHeadings(nodes: Content[]): Content[] {
+export function attachHeadings(nodes: Content[]): Content[] {
   const out = nodes.flat(Infinity as 1) as Content[];
   for (let i = out.length - 1; i >= 0; i -= 1) {
     const heading = out[i];

@@ -18,11 +18,16 @@ export function softwareTable(model: ReportModel): Content[] {
     { text: t('report:software.intro'), margin: [0, 0, 0, 6] },
   ];
   if (model.software.length === 0)
-    return [...out, ...checklist([{ done: false, doneAt: null, title: t('report:software.none'), detail: '' }], model.lang)];
+    return [
+      ...out,
+      ...checklist([{ done: false, doneAt: null, title: t('report:software.none'), detail: '' }], model.lang),
+    ];
   const w = SOFTWARE_WIDTHS;
   const rows = model.software.map((s) => [
     { text: fitText(s.name, w[0]!, { bold: s.critical }), bold: s.critical },
-    s.version ? fitText(s.version, w[1]!, { maxLines: 2 }) : { text: t('report:software.versionUnknown'), italics: true },
+    s.version
+      ? fitText(s.version, w[1]!, { maxLines: 2 })
+      : { text: t('report:software.versionUnknown'), italics: true },
     t(`report:software.categories.${s.category}`),
     fitText([s.vendor, s.vendorContact].filter(Boolean).join(' — '), w[3]!),
     s.critical ? { text: t('report:software.yes'), bold: true } : t('report:software.no'),
@@ -30,7 +35,14 @@ export function softwareTable(model: ReportModel): Content[] {
     s.lastTestedAt ? formatDate(s.lastTestedAt, model.lang) : t('report:software.neverTested'),
   ]);
   const header = ['name', 'version', 'category', 'vendor', 'critical', 'latest', 'tested'];
-  return [...out, table(w, header.map((k) => t(`report:software.${k}`)), rows)];
+  return [
+    ...out,
+    table(
+      w,
+      header.map((k) => t(`report:software.${k}`)),
+      rows,
+    ),
+  ];
 }
 
 /** The logbook, newest first. */
@@ -49,7 +61,9 @@ export function historyTable(model: ReportModel): Content[] {
   });
   return [
     ...out,
-    table(w, [t('report:history.date'), t('report:history.what'), t('report:history.by')], rows, { fontSize: 8 }),
+    table(w, [t('report:history.date'), t('report:history.what'), t('report:history.by')], rows, {
+      fontSize: 8,
+    }),
   ];
 }
 

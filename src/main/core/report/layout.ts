@@ -20,7 +20,9 @@ export const CELL_PADDING = 8;
 export function fixedWidths(widths: readonly (string | number)[], total = CONTENT_WIDTH): number[] {
   const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
   const stars = widths.filter((w) => typeof w !== 'number').length;
-  const star = stars ? Math.max(20, Math.floor((total - fixed - CELL_PADDING * widths.length - 1) / stars)) : 0;
+  const star = stars
+    ? Math.max(20, Math.floor((total - fixed - CELL_PADDING * widths.length - 1) / stars))
+    : 0;
   return widths.map((w) => (typeof w === 'number' ? w : star));
 }
 
@@ -53,7 +55,11 @@ function advances(file: string): Advance {
 export function useFontMetrics(assetsDir?: string): void {
   const dir = resolveAssetsDir(assetsDir);
   if (metrics?.dir === dir) return;
-  metrics = { dir, normal: advances(join(dir, FONT_FILES.normal)), bold: advances(join(dir, FONT_FILES.bold)) };
+  metrics = {
+    dir,
+    normal: advances(join(dir, FONT_FILES.normal)),
+    bold: advances(join(dir, FONT_FILES.bold)),
+  };
 }
 
 /** The width of a text in points, in the carnet's font. */

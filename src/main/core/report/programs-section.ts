@@ -71,7 +71,8 @@ export function programsAnnex(report: CheckupReport | null, lang: Lang, csvFile:
     const w = PROGRAM_WIDTHS;
     const rows = programs.programs.map((p) => [
       fitText(p.name, w[0]!, { fontSize: 7.5, maxLines: 2 }),
-      p.version ? fitText(p.version, w[1]!, { fontSize: 7.5, maxLines: 2 }) : { text: t('programs:pdf.noVersion'), italics: true },
+      // A version wraps inside its fixed column: the prestataire needs it whole.
+      p.version ?? { text: t('programs:pdf.noVersion'), italics: true },
       fitText(p.publisher ?? '', w[2]!, { fontSize: 7.5, maxLines: 2 }),
       { text: voyantText(p, lang), color: STATUS_COLOURS[p.status] },
     ]);

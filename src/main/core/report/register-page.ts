@@ -31,7 +31,9 @@ function testCells(row: ReportModel['register'][number], model: ReportModel): Co
   const w = TEST_WIDTHS;
   return [
     { text: fitText(row.name, w[0]!, { bold: true }), bold: true },
-    row.scenario ? fitText(row.scenario, w[1]!, { maxLines: 6 }) : { text: t('carnet:report.noScenario'), italics: true },
+    row.scenario
+      ? fitText(row.scenario, w[1]!, { maxLines: 6 })
+      : { text: t('carnet:report.noScenario'), italics: true },
     last ? formatDate(last.at, model.lang) : '',
     row.toTest && last ? { text: [result, '\n', { text: t('carnet:report.toTest'), bold: true }] } : result,
     last ? fitText(personName(last.by, model.ownerName, model.lang), w[4]!, { maxLines: 2 }) : '',

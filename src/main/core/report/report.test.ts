@@ -128,7 +128,7 @@ describe('the carnet d’entretien PDF', () => {
     expectContains(all, 'à vérifier auprès de l’éditeur');
     // Sign-off, annex with the raw settings and the full inventory.
     expectContains(all, 'Qui fait quoi, pour quand');
-    expectContains(all, 'Annexe technique (pour le prestataire)');
+    expectContains(all, 'Annexe technique — pour votre prestataire');
     for (const s of checkup.facts.autoUpdates?.settings ?? []) expectContains(all, s.source);
     // The programs with their voyant in one compact table; the full list as a CSV beside the PDF.
     const apps = checkup.inventory.applications;
@@ -238,7 +238,7 @@ describe('the carnet d’entretien PDF', () => {
     expectContains(text, 'Entreprise (nom non renseigné)');
     expectContains(text, 'Je n’ai pas pu faire le contrôle technique de cet ordinateur');
     expectContains(text, 'Raison : le contrôle a été interrompu');
-    expectContains(text, '● Je n’ai pas pu vérifier');
+    expectContains(text, '◌ Je n’ai pas pu vérifier');
     expectContains(text, 'Aucun logiciel métier n’est encore listé');
     expectContains(text, 'Pas de contrôle technique disponible');
     // Nothing checked is never shown as OK.
@@ -444,7 +444,7 @@ describe('the carnet d’entretien PDF', () => {
     const pages = await pdfPages(await readFile(file));
     expect(pages.length).toBe(result.pages);
     const all = pages.join('\n');
-    expectContains(all, 'Antivirus parfait ● Je n’ai pas pu vérifier');
+    expectContains(all, 'Antivirus parfait ◌ Je n’ai pas pu vérifier');
     expect(squash(all)).not.toContain(squash('● OK'));
     expectContains(all, 'Le reste des valeurs lues n’a pas pu être affiché');
     expectContains(all, 'Je n’ai pas pu lire la liste des logiciels de cet ordinateur');

@@ -16,12 +16,20 @@ export function missionsPage(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const out: Content[] = [{ text: t('report:missions.heading'), style: 'h1', pageBreak: 'before' }];
   for (const m of model.missions) {
-    out.push({ text: `${m.title} — ${t('report:missions.progress', { done: m.done, total: m.total })}`, style: 'h3' });
+    out.push({
+      text: `${m.title} — ${t('report:missions.progress', { done: m.done, total: m.total })}`,
+      style: 'h3',
+    });
     const goal = t(`guides:missions.${m.id}.goal`, { defaultValue: '' });
     if (goal) out.push({ text: goal, color: '#444444', margin: [0, 0, 0, 2] });
     out.push(
       checklist(
-        m.tasks.map((task) => ({ done: task.done, doneAt: task.done ? task.at : null, title: task.title, detail: '' })),
+        m.tasks.map((task) => ({
+          done: task.done,
+          doneAt: task.done ? task.at : null,
+          title: task.title,
+          detail: '',
+        })),
         model.lang,
       ),
     );
@@ -34,7 +42,13 @@ function actionsTable(model: ReportModel): Content {
   const [, text, who] = ACTION_WIDTHS;
   return table(
     ACTION_WIDTHS,
-    ['', t('report:signoff.action'), t('report:signoff.who'), t('report:signoff.due'), t('report:signoff.done')],
+    [
+      '',
+      t('report:signoff.action'),
+      t('report:signoff.who'),
+      t('report:signoff.due'),
+      t('report:signoff.done'),
+    ],
     model.actions.map((a) => [
       a.doneAt ? { text: BOX_DONE, fontSize: 11, color: colors.ok } : { text: BOX_TODO, fontSize: 11 },
       fitText(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, text!, { maxLines: 4 }),
@@ -63,7 +77,12 @@ function signatures(model: ReportModel): Content {
             [{ text: `${t('report:signoff.signature')}${sep(model)}`, fontSize: 8.5 }],
           ],
         },
-        layout: { hLineColor: () => '#777777', vLineColor: () => '#777777', hLineWidth: () => 0.6, vLineWidth: () => 0.6 },
+        layout: {
+          hLineColor: () => '#777777',
+          vLineColor: () => '#777777',
+          hLineWidth: () => 0.6,
+          vLineWidth: () => 0.6,
+        },
         margin: [0, 4, 0, 0],
       },
     ],
@@ -71,7 +90,10 @@ function signatures(model: ReportModel): Content {
   return {
     columns: [
       box(t('report:signoff.forCompany', { company: model.company }), model.ownerName),
-      box(t('report:signoff.forProvider', { provider: model.provider.name || t('report:providerNone') }), model.provider.name),
+      box(
+        t('report:signoff.forProvider', { provider: model.provider.name || t('report:providerNone') }),
+        model.provider.name,
+      ),
     ],
     columnGap: 20,
     margin: [0, 10, 0, 0],

@@ -24,7 +24,6 @@ export interface SiteSection {
 
 type PdfContent = string | Record<string, unknown> | PdfContent[];
 
-
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -93,12 +92,17 @@ function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   const t = getT(lang);
   const out: PdfContent[] = [
     {
-      text: fitText(t('site:report.heading', { host: s.host }), CONTENT_WIDTH, { fontSize: 16, bold: true, maxLines: 2 }),
+      text: fitText(t('site:report.heading', { host: s.host }), CONTENT_WIDTH, {
+        fontSize: 16,
+        bold: true,
+        maxLines: 2,
+      }),
       style: 'h1',
       pageBreak: 'before',
     },
   ];
-  if (!s.report) return [...out, { text: t('site:report.notChecked', { url: fitText(s.url, CONTENT_WIDTH - 150) }) }];
+  if (!s.report)
+    return [...out, { text: t('site:report.notChecked', { url: fitText(s.url, CONTENT_WIDTH - 150) }) }];
   const r = s.report;
   out.push({
     text: t('site:report.read', {
@@ -151,7 +155,10 @@ function siteDetail(s: SiteSection, lang: Lang): PdfContent[] {
     ...r.findings.filter((f) => f.reason).map((f) => `${f.id} : ${f.reason}`),
   ];
   return [
-    { text: `${t('site:report.technical')} — ${fitText(s.host, CONTENT_WIDTH - 200, { fontSize: 10.5, bold: true })}`, style: 'h3' },
+    {
+      text: `${t('site:report.technical')} — ${fitText(s.host, CONTENT_WIDTH - 200, { fontSize: 10.5, bold: true })}`,
+      style: 'h3',
+    },
     { ul: tech.map((line) => shorten(line, 300)), fontSize: 8, margin: [0, 0, 0, 6] },
   ];
 }

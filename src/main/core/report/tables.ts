@@ -14,7 +14,12 @@ export interface GridLayout {
   paddingTop(i: number, node?: unknown): number;
   paddingBottom(i: number, node?: unknown): number;
   /** Width of the rule above the column header, under it, between rows, around the table. */
-  readonly lines: { readonly top: number; readonly header: number; readonly row: number; readonly colour: string };
+  readonly lines: {
+    readonly top: number;
+    readonly header: number;
+    readonly row: number;
+    readonly colour: string;
+  };
 }
 
 interface GridNode {
@@ -55,7 +60,12 @@ function tieLastRows(rows: Content[][], widths: number[], layout: GridLayout): C
     table: { widths, dontBreakRows: true, body: rows.slice(-2) },
     layout: { ...pdfLayout(layout), hLineWidth: (i: number) => (i === 1 ? layout.lines.row : 0) },
     // The outer cell's padding is taken back, so the nested columns sit exactly under the others.
-    margin: [-layout.paddingLeft(0), -layout.paddingTop(0), -layout.paddingRight(n - 1), -layout.paddingBottom(0)],
+    margin: [
+      -layout.paddingLeft(0),
+      -layout.paddingTop(0),
+      -layout.paddingRight(n - 1),
+      -layout.paddingBottom(0),
+    ],
     colSpan: n,
   };
   return [...rows.slice(0, -2), [inner, ...Array.from({ length: n - 1 }, () => '')]];

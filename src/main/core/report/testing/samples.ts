@@ -43,7 +43,13 @@ export async function duboisWorkspace(now: Date): Promise<Workspace> {
         addedAt: day(now, -3),
         steps: { 'ios-system-auto': day(now, -2) },
       },
-      { id: 'android', kind: 'android-phone', name: 'Samsung de l’atelier', addedAt: day(now, -3), steps: {} },
+      {
+        id: 'android',
+        kind: 'android-phone',
+        name: 'Samsung de l’atelier',
+        addedAt: day(now, -3),
+        steps: {},
+      },
     ],
     software: [
       {
@@ -60,15 +66,34 @@ export async function duboisWorkspace(now: Date): Promise<Workspace> {
       },
       { id: 'truck', name: 'TruckPro', version: null, category: 'flotte', critical: false, detected: false },
     ],
-    sites: [{ id: 'site', url: site.url, addedAt: day(now, -3), last: site as unknown as Record<string, unknown> }],
+    sites: [
+      { id: 'site', url: site.url, addedAt: day(now, -3), last: site as unknown as Record<string, unknown> },
+    ],
     tasks: {
       'vendor:truck': { assignee: { kind: 'provider' }, due: day(now, 8).slice(0, 10) },
-      'step:android:android-play-auto': { assignee: { kind: 'colleague', name: 'Karim' }, due: day(now, 3).slice(0, 10) },
+      'step:android:android-play-auto': {
+        assignee: { kind: 'colleague', name: 'Karim' },
+        due: day(now, 3).slice(0, 10),
+      },
       'mission:expert.monthly-review': { assignee: { kind: 'me' }, due: day(now, 30).slice(0, 10) },
     },
     history: [
-      { at: day(now, -3), kind: 'device', by: 'app', summary: 'device added', key: 'history.deviceAdded', params: { name: 'iPhone d’Éric', kind: 'iphone' } },
-      { at: day(now, -2), kind: 'tick', by: 'Éric Dubois', summary: 'tick', key: 'history.stepDone', params: { name: 'iPhone d’Éric', step: 'ios-system-auto' } },
+      {
+        at: day(now, -3),
+        kind: 'device',
+        by: 'app',
+        summary: 'device added',
+        key: 'history.deviceAdded',
+        params: { name: 'iPhone d’Éric', kind: 'iphone' },
+      },
+      {
+        at: day(now, -2),
+        kind: 'tick',
+        by: 'Éric Dubois',
+        summary: 'tick',
+        key: 'history.stepDone',
+        params: { name: 'iPhone d’Éric', step: 'ios-system-auto' },
+      },
     ],
   } as Workspace;
 }
@@ -113,7 +138,10 @@ export async function hostileWorkspace(now: Date): Promise<Workspace> {
       tests: [{ at: day(now, -1), by: names[(i + 1) % names.length]!, result: 'works' }],
     })),
     tasks: Object.fromEntries(
-      names.map((name, i) => [`vendor:s${i}`, { assignee: { kind: 'colleague', name }, due: day(now, i).slice(0, 10) }]),
+      names.map((name, i) => [
+        `vendor:s${i}`,
+        { assignee: { kind: 'colleague', name }, due: day(now, i).slice(0, 10) },
+      ]),
     ),
     sites: ws.sites!.map((s) => ({
       ...s,
