@@ -3,7 +3,7 @@ import type { MachineFacts } from '../../../shared/facts';
 import { getT } from '../i18n';
 import { programsAnnex } from './programs-section';
 import { formatDateTime, personName, shorten, type ReportModel } from './model';
-import { fitText, fixedWidths } from './layout';
+import { fixedWidths } from './layout';
 import { table, tableLayout, type Content } from './pdf-parts';
 import { grid } from './tables';
 
