@@ -62,6 +62,8 @@ describe('the carnet reads as a carnet', () => {
     has(signoff, 'Prochaine révision');
     has(signoff, 'Nom : Éric Dubois');
     has(signoff, 'Nom : Kevin Lefèvre');
+    has(signoff, 'Prévoir une révision chaque mois Éric Dubois');
+    has(signoff, 'TruckPro : vérifier auprès de l’éditeur que la version est la dernière Kevin Lefèvre');
     // The 134 (or so) pending packages are only in the annex, in a compact grid of at most 2 pages.
     const pending = pages.flatMap((p, i) => (squash(p).includes(squash('Paquet / mise à jour')) ? [i] : []));
     if ((checkup.facts.pendingUpdates?.items.length ?? 0) > 0) {
@@ -87,6 +89,8 @@ describe('the carnet reads as a carnet', () => {
     has(pages[0]!, `Cet ordinateur Cet ordinateur (${checkup.machine.hostname})`);
     expect(squash(pages[1]!).startsWith(squash('Cet ordinateur'))).toBe(true);
     has(pages.join('\n'), 'Appareil — Appareil ajouté : iPhone d’Éric (iPhone) vous');
+    // A task the owner took (« Moi » in the app) names them, or « vous ».
+    has(pages.join('\n'), 'Prévoir une révision chaque mois vous');
     const english = (await pdfPages(await carnet(anonymous, checkup, 'en'))).join('\n');
     has(english, 'Technical annex — for your IT provider');
     has(english, 'iPhone d’Éric (iPhone) you');

@@ -5,7 +5,7 @@
 import { getT } from '../i18n';
 import { nextRevisionText } from './cover-section';
 import { fitText, fixedWidths } from './layout';
-import { formatDate, type ReportModel } from './model';
+import { formatDate, personName, type ReportModel } from './model';
 import { formatDay } from './register-page';
 import { BOX_DONE, BOX_TODO, checklist, colors, sep, table, type Content } from './pdf-parts';
 
@@ -40,6 +40,9 @@ export function missionsPage(model: ReportModel): Content[] {
 function actionsTable(model: ReportModel): Content {
   const t = getT(model.lang);
   const [, text, who] = ACTION_WIDTHS;
+  // « Moi » is the owner speaking in the app; the carnet names them (or says « vous »).
+  const person = (name: string) =>
+    name === t('carnet:assignee.me') ? personName('', model.ownerName, model.lang) : name;
   return table(
     ACTION_WIDTHS,
     [
@@ -52,7 +55,7 @@ function actionsTable(model: ReportModel): Content {
     model.actions.map((a) => [
       a.doneAt ? { text: BOX_DONE, fontSize: 11, color: colors.ok } : { text: BOX_TODO, fontSize: 11 },
       fitText(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, text!, { maxLines: 4 }),
-      fitText(a.who, who!, { maxLines: 2 }),
+      fitText(person(a.who), who!, { maxLines: 2 }),
       a.due ? formatDay(a.due, model.lang) : '',
       a.doneAt ? formatDate(a.doneAt, model.lang) : '',
     ]),
@@ -70,7 +73,7 @@ function signatures(model: ReportModel): Content {
       {
         table: {
           widths: [width - 8],
-          heights: [14, 14, 44],
+          heights: [14, 14, 60],
           body: [
             [{ text: `${t('report:signoff.name')}${sep(model)}${fitText(name, width - 60)}`, fontSize: 8.5 }],
             [{ text: `${t('report:signoff.date')}${sep(model)}`, fontSize: 8.5 }],
