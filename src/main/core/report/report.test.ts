@@ -23,6 +23,7 @@ import { createService, type RevisionService } from '../service';
 import { AssetsMissingError, resolveAssetsDir } from './assets';
 import { ReportError, generateReportPdf } from './index';
 import { pdfPages, squash } from './testing/pdf-text';
+import { hostileSoftware } from './testing/samples';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const PNG_DIR = resolve(import.meta.dirname, '../../../../test-results/pdf');
@@ -270,15 +271,7 @@ describe('the carnet d’entretien PDF', () => {
         addedAt: NOW.toISOString(),
         steps: (i === 0 ? { 'android-play-auto': NOW.toISOString() } : {}) as Record<string, string>,
       })),
-      software: hostile.map((name, i) => ({
-        id: `s${i}`,
-        name,
-        version: i === 1 ? 'v'.repeat(200) : null,
-        category: 'autre',
-        critical: i % 2 === 0,
-        detected: false,
-        vendorContact: name,
-      })),
+      software: hostileSoftware(hostile),
     };
     const { bytes, pages } = await generateReportPdf({ workspace, checkup, lang: 'fr', now: NOW });
     const extracted = await pdfPages(bytes);

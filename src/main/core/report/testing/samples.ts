@@ -23,6 +23,16 @@ export async function drupalSiteReport(): Promise<SiteReport> {
   });
 }
 
+/** A logbook line as the app writes it. */
+const logged = (at: string, kind: string, by: string, key: string, params: Record<string, string>) => ({
+  at,
+  kind,
+  by,
+  summary: key,
+  key,
+  params,
+});
+
 const day = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
 
 /** Éric's carnet: Transports Dubois, Kevin as prestataire, an iPhone half set up, an Android phone, a site, tasks. */
@@ -78,22 +88,11 @@ export async function duboisWorkspace(now: Date): Promise<Workspace> {
       'mission:expert.monthly-review': { assignee: { kind: 'me' }, due: day(now, 30).slice(0, 10) },
     },
     history: [
-      {
-        at: day(now, -3),
-        kind: 'device',
-        by: 'app',
-        summary: 'device added',
-        key: 'history.deviceAdded',
-        params: { name: 'iPhone d’Éric', kind: 'iphone' },
-      },
-      {
-        at: day(now, -2),
-        kind: 'tick',
-        by: 'Éric Dubois',
-        summary: 'tick',
-        key: 'history.stepDone',
-        params: { name: 'iPhone d’Éric', step: 'ios-system-auto' },
-      },
+      logged(day(now, -3), 'device', 'app', 'history.deviceAdded', { name: 'iPhone d’Éric', kind: 'iphone' }),
+      logged(day(now, -2), 'tick', 'Éric Dubois', 'history.stepDone', {
+        name: 'iPhone d’Éric',
+        step: 'ios-system-auto',
+      }),
     ],
   } as Workspace;
 }
@@ -107,6 +106,19 @@ export const HOSTILE_NAMES = {
   quotes: '"Chez « Léa » l’\'atelier"',
   html: '<b>HTML</b> & <script>x</script>',
 } as const;
+
+/** Business programs named after hostile names (a 200-character version on the second). */
+export function hostileSoftware(names: readonly string[]): Workspace['software'] {
+  return names.map((name, i) => ({
+    id: `s${i}`,
+    name,
+    version: i === 1 ? 'v'.repeat(200) : null,
+    category: 'autre',
+    critical: i % 2 === 0,
+    detected: false,
+    vendorContact: name,
+  }));
+}
 
 /** The hostile carnet: every name the PDF prints is one of HOSTILE_NAMES. */
 export async function hostileWorkspace(now: Date): Promise<Workspace> {
@@ -125,17 +137,11 @@ export async function hostileWorkspace(now: Date): Promise<Workspace> {
       addedAt: day(now, -3),
       steps: i === 0 ? { 'ios-system-auto': day(now, -1) } : {},
     })),
-    software: names.map((name, i) => ({
-      id: `s${i}`,
-      name,
-      version: i === 1 ? 'v'.repeat(200) : null,
-      category: 'autre',
-      critical: i % 2 === 0,
-      detected: false,
-      vendor: name,
-      vendorContact: name,
-      scenario: name,
-      tests: [{ at: day(now, -1), by: names[(i + 1) % names.length]!, result: 'works' }],
+    software: hostileSoftware(names).map((sw, i) => ({
+      ...sw,
+      vendor: sw.name,
+      scenario: sw.name,
+      tests: [{ at: day(now, -1), by: names[(i + 1) % names.length]!, result: 'works' as const }],
     })),
     tasks: Object.fromEntries(
       names.map((name, i) => [
