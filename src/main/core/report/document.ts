@@ -46,7 +46,9 @@ function keepTogether(title: Node[], next: Content): Content[] {
   // Never an unbreakable block inside another (pdfmake can lose such content): one flat stack.
   if (isNode(next) && next.unbreakable && Array.isArray(next.stack) && !next.pageBreak)
     return [{ ...next, stack: [...title, ...(next.stack as Content[])] }];
-  return [{ stack: [...title, next], unbreakable: true }];
+  if (!isNode(next)) return [{ stack: [...title, next], unbreakable: true }];
+  const { unbreakable: _inner, ...inner } = next;
+  return [{ stack: [...title, inner], unbreakable: true }];
 }
 
 /**
