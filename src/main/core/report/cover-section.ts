@@ -77,7 +77,7 @@ function facts(model: ReportModel): Content {
   const t = getT(model.lang);
   const p = model.provider;
   const contact = [p.email, p.phone].filter(Boolean).join(' · ');
-  const value = (text: string, bold = false) => fitText(text, VALUE_WIDTH, { fontSize: 9.5, bold });
+  const value = (text: string, words = false) => fitText(text, VALUE_WIDTH, { fontSize: 9.5, words });
   const c = model.computer;
   const computer = hasOwnName(model) ? `${c.label} (${c.name})` : c.label;
   const rows: [string, Content][] = [
@@ -86,7 +86,7 @@ function facts(model: ReportModel): Content {
       { text: fitText(model.company, VALUE_WIDTH, { fontSize: 13, bold: true }), fontSize: 13, bold: true },
     ],
     [t('report:cover.date'), formatDate(model.generatedAt, model.lang, 'long')],
-    [t('report:cover.computer'), value(computer)],
+    [t('report:cover.computer'), value(computer, true)],
     [t('report:cover.provider'), value(p.name || t('report:providerNone'))],
     ...(contact ? [[t('report:cover.providerContact'), value(contact)] as [string, Content]] : []),
     [t('report:cover.lastCheckup'), lastCheckupCell(model)],
@@ -141,7 +141,7 @@ function overall(model: ReportModel): Content {
 
 function summary(model: ReportModel): Content {
   const t = getT(model.lang);
-  const name = (text: string) => fitText(text, SUMMARY_WIDTHS[0]!, { maxLines: 2 });
+  const name = (text: string, full = text) => fitText(text, SUMMARY_WIDTHS[0]!, { maxLines: 2, full });
   const rows: Content[][] = [
     [
       name(model.computer.label),
@@ -149,7 +149,7 @@ function summary(model: ReportModel): Content {
       { text: String(model.computer.open), alignment: 'right' },
     ],
     ...model.devices.map((d) => [
-      name(`${d.kindLabel}${sep(model)}${d.device.name || t('report:device.unnamed')}`),
+      name(`${d.kindLabel}${sep(model)}${d.device.name || t('report:device.unnamed')}`, d.device.name),
       voyant(model, d.state),
       { text: String(d.open), alignment: 'right' },
     ]),
@@ -157,7 +157,7 @@ function summary(model: ReportModel): Content {
       const state = s.report ? worstState(s.findings.map((f) => f.state)) : 'unknown';
       const open = s.findings.filter((f) => f.state !== 'ok').length;
       return [
-        name(`${t('report:kinds.website')}${sep(model)}${s.host}`),
+        name(`${t('report:kinds.website')}${sep(model)}${s.host}`, s.host),
         voyant(model, state),
         { text: String(s.report ? open : 1), alignment: 'right' },
       ];

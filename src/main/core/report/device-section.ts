@@ -19,9 +19,9 @@ import {
 } from './pdf-parts';
 
 /** A page title naming a device, fitted to two lines (the full name is in the annex when cut). */
-function heading(text: string): Content {
+function heading(text: string, full: string): Content {
   return {
-    text: fitText(text, CONTENT_WIDTH, { fontSize: 16, bold: true, maxLines: 2 }),
+    text: fitText(text, CONTENT_WIDTH, { fontSize: 16, bold: true, maxLines: 2, full }),
     style: 'h1',
     pageBreak: 'before',
   };
@@ -76,11 +76,13 @@ function finding(model: ReportModel, f: ReportModel['computer']['findings'][numb
 export function computerPage(model: ReportModel): Content[] {
   const t = getT(model.lang);
   const c = model.computer;
-  const out: Content[] = [heading(t('report:thisComputer.heading', { name: c.label }))];
+  const out: Content[] = [heading(t('report:thisComputer.heading', { name: c.label }), c.label)];
   if (!c.checkup) return [...out, ...noCheckup(model)];
   const grey = (text: string): Content => ({ text, color: '#444444' });
   if (hasOwnName(model))
-    out.push(grey(fitText(t('report:thisComputer.machineName', { name: c.name }), CONTENT_WIDTH)));
+    out.push(
+      grey(fitText(t('report:thisComputer.machineName', { name: c.name }), CONTENT_WIDTH, { full: c.name })),
+    );
   out.push(
     grey(t('report:thisComputer.checkedOn', { date: formatDateTime(c.checkup.generatedAt, model.lang) })),
   );
@@ -102,7 +104,7 @@ export function devicePages(model: ReportModel): Content[] {
     const name = d.device.name || t('report:device.unnamed');
     const done = d.items.filter((i) => i.done).length;
     const page: Content[] = [
-      heading(t('report:device.heading', { kind: d.kindLabel, name })),
+      heading(t('report:device.heading', { kind: d.kindLabel, name }), name),
       {
         text: t('report:device.addedOn', { date: formatDate(d.device.addedAt, model.lang) }),
         color: '#444444',

@@ -29,7 +29,7 @@ export function softwareTable(model: ReportModel): Content[] {
       ? fitText(s.version, w[1]!, { maxLines: 2 })
       : { text: t('report:software.versionUnknown'), italics: true },
     t(`report:software.categories.${s.category}`),
-    fitText([s.vendor, s.vendorContact].filter(Boolean).join(' — '), w[3]!),
+    fitText([s.vendor, s.vendorContact].filter(Boolean).join(' — '), w[3]!, { words: true }),
     s.critical ? { text: t('report:software.yes'), bold: true } : t('report:software.no'),
     { text: t('report:software.checkVendor'), italics: true },
     s.lastTestedAt ? formatDate(s.lastTestedAt, model.lang) : t('report:software.neverTested'),
@@ -55,7 +55,7 @@ export function historyTable(model: ReportModel): Content[] {
     const kind = `${t(`report:history.kinds.${h.kind}`, { defaultValue: h.kind })} — `;
     return [
       formatDateTime(h.at, model.lang),
-      { text: [{ text: kind, bold: true }, fitText(h.text, w[1]! - 60, { maxLines: 4 })] },
+      { text: [{ text: kind, bold: true }, fitText(h.text, w[1]! - 60, { maxLines: 4, words: true })] },
       fitText(h.by, w[2]!, { maxLines: 2 }),
     ];
   });
@@ -75,7 +75,8 @@ export function fullNames(model: ReportModel, cut: CutNames): Content[] {
   return [
     { text: t('report:annex.fullNames'), style: 'h3' },
     {
-      ul: names.map((n) => ({ text: n, fontSize: 7.5 })),
+      // One name never splits across two pages.
+      ul: names.map((n) => ({ text: n, fontSize: 7.5, unbreakable: true })),
       margin: [0, 2, 0, 8],
       // Kept narrower than the page: a name without spaces is broken by pdfmake inside this width.
       width: CONTENT_WIDTH - 20,

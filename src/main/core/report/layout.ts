@@ -105,15 +105,22 @@ function cutWord(word: string, width: number, fontSize: number, bold: boolean): 
   return `${out}…`;
 }
 
+/** How `fitText` lays out and what it records for the annex when it cuts. */
+export interface FitOptions {
+  readonly fontSize?: number;
+  readonly bold?: boolean;
+  readonly maxLines?: number;
+  /** The name this text shows (« iPhone : <name> » shows <name>): recorded instead of the whole text. */
+  readonly full?: string;
+  /** A sentence holding names: only its cut words are recorded (the whole when it is cut short). */
+  readonly words?: boolean;
+}
+
 /**
  * A name fitted to a column: every word wider than the column is cut with « … », and the whole
  * to `maxLines` lines. When anything was cut, the full name is recorded for the annex.
  */
-export function fitText(
-  text: string,
-  width: number,
-  options: { fontSize?: number; bold?: boolean; maxLines?: number } = {},
-): string {
+export function fitText(text: string, width: number, options: FitOptions = {}): string {
   const { fontSize = 8.5, bold = false, maxLines = 3 } = options;
   const clean = text.replace(/\s+/g, ' ').trim();
   // Small safety margin: pdfmake's own measure may round differently.
@@ -121,14 +128,18 @@ export function fitText(
   // Lines are counted roughly (by width): enough to stop a 5,000-character name filling a page.
   const budget = room * maxLines * 0.9;
   let cut = false;
+  const cutWords: string[] = [];
   const words = clean.split(' ').map((word) => {
     if (textWidth(word, fontSize, bold) <= room) return word;
     cut = true;
+    cutWords.push(word);
     return cutWord(word, Math.min(room, budget), fontSize, bold);
   });
+  let short = false;
   let out = words.join(' ');
   if (textWidth(out, fontSize, bold) > budget) {
     cut = true;
+    short = true;
     let kept = '';
     for (const word of words) {
       const next = kept ? `${kept} ${word}` : word;
@@ -137,6 +148,8 @@ export function fitText(
     }
     out = `${kept.trimEnd()}…`;
   }
-  if (cut) cutNames?.add(text);
+  if (!cut) return out;
+  if (options.words && !short) cutWords.forEach((w) => cutNames?.add(w));
+  else cutNames?.add(options.full ?? text);
   return out;
 }

@@ -54,7 +54,7 @@ function actionsTable(model: ReportModel): Content {
     ],
     model.actions.map((a) => [
       a.doneAt ? { text: BOX_DONE, fontSize: 11, color: colors.ok } : { text: BOX_TODO, fontSize: 11 },
-      fitText(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, text!, { maxLines: 4 }),
+      fitText(a.device ? `${a.device}${sep(model)}${a.text}` : a.text, text!, { maxLines: 4, words: true }),
       fitText(person(a.who), who!, { maxLines: 2 }),
       a.due ? formatDay(a.due, model.lang) : '',
       a.doneAt ? formatDate(a.doneAt, model.lang) : '',
@@ -66,10 +66,14 @@ function actionsTable(model: ReportModel): Content {
 function signatures(model: ReportModel): Content {
   const t = getT(model.lang);
   const width = fixedWidths(['*', '*'], 515 - 20 + 16)[0]!;
-  const box = (label: string, name: string): Content => ({
+  const box = (label: string, name: string, full: string): Content => ({
     width,
     stack: [
-      { text: fitText(label, width, { fontSize: 8.5, bold: true, maxLines: 2 }), bold: true, fontSize: 8.5 },
+      {
+        text: fitText(label, width, { fontSize: 8.5, bold: true, maxLines: 2, full }),
+        bold: true,
+        fontSize: 8.5,
+      },
       {
         table: {
           widths: [width - 8],
@@ -92,9 +96,10 @@ function signatures(model: ReportModel): Content {
   });
   return {
     columns: [
-      box(t('report:signoff.forCompany', { company: model.company }), model.ownerName),
+      box(t('report:signoff.forCompany', { company: model.company }), model.ownerName, model.company),
       box(
         t('report:signoff.forProvider', { provider: model.provider.name || t('report:providerNone') }),
+        model.provider.name,
         model.provider.name,
       ),
     ],

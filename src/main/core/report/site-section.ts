@@ -93,6 +93,7 @@ function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   const out: PdfContent[] = [
     {
       text: fitText(t('site:report.heading', { host: s.host }), CONTENT_WIDTH, {
+        full: s.host,
         fontSize: 16,
         bold: true,
         maxLines: 2,
