@@ -19,7 +19,7 @@ import { ownComputerName } from '../../../shared/workspace';
 import { getT, getTranslate } from '../i18n';
 import { defaultRules, nextCheckAt } from '../schedule/plan';
 import { normalizeCheckup, withoutControlCharacters } from './normalize';
-import { fillSignoff, registerRows, type RegisterRow, type SignoffAction } from './register';
+import { fillSignoff, registerRows, signoffActions, type RegisterRow, type SignoffAction } from './register';
 
 export { formatDate, formatDateTime } from './format';
 export { normalizeCheckup, stripControls } from './normalize';
@@ -249,17 +249,13 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   });
 }
 
-/** Builds the carnet's model. */
-export function buildReportModel(input: ReportInput): ReportModel {
+/** The missions and their tasks, done or not, from the workspace and the checkup's findings. */
+function buildMissions(ws: Workspace, input: ReportInput): MissionSection[] {
   const t = getT(input.lang);
-  const ws = withoutControlCharacters(input.workspace);
-  input = { ...input, checkup: input.checkup ? normalizeCheckup(input.checkup) : null };
-  const computer = buildComputer(input);
-  const devices = ws.devices.map((d) => buildDevice(d, input.lang));
   const findingStates: Record<string, FindingState> = {};
   for (const f of input.checkup?.findings ?? []) findingStates[f.id] = f.state;
   const ctx: MissionContext = { workspace: ws, findingStates };
-  const missionSections: MissionSection[] = missions.map((m) => {
+  return missions.map((m) => {
     const tasks = m.tasks.map((task) => ({
       title: taskTitle(task.id, input.lang),
       ...taskStatus(task, ctx),
@@ -272,53 +268,19 @@ export function buildReportModel(input: ReportInput): ReportModel {
       tasks,
     };
   });
+}
 
+/** Builds the carnet's model. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const t = getT(input.lang);
+  const ws = withoutControlCharacters(input.workspace);
+  input = { ...input, checkup: input.checkup ? normalizeCheckup(input.checkup) : null };
+  const computer = buildComputer(input);
+  const devices = ws.devices.map((d) => buildDevice(d, input.lang));
+  const missionSections = buildMissions(ws, input);
   const company = ws.company.name.trim();
   const providerName = ws.provider.name.trim();
-  const actions: OpenAction[] = [];
-  if (!computer.checkup) {
-    actions.push({ text: t('report:signoff.runCheckup'), device: '', who: '', group: 'unknown' });
-  } else {
-    for (const f of computer.findings) {
-      if (f.state === 'ok') continue;
-      actions.push({
-        text: `${f.title}${input.lang === 'fr' ? ' : ' : ': '}${f.action}`,
-        device: computer.label,
-        who: f.fix === 'contact-provider' ? providerName : '',
-        group: f.state === 'unknown' ? 'unknown' : 'computer',
-      });
-    }
-  }
-  for (const d of devices) {
-    if (d.open > 0) {
-      actions.push({
-        text: t('report:signoff.finishDevice', {
-          name: d.device.name || t('report:device.unnamed'),
-          count: d.open,
-        }),
-        device: '',
-        who: '',
-        group: 'device',
-      });
-    }
-  }
-  for (const s of ws.software) {
-    actions.push({
-      text: t('report:signoff.askVendor', { name: s.name }),
-      device: '',
-      who: providerName,
-      group: 'software',
-      key: `vendor:${s.id}`,
-    });
-    if (s.critical)
-      actions.push({
-        text: t('report:signoff.testCritical', { name: s.name }),
-        device: '',
-        who: '',
-        group: 'software',
-        key: `test:${s.id}`,
-      });
-  }
+  const actions = signoffActions(computer, devices, ws, input.lang);
 
   const history = [...ws.history]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
