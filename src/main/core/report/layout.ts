@@ -123,8 +123,8 @@ export interface FitOptions {
 export function fitText(text: string, width: number, options: FitOptions = {}): string {
   const { fontSize = 8.5, bold = false, maxLines = 3 } = options;
   const clean = text.replace(/\s+/g, ' ').trim();
-  // Small safety margin: pdfmake's own measure may round differently.
-  const room = width - 1;
+  // A safety margin: pdfmake's own measure of a long word can come out a little wider.
+  const room = width * 0.97 - 1;
   // Lines are counted roughly (by width): enough to stop a 5,000-character name filling a page.
   const budget = room * maxLines * 0.9;
   let cut = false;
