@@ -9,6 +9,8 @@ import { runCheckup } from '../src/main/core/checkup/run-checkup';
 import { createLiveHost } from '../src/main/core/exec/live-host';
 import { generateReportPdf } from '../src/main/core/report';
 import { buildEmail } from '../src/main/core/report/email';
+import { pdfPages, squash } from '../src/main/core/report/testing/pdf-text';
+import { duboisWorkspace, hostileCheckup, hostileWorkspace } from '../src/main/core/report/testing/samples';
 
 /** Prints the time to generate the PDF (first run includes loading the fonts) and its size. */
 export async function run(): Promise<void> {
@@ -64,6 +66,21 @@ export async function run(): Promise<void> {
     console.log(
       `report.pdf 50 devices + 2,000 programs, ${label}: ${ms.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KiB`,
     );
+  }
+  // Éric's carnet (this machine, 2 phones, a site, tasks): time, and how many pages the owner reads before the annex.
+  const dubois = await duboisWorkspace(now);
+  for (const [label, workspace, report] of [
+    ['Dubois', dubois, checkup],
+    ['hostile names', await hostileWorkspace(now), hostileCheckup(checkup)],
+  ] as const) {
+    const started = performance.now();
+    const { bytes, pages } = await generateReportPdf({ workspace, checkup: report, lang: 'fr', now });
+    const ms = performance.now() - started;
+    const text = await pdfPages(bytes);
+    const owner = text.findIndex((p) =>
+      squash(p).startsWith(squash('Annexe technique — pour votre prestataire')),
+    );
+    console.log(`report.pdf ${label}: ${ms.toFixed(0)} ms wall, ${pages} pages, owner's part ${owner} pages`);
   }
   const { model } = await generateReportPdf({ workspace: emptyWorkspace(now), checkup, lang: 'fr', now });
   const started = performance.now();

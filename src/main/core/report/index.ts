@@ -76,7 +76,7 @@ export async function generateReportPdf(
     throw new ReportError('render', getT(input.lang)('report:errors.render', { message }), '');
   }
   try {
-    const { bytes, pages } = await renderPdf(buildDocument(model), options.assetsDir);
+    const { bytes, pages } = await renderPdf(buildDocument(model, options.assetsDir), options.assetsDir);
     return { bytes, pages, model };
   } catch (error) {
     if (error instanceof ReportError) throw error;

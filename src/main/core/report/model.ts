@@ -15,9 +15,11 @@ import {
 } from '../../../shared/missions';
 import type { BusinessSoftware, Device, HistoryEntry, Workspace } from '../../../shared/workspace';
 import { findingText } from '../../../shared/finding-text';
+import { ownComputerName } from '../../../shared/workspace';
 import { getT, getTranslate } from '../i18n';
+import { defaultRules, nextCheckAt } from '../schedule/plan';
 import { normalizeCheckup, withoutControlCharacters } from './normalize';
-import { fillSignoff, registerRows, type RegisterRow, type SignoffAction } from './register';
+import { fillSignoff, registerRows, signoffActions, type RegisterRow, type SignoffAction } from './register';
 
 export { formatDate, formatDateTime } from './format';
 export { normalizeCheckup, stripControls } from './normalize';
@@ -38,7 +40,10 @@ export interface ChecklistItem {
 
 /** This computer, from the checkup. */
 export interface ComputerSection {
+  /** The machine's own name (host name), for the annex. */
   readonly name: string;
+  /** What the owner calls it (settings.computerName), else « Cet ordinateur ». */
+  readonly label: string;
   readonly state: VoyantState;
   readonly checkup: CheckupReport | null;
   /** Why there is no checkup (the run failed). */
@@ -94,6 +99,10 @@ export interface ReportModel {
   readonly sites?: readonly SiteSection[];
   /** Per program: scenario, last test, vendor's last answer (issue 14). */
   readonly register: readonly RegisterRow[];
+  /** The person who uses the app (settings.ownerName), empty when not given. */
+  readonly ownerName: string;
+  /** The next contrôle technique: the weekly watch's date, or a date to do it by hand. */
+  readonly nextRevision: { readonly at: Date; readonly automatic: boolean };
 }
 
 /** What the model is built from. */
@@ -168,8 +177,10 @@ export function shorten(text: string, max: number): string {
 function buildComputer(input: ReportInput): ComputerSection {
   const t = getT(input.lang);
   const report = input.checkup;
+  const label = ownComputerName(input.workspace.settings) ?? t('report:kinds.this-computer');
   if (!report) {
     return {
+      label,
       name: t('report:thisComputer.unnamed'),
       state: 'unknown',
       checkup: null,
@@ -187,6 +198,7 @@ function buildComputer(input: ReportInput): ComputerSection {
     ? [report.machine.os.name, report.machine.os.version].filter(Boolean).join(' ')
     : null;
   return {
+    label,
     name: report.machine.hostname || t('report:thisComputer.unnamed'),
     state: worstState(findings.map((f) => f.state)),
     checkup: report,
@@ -237,17 +249,13 @@ function historyText(entry: HistoryEntry, lang: Lang): string {
   });
 }
 
-/** Builds the carnet's model. */
-export function buildReportModel(input: ReportInput): ReportModel {
+/** The missions and their tasks, done or not, from the workspace and the checkup's findings. */
+function buildMissions(ws: Workspace, input: ReportInput): MissionSection[] {
   const t = getT(input.lang);
-  const ws = withoutControlCharacters(input.workspace);
-  input = { ...input, checkup: input.checkup ? normalizeCheckup(input.checkup) : null };
-  const computer = buildComputer(input);
-  const devices = ws.devices.map((d) => buildDevice(d, input.lang));
   const findingStates: Record<string, FindingState> = {};
   for (const f of input.checkup?.findings ?? []) findingStates[f.id] = f.state;
   const ctx: MissionContext = { workspace: ws, findingStates };
-  const missionSections: MissionSection[] = missions.map((m) => {
+  return missions.map((m) => {
     const tasks = m.tasks.map((task) => ({
       title: taskTitle(task.id, input.lang),
       ...taskStatus(task, ctx),
@@ -260,60 +268,26 @@ export function buildReportModel(input: ReportInput): ReportModel {
       tasks,
     };
   });
+}
 
+/** Builds the carnet's model. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const t = getT(input.lang);
+  const ws = withoutControlCharacters(input.workspace);
+  input = { ...input, checkup: input.checkup ? normalizeCheckup(input.checkup) : null };
+  const computer = buildComputer(input);
+  const devices = ws.devices.map((d) => buildDevice(d, input.lang));
+  const missionSections = buildMissions(ws, input);
   const company = ws.company.name.trim();
   const providerName = ws.provider.name.trim();
-  const actions: OpenAction[] = [];
-  if (!computer.checkup) {
-    actions.push({ text: t('report:signoff.runCheckup'), device: '', who: '', group: 'unknown' });
-  } else {
-    for (const f of computer.findings) {
-      if (f.state === 'ok') continue;
-      actions.push({
-        text: `${f.title}${input.lang === 'fr' ? ' : ' : ': '}${f.action}`,
-        device: computer.name,
-        who: f.fix === 'contact-provider' ? providerName : '',
-        group: f.state === 'unknown' ? 'unknown' : 'computer',
-      });
-    }
-  }
-  for (const d of devices) {
-    if (d.open > 0) {
-      actions.push({
-        text: t('report:signoff.finishDevice', {
-          name: d.device.name || t('report:device.unnamed'),
-          count: d.open,
-        }),
-        device: '',
-        who: '',
-        group: 'device',
-      });
-    }
-  }
-  for (const s of ws.software) {
-    actions.push({
-      text: t('report:signoff.askVendor', { name: s.name }),
-      device: '',
-      who: providerName,
-      group: 'software',
-      key: `vendor:${s.id}`,
-    });
-    if (s.critical)
-      actions.push({
-        text: t('report:signoff.testCritical', { name: s.name }),
-        device: '',
-        who: '',
-        group: 'software',
-        key: `test:${s.id}`,
-      });
-  }
+  const actions = signoffActions(computer, devices, ws, input.lang);
 
   const history = [...ws.history]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .map((h) => ({
       at: h.at,
       kind: h.kind,
-      by: h.by === 'app' ? '' : h.by,
+      by: personName(h.by, ws.settings.ownerName, input.lang),
       text: historyText(h, input.lang),
     }));
 
@@ -338,7 +312,27 @@ export function buildReportModel(input: ReportInput): ReportModel {
     actions: fillSignoff(actions, { ...input, workspace: ws }),
     register: registerRows({ ...input, workspace: ws }),
     inventoryCsv: input.inventoryCsv ?? null,
+    ownerName: ws.settings.ownerName.trim(),
+    nextRevision: nextRevision(input, ws),
   };
+}
+
+/** Accounts that are not people (the app, the system's administrator): never printed as a name. */
+const NOT_PEOPLE = new Set(['', 'app', 'root', 'system', 'administrator', 'administrateur']);
+
+/** Who did it, as the carnet names people: the stored name, or the owner's name, or « vous ». */
+export function personName(by: string | undefined, ownerName: string, lang: Lang): string {
+  const name = (by ?? '').trim();
+  if (!NOT_PEOPLE.has(name.toLowerCase())) return name;
+  return ownerName.trim() || getT(lang)('report:people.you');
+}
+
+/** The next contrôle technique: a week after the last one (never in the past), by the watch when it is on. */
+function nextRevision(input: ReportInput, ws: Workspace): ReportModel['nextRevision'] {
+  const last = input.checkup ? new Date(input.checkup.generatedAt) : null;
+  const lastOk = last && !Number.isNaN(last.getTime()) ? last : null;
+  const at = nextCheckAt(lastOk, input.now, { ...defaultRules, enabled: true }) ?? input.now;
+  return { at, automatic: ws.onboarded && ws.settings.weeklyCheck };
 }
 
 /** Number of open actions on the cover: per device, and in all. */

@@ -10,9 +10,11 @@ import type { ProgramView, ProgramsReport } from '../../../shared/programs';
 import { getT } from '../i18n';
 import { programsOrNothing } from '../programs';
 import { publisherName } from '../programs/classify';
-import { formatDate, shorten } from './model';
+import { fitText, fixedWidths } from './layout';
+import { formatDate } from './model';
+import { table, type Content } from './pdf-parts';
 
-type Content = string | Record<string, unknown> | Content[];
+const PROGRAM_WIDTHS = fixedWidths(['*', 90, 100, 150]);
 
 const STATUS_COLOURS: Record<ProgramView['status'], string> = {
   current: '#1b6e20',
@@ -66,23 +68,16 @@ export function programsAnnex(report: CheckupReport | null, lang: Lang, csvFile:
   ];
   if (programs.programs.length === 0) out.push({ text: t('programs:pdf.none'), margin: [0, 0, 0, 4] });
   else {
-    const header = ['name', 'version', 'publisher', 'voyant'].map((k) => ({
-      text: t(`programs:pdf.${k}`),
-      bold: true,
-      fillColor: '#eeeeee',
-    }));
+    const w = PROGRAM_WIDTHS;
     const rows = programs.programs.map((p) => [
-      shorten(p.name, 120),
-      p.version ? shorten(p.version, 60) : { text: t('programs:pdf.noVersion'), italics: true },
-      shorten(p.publisher ?? '', 80),
+      fitText(p.name, w[0]!, { fontSize: 7.5, maxLines: 2 }),
+      // A version wraps inside its fixed column: the prestataire needs it whole.
+      p.version ?? { text: t('programs:pdf.noVersion'), italics: true },
+      fitText(p.publisher ?? '', w[2]!, { fontSize: 7.5, maxLines: 2 }),
       { text: voyantText(p, lang), color: STATUS_COLOURS[p.status] },
     ]);
-    out.push({
-      table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 90, 100, 150], body: [header, ...rows] },
-      layout: 'lightHorizontalLines',
-      fontSize: 7.5,
-      margin: [0, 4, 0, 6],
-    });
+    const header = ['name', 'version', 'publisher', 'voyant'].map((k) => t(`programs:pdf.${k}`));
+    out.push(table(w, header, rows, { fontSize: 7.5, margin: [0, 4, 0, 6] }));
   }
   out.push({ text: `${t('programs:system', { count: programs.systemComponents })}.`, margin: [0, 0, 0, 2] });
   out.push({

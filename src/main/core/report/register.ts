@@ -8,6 +8,8 @@ import type { CheckupReport, FindingState } from '../../../shared/checkup';
 import type { Lang } from '../../../shared/i18n';
 import type { Workspace } from '../../../shared/workspace';
 import { listTasks } from '../carnet/tasks';
+import { getT } from '../i18n';
+import type { ComputerSection, DeviceSection } from './model';
 import { assigneeLabel, taskTitle } from '../carnet/titles';
 import { programsToTest } from '../carnet/to-test';
 
@@ -64,6 +66,50 @@ export function registerRows(input: Input): RegisterRow[] {
       toTest: toTest.has(s.id),
       lastAnswer: s.vendorAnswers?.at(-1) ?? null,
     }));
+}
+
+/** The open actions of the sign-off table: this computer's findings, devices' settings, programs to check and test. */
+export function signoffActions(
+  computer: ComputerSection,
+  devices: readonly DeviceSection[],
+  ws: Workspace,
+  lang: Lang,
+): SignoffAction[] {
+  const t = getT(lang);
+  const providerName = ws.provider.name.trim();
+  const actions: SignoffAction[] = [];
+  if (!computer.checkup) {
+    actions.push({ text: t('report:signoff.runCheckup'), device: '', who: '', group: 'unknown' });
+  } else {
+    for (const f of computer.findings) {
+      if (f.state === 'ok') continue;
+      actions.push({
+        text: `${f.title}${lang === 'fr' ? ' : ' : ': '}${f.action}`,
+        device: computer.label,
+        who: f.fix === 'contact-provider' ? providerName : '',
+        group: f.state === 'unknown' ? 'unknown' : 'computer',
+      });
+    }
+  }
+  for (const d of devices) {
+    if (d.open === 0) continue;
+    const name = d.device.name || t('report:device.unnamed');
+    actions.push({
+      text: t('report:signoff.finishDevice', { name, count: d.open }),
+      device: '',
+      who: '',
+      group: 'device',
+    });
+  }
+  for (const s of ws.software) {
+    const text = t('report:signoff.askVendor', { name: s.name });
+    actions.push({ text, device: '', who: providerName, group: 'software', key: `vendor:${s.id}` });
+    if (s.critical) {
+      const test = t('report:signoff.testCritical', { name: s.name });
+      actions.push({ text: test, device: '', who: '', group: 'software', key: `test:${s.id}` });
+    }
+  }
+  return actions;
 }
 
 /** Fills who / due / done from the register, and adds the delegated tasks the list does not name yet. */

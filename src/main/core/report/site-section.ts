@@ -9,7 +9,9 @@ import type { SiteReport } from '../../../shared/site';
 import type { SiteEntry } from '../../../shared/workspace';
 import { getT } from '../i18n';
 import { localizeAsks, localizeSiteFindings } from '../site/check';
+import { CONTENT_WIDTH, fitText, fixedWidths } from './layout';
 import { formatDate, shorten } from './model';
+import { colors, shapes, table } from './pdf-parts';
 
 /** One site as the carnet shows it. */
 export interface SiteSection {
@@ -21,13 +23,6 @@ export interface SiteSection {
 }
 
 type PdfContent = string | Record<string, unknown> | PdfContent[];
-
-const COLOURS: Record<FindingState, string> = {
-  ok: '#1b6e20',
-  attention: '#9a5200',
-  danger: '#b71c1c',
-  unknown: '#4a4a4a',
-};
 
 function hostOf(url: string): string {
   try {
@@ -77,26 +72,14 @@ export function siteEmailAsks(sites: readonly SiteSection[] | undefined, lang: L
   return out;
 }
 
+const FINDING_WIDTHS = fixedWidths([80, '*']);
+
 function voyantCell(state: FindingState, lang: Lang): PdfContent {
   return {
     text: [
-      { text: '● ', color: COLOURS[state] },
-      { text: getT(lang)(`report:states.${state}`), bold: true, color: COLOURS[state] },
+      { text: `${shapes[state]} `, color: colors[state] },
+      { text: getT(lang)(`report:states.${state}`), bold: true, color: colors[state] },
     ],
-  };
-}
-
-function table(widths: (string | number)[], header: string[], rows: PdfContent[][]): PdfContent {
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths,
-      body: [header.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...rows],
-    },
-    layout: 'lightHorizontalLines',
-    fontSize: 8.5,
-    margin: [0, 4, 0, 10],
   };
 }
 
@@ -104,21 +87,34 @@ function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-/** One site's page. */
+/** One site's page in the owner's part: its voyants and what to ask the web agency. */
 function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
   const t = getT(lang);
   const out: PdfContent[] = [
-    { text: t('site:report.heading', { host: s.host }), style: 'h1', pageBreak: 'before' },
+    {
+      text: fitText(t('site:report.heading', { host: s.host }), CONTENT_WIDTH, {
+        full: s.host,
+        fontSize: 16,
+        bold: true,
+        maxLines: 2,
+      }),
+      style: 'h1',
+      pageBreak: 'before',
+    },
   ];
-  if (!s.report) return [...out, { text: t('site:report.notChecked', { url: s.url }) }];
+  if (!s.report)
+    return [...out, { text: t('site:report.notChecked', { url: fitText(s.url, CONTENT_WIDTH - 150) }) }];
   const r = s.report;
   out.push({
-    text: t('site:report.read', { url: shorten(r.url, 200), date: formatDate(r.checkedAt, lang, 'long') }),
+    text: t('site:report.read', {
+      url: fitText(r.url, CONTENT_WIDTH - 150, { maxLines: 2 }),
+      date: formatDate(r.checkedAt, lang, 'long'),
+    }),
     margin: [0, 0, 0, 6],
   });
   out.push(
     table(
-      [70, '*'],
+      FINDING_WIDTHS,
       [t('site:report.state'), t('site:report.what')],
       s.findings.map((f) => [
         voyantCell(f.state, lang),
@@ -126,6 +122,19 @@ function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
       ]),
     ),
   );
+  if (s.asks.length > 0)
+    out.push(
+      { text: t('site:report.ask'), style: 'h2' },
+      { text: capitalised(shorten(s.asks.join(t('site:cli.and')), 800)) + '.' },
+    );
+  return out;
+}
+
+/** One site's technical detail for the annex: versions read and every request made. */
+function siteDetail(s: SiteSection, lang: Lang): PdfContent[] {
+  const t = getT(lang);
+  const r = s.report;
+  if (!r) return [];
   const versions: string[] = [];
   if (r.software)
     versions.push(
@@ -139,25 +148,28 @@ function sitePage(s: SiteSection, lang: Lang): PdfContent[] {
         end: formatDate(r.certificate.validTo, lang, 'long'),
       }),
     );
-  if (versions.length > 0)
-    out.push({ text: t('site:report.versions'), style: 'h2' }, { ul: versions.map((v) => shorten(v, 300)) });
-  if (s.asks.length > 0)
-    out.push(
-      { text: t('site:report.ask'), style: 'h2' },
-      { text: capitalised(shorten(s.asks.join(t('site:cli.and')), 800)) + '.' },
-    );
-  out.push({ text: t('site:report.technical'), style: 'h2' });
   const tech = [
+    ...versions,
     ...(r.software?.signs ?? []).map((sign) => `${r.software!.name} : ${sign}`),
     ...(r.language ? [r.language.sign] : []),
     ...r.requests.map((q) => `GET ${q.url} → ${q.status ?? q.error ?? '?'} (${q.durationMs} ms)`),
     ...r.findings.filter((f) => f.reason).map((f) => `${f.id} : ${f.reason}`),
   ];
-  out.push({ ul: tech.map((line) => shorten(line, 300)), fontSize: 8 });
-  return out;
+  return [
+    {
+      text: `${t('site:report.technical')} — ${fitText(s.host, CONTENT_WIDTH - 200, { fontSize: 10.5, bold: true })}`,
+      style: 'h3',
+    },
+    { ul: tech.map((line) => shorten(line, 300)), fontSize: 8, margin: [0, 0, 0, 6] },
+  ];
 }
 
 /** The site pages of the carnet (nothing when no site was added). */
 export function sitePages(sites: readonly SiteSection[] | undefined, lang: Lang): PdfContent[] {
   return (sites ?? []).flatMap((s) => sitePage(s, lang));
+}
+
+/** The sites' technical detail in the annex (nothing when no site was checked). */
+export function siteAnnex(sites: readonly SiteSection[] | undefined, lang: Lang): PdfContent[] {
+  return (sites ?? []).flatMap((s) => siteDetail(s, lang));
 }
