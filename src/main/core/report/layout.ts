@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
 import { FONT_FILES, resolveAssetsDir } from './assets';
+import { codeLabel, invisible } from './text-runs';
 
 /** A piece of pdfmake content (kept loose: pdfmake ships no typings). */
 export type Content = string | Record<string, unknown> | Content[];
@@ -36,29 +37,40 @@ interface MeasuredFont {
   glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
 }
 
-function advances(file: string): Advance {
-  const font = openFont(readFileSync(file)) as unknown as MeasuredFont;
+function openMeasured(file: string): MeasuredFont {
+  return openFont(readFileSync(file)) as unknown as MeasuredFont;
+}
+
+/**
+ * Advance widths as the PDF will draw them (render.ts's text pass): the carnet font, else the
+ * emoji font, else the readable code « [U+4E2D] » in the carnet font.
+ */
+function advances(font: MeasuredFont, emoji: MeasuredFont): Advance {
   const cache = new Map<number, number>();
-  const em = font.unitsPerEm;
-  return (cp) => {
+  const own = (f: MeasuredFont, cp: number) => f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+  const advance: Advance = (cp) => {
     let w = cache.get(cp);
     if (w === undefined) {
-      // A character the font lacks is drawn by a fallback: count it as wide as an « M » square.
-      w = font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / em : 1;
+      if (invisible(String.fromCodePoint(cp), cp)) w = 0;
+      else if (font.hasGlyphForCodePoint(cp)) w = own(font, cp);
+      else if (emoji.hasGlyphForCodePoint(cp)) w = own(emoji, cp);
+      else w = [...codeLabel(cp)].reduce((sum, ch) => sum + advance(ch.codePointAt(0) as number), 0);
       cache.set(cp, w);
     }
     return w;
   };
+  return advance;
 }
 
 /** Loads the carnet font's advance widths (once per assets folder). */
 export function useFontMetrics(assetsDir?: string): void {
   const dir = resolveAssetsDir(assetsDir);
   if (metrics?.dir === dir) return;
+  const emoji = openMeasured(join(dir, FONT_FILES.emoji));
   metrics = {
     dir,
-    normal: advances(join(dir, FONT_FILES.normal)),
-    bold: advances(join(dir, FONT_FILES.bold)),
+    normal: advances(openMeasured(join(dir, FONT_FILES.normal)), emoji),
+    bold: advances(openMeasured(join(dir, FONT_FILES.bold)), emoji),
   };
 }
 

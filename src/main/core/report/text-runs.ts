@@ -57,7 +57,8 @@ export function loadCoverage(dir: string): Coverage {
 const PLAIN = /^[\t\n\u0020-\u007e\u00a0-\u00ac\u00ae-\u017f\u2013\u2014\u2018-\u201e\u2026\u20ac]*$/;
 
 /** Characters that draw nothing: joiners, variation selectors, skin tones, keycap, tags, bidi marks. */
-function invisible(ch: string, cp: number): boolean {
+/** A character the PDF does not draw at all (joiners, variation selectors, skin tones, keycap). */
+export function invisible(ch: string, cp: number): boolean {
   return (
     /\p{Cf}/u.test(ch) ||
     (cp >= 0xfe00 && cp <= 0xfe0f) ||

@@ -97,12 +97,13 @@ export async function duboisWorkspace(now: Date): Promise<Workspace> {
   } as Workspace;
 }
 
-/** Names that break layouts: a 200-character word, Arabic, Hebrew, emoji, quotes, HTML. */
+/** Names that break layouts: a 200-character word, Arabic, Hebrew, emoji, CJK (no font: codes), quotes, HTML. */
 export const HOSTILE_NAMES = {
   long: 'Ω'.repeat(0) + 'Établissements' + 'X'.repeat(186),
   arabic: 'مكتب المحاسبة الرئيسي للشركة',
   hebrew: 'עסק קטן בתל אביב',
   emoji: 'Caisse 🧾🚚 n°2 😀',
+  cjk: '東京の小さな会社株式会社本店営業部',
   quotes: '"Chez « Léa » l’\'atelier"',
   html: '<b>HTML</b> & <script>x</script>',
 } as const;
