@@ -11,6 +11,8 @@ import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
 import { ReopenedNotice } from '../missions/reopened-notice';
 import { DashboardCounts } from '../journal/dashboard-counts';
+import { ownComputerName } from '../../../shared/workspace';
+import { TruckCluster } from './truck-cluster';
 
 /** The dashboard. */
 export function DashboardScreen() {
@@ -30,6 +32,7 @@ export function DashboardScreen() {
   const progress = mission ? missionProgress(mission, ctx) : null;
   const devices = workspace.devices;
   const devicesOk = devices.filter((d) => deviceState(d) === 'ok').length;
+  const computerName = ownComputerName(workspace.settings);
 
   return (
     <div className="screen">
@@ -44,11 +47,13 @@ export function DashboardScreen() {
           )}
         </div>
       </header>
+      <TruckCluster />
       <div className="dashboard">
         <DashboardCounts />
         <section className="card" aria-labelledby="dash-computer">
           <h2 id="dash-computer">
-            <GaugeIcon className="card__icon" /> {t('dashboard.computer')}
+            <GaugeIcon className="card__icon" />{' '}
+            {computerName ? <bdi>{computerName}</bdi> : t('dashboard.computer')}
           </h2>
           <p className="overall">
             <Voyant
