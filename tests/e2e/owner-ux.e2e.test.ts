@@ -61,6 +61,8 @@ async function seedHostile(
   await service.service.workspaceUpdate({
     company: { name: HOSTILE_NAMES[0]! },
     provider: { name: HOSTILE_NAMES[1]!, email: 'kevin@exemple.fr' },
+    // The owner's name for this computer, on the truck dashboard's board screen and its card.
+    settings: { computerName: HOSTILE_NAMES[0]! },
   });
   await page.reload();
   await page.locator('main h1').first().waitFor();
