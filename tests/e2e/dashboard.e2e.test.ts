@@ -32,7 +32,9 @@ beforeAll(async () => {
   // A site that says it runs WordPress 6.1.9 (an old version), over plain HTTP.
   site = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html><head><meta name="generator" content="WordPress 6.1.9"><title>Dubois</title></head><body>Bonjour</body></html>');
+    res.end(
+      '<!doctype html><html><head><meta name="generator" content="WordPress 6.1.9"><title>Dubois</title></head><body>Bonjour</body></html>',
+    );
   });
   await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
@@ -45,7 +47,13 @@ afterAll(async () => {
 });
 
 /** The shape each state must be drawn with (colour is never the only cue). */
-const SHAPES = { ok: 'round', attention: 'triangle', danger: 'octagon', unknown: 'dashed-circle', pending: 'dashed-circle' } as const;
+const SHAPES = {
+  ok: 'round',
+  attention: 'triangle',
+  danger: 'octagon',
+  unknown: 'dashed-circle',
+  pending: 'dashed-circle',
+} as const;
 type LightState = keyof typeof SHAPES;
 const STATE_WORDS: Record<LightState, string> = {
   ok: 'En ordre',
@@ -154,7 +162,11 @@ describe('the truck dashboard', () => {
 
       const report = (await session.service.checkupLatest())!;
       const states = Object.fromEntries(report.findings.map((f) => [f.id, f.state]));
-      expect(states).toMatchObject({ 'auto-updates': 'danger', antivirus: 'danger', 'last-update': 'danger' });
+      expect(states).toMatchObject({
+        'auto-updates': 'danger',
+        antivirus: 'danger',
+        'last-update': 'danger',
+      });
       await expectLights(page, {
         autoUpdates: 'danger',
         antivirus: 'danger',
@@ -190,9 +202,9 @@ describe('the truck dashboard', () => {
       await page.getByRole('tab', { name: 'Autres appareils', selected: true }).waitFor();
       await openWithKeyboard(page, 'website');
       await page.getByRole('tab', { name: 'Autres appareils', selected: true }).waitFor();
-      await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe(
-        'site-panel-heading',
-      );
+      await expect
+        .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
+        .toBe('site-panel-heading');
       // Space works as well as Enter.
       await goTo(page, 'dashboard');
       await page.locator('[data-light="antivirus"]').focus();
@@ -237,7 +249,9 @@ describe('the truck dashboard', () => {
       await session.service.workspaceUpdate({ settings: { computerName: 'PC de l’accueil' } });
       await page.reload();
       await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
-      const site = (await session.service.workspaceGet()).sites![0]!.last as { findings: { state: string }[] };
+      const site = (await session.service.workspaceGet()).sites![0]!.last as {
+        findings: { state: string }[];
+      };
       expect(site.findings.map((f) => f.state)).toContain('danger');
       await expectLights(page, {
         autoUpdates: 'unknown',
