@@ -6,7 +6,7 @@ import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../com
 import { FleetServerStatus } from '../fleet/fleet-status';
 import { ProgressMeter } from '../../components/progress-meter';
 import { Voyant, worstState } from '../../components/voyant';
-import { useFormatDate, useLang, useMissionContext } from '../../hooks';
+import { useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
 import { ReopenedNotice } from '../missions/reopened-notice';
@@ -18,7 +18,6 @@ import { TruckCluster } from './truck-cluster';
 export function DashboardScreen() {
   const { t } = useTranslation(['ui', 'guides']);
   const lang = useLang();
-  const formatDate = useFormatDate();
   const report = useAppStore((s) => s.report);
   const workspace = useAppStore((s) => s.workspace);
   const running = useAppStore((s) => s.running);
@@ -62,18 +61,15 @@ export function DashboardScreen() {
             />
           </p>
           {report && (
-            <>
-              <ul className="counts">
-                {(['danger', 'attention', 'unknown', 'ok'] as const)
-                  .filter((s) => report.summary[s] > 0)
-                  .map((state) => (
-                    <li key={state}>
-                      <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
-                    </li>
-                  ))}
-              </ul>
-              <p>{t('dashboard.lastCheck', { date: formatDate(report.generatedAt, true) })}</p>
-            </>
+            <ul className="counts">
+              {(['danger', 'attention', 'unknown', 'ok'] as const)
+                .filter((s) => report.summary[s] > 0)
+                .map((state) => (
+                  <li key={state}>
+                    <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
+                  </li>
+                ))}
+            </ul>
           )}
           <div className="actions">
             {report && (

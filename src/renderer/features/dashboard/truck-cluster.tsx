@@ -83,7 +83,7 @@ export function TruckCluster() {
           <p className="cluster__computer">{name ? <bdi>{name}</bdi> : t('ui:dashboard.computer')}</p>
           <p>
             {report
-              ? t('display.lastCheck', { date: formatDate(report.generatedAt, true) })
+              ? t('ui:dashboard.lastCheck', { date: formatDate(report.generatedAt, true) })
               : t('display.neverChecked')}
           </p>
           <RevisionReminder />
