@@ -55,9 +55,9 @@ export function LightButton({ light }: { readonly light: Light }) {
       <LightShape state={light.state} className="light__shape" />
       <span className="light__words">
         <span className="light__name">{t(`light.${light.id}`)}</span>
-        <span className="visually-hidden"> : </span>
+        <span className="visually-hidden">{t('separator.state')}</span>
         <span className="light__state">{t(`ui:state.${light.state}`)}</span>
-        <span className="visually-hidden"> — </span>
+        <span className="visually-hidden">{t('separator.summary')}</span>
         <span className="light__summary">{summary}</span>
       </span>
     </Button>

@@ -38,7 +38,7 @@ function RevisionReminder() {
         <LightShape state={r.tone} className="reminder__shape" />
       )}
       <p>
-        <strong>{t('reminder.title')} :</strong> {words}
+        <strong>{t('reminder.title')}</strong> {words}
         {hint && <span className="reminder__hint">{hint}</span>}
       </p>
     </div>
