@@ -5,7 +5,7 @@ import { currentMission, deviceState, missionProgress } from '../../../shared/mi
 import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../components/icons';
 import { FleetServerStatus } from '../fleet/fleet-status';
 import { ProgressMeter } from '../../components/progress-meter';
-import { Voyant, worstState } from '../../components/voyant';
+import { Voyant, VoyantCounts, worstState } from '../../components/voyant';
 import { useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
@@ -60,17 +60,7 @@ export function DashboardScreen() {
               label={report ? t(`dashboard.machine.${machineState}`) : t('dashboard.notChecked')}
             />
           </p>
-          {report && (
-            <ul className="counts">
-              {(['danger', 'attention', 'unknown', 'ok'] as const)
-                .filter((s) => report.summary[s] > 0)
-                .map((state) => (
-                  <li key={state}>
-                    <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
-                  </li>
-                ))}
-            </ul>
-          )}
+          {report && <VoyantCounts summary={report.summary} />}
           <div className="actions">
             {report && (
               <Button className="button button--primary" onPress={() => go('checkup')}>
