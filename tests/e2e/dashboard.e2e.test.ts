@@ -74,22 +74,17 @@ type LightId = keyof typeof NAMES;
 
 /** What one light shows: its state, the shape drawn (read from the SVG's geometry) and its colour. */
 async function lightLook(page: Page, id: LightId): Promise<{ state: string; shape: string; color: string }> {
-  return page.locator(`[data-light="${id}"]`).evaluate((button) => {
-    const svg = button.querySelector('svg.light-shape')!;
-    const first = svg.firstElementChild!;
-    const points = (first.getAttribute('d') ?? '').split(/[LHVhvlZ]/).filter((s) => s.trim()).length;
-    const shape =
-      first.tagName === 'circle'
-        ? first.getAttribute('stroke-dasharray')
-          ? 'dashed-circle'
-          : 'round'
-        : points === 3
-          ? 'triangle'
-          : points === 8
-            ? 'octagon'
-            : `path with ${points} points`;
-    return { state: button.getAttribute('data-state') ?? '', shape, color: getComputedStyle(svg).color };
-  });
+  // Plain source text: runs in the page (the node TS project has no DOM types).
+  return page.evaluate(`(() => {
+    const button = document.querySelector('[data-light="${id}"]');
+    const svg = button.querySelector('svg.light-shape');
+    const first = svg.firstElementChild;
+    const points = (first.getAttribute('d') || '').split(/[LHVhvlZ]/).filter((s) => s.trim()).length;
+    const shape = first.tagName === 'circle'
+      ? (first.getAttribute('stroke-dasharray') ? 'dashed-circle' : 'round')
+      : points === 3 ? 'triangle' : points === 8 ? 'octagon' : 'path with ' + points + ' points';
+    return { state: button.getAttribute('data-state') || '', shape, color: getComputedStyle(svg).color };
+  })()`);
 }
 
 const COLORS: Record<LightState, string> = {
