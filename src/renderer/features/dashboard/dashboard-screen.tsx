@@ -11,7 +11,7 @@ import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
 import { ReopenedNotice } from '../missions/reopened-notice';
 import { DashboardCounts } from '../journal/dashboard-counts';
-import { ownComputerName } from '../../../shared/workspace';
+import { ownComputerName } from '../../../shared/computer-name';
 import { TruckCluster } from './truck-cluster';
 
 /** The dashboard. */

@@ -7,7 +7,7 @@ import './dashboard.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import clusterArt from '../../../../assets/dashboard/truck-cluster.svg?url';
-import { ownComputerName } from '../../../shared/workspace';
+import { ownComputerName } from '../../../shared/computer-name';
 import { useFormatDate } from '../../hooks';
 import { useAppStore } from '../../store';
 import { useOverview } from '../journal/use-journal';
