@@ -178,9 +178,9 @@ describe('the truck dashboard', () => {
         'Windows 10 Home 22H2 n’est plus maintenu',
       );
       // The révision: the weekly check comes back 7 days after this one.
-      await expect(page.getByTestId('revision-reminder').textContent()).resolves.toMatch(
-        /^Prochaine révision : dans 7 jours — \d+ \S+ \d{4}$/,
-      );
+      await expect
+        .poll(() => page.getByTestId('revision-reminder').textContent())
+        .toMatch(/^Prochaine révision : dans 7 jours — \d+ \S+ \d{4}$/);
       await checkScreens(page, 'win10');
 
       // Every light with the keyboard alone: Tab to it, Enter, and its card or section is there.
@@ -214,7 +214,7 @@ describe('the truck dashboard', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
       const reminder = page.getByTestId('revision-reminder');
-      await expect(reminder.textContent()).resolves.toMatch(/^Prochaine révision : en retard de 13 jours/);
+      await expect.poll(() => reminder.textContent()).toMatch(/^Prochaine révision : en retard de 13 jours/);
       await expect(reminder.getAttribute('data-tone')).resolves.toBe('danger');
       await expect(reminder.locator('svg.light-shape--danger').count()).resolves.toBe(1);
       await checkScreens(page, 'win10-late');

@@ -22,6 +22,8 @@ function RevisionReminder() {
   const formatDate = useFormatDate();
   useOverview();
   const status = useAppStore((s) => s.scheduleStatus);
+  // Until the watch's status is read, say nothing rather than « pas encore prévue ».
+  if (!status) return null;
   const r = revisionReminder(status, new Date());
   const words =
     r.kind === 'due'
