@@ -40,6 +40,8 @@ import frOwner from './locales/fr/owner.json';
 import enOwner from './locales/en/owner.json';
 import frBeginner from './locales/fr/beginner.json';
 import enBeginner from './locales/en/beginner.json';
+import frDashboard from './locales/fr/dashboard.json';
+import enDashboard from './locales/en/dashboard.json';
 
 /** The languages of the interface; French is the default. */
 export const languages = ['fr', 'en'] as const;
@@ -66,6 +68,7 @@ export const namespaces = [
   'fleetApp',
   'owner',
   'beginner',
+  'dashboard',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -86,6 +89,7 @@ export const uiNamespaces = [
   'fleetApp',
   'owner',
   'beginner',
+  'dashboard',
 ] as const;
 
 /** The locale resources of the app's screens, in i18next's shape. */
@@ -106,6 +110,7 @@ export const uiResources = {
     fleetApp: frFleetApp,
     owner: frOwner,
     beginner: frBeginner,
+    dashboard: frDashboard,
   },
   en: {
     common: enCommon,
@@ -123,6 +128,7 @@ export const uiResources = {
     fleetApp: enFleetApp,
     owner: enOwner,
     beginner: enBeginner,
+    dashboard: enDashboard,
   },
 } as const;
 

@@ -147,8 +147,5 @@ export function emptyWorkspace(now: Date): Workspace {
   });
 }
 
-/** The name the owner gave this computer, trimmed; null when none was given (say « Cet ordinateur »). */
-export function ownComputerName(settings: { computerName?: string } | null | undefined): string | null {
-  const name = settings?.computerName?.trim() ?? '';
-  return name === '' ? null : name;
-}
+/** The name the owner gave this computer (kept in a zod-free module so the renderer's bundle stays small). */
+export { ownComputerName } from './computer-name';

@@ -53,7 +53,7 @@ async function tour(page: Page, lang: Lang, violations: string[]): Promise<Map<s
 }
 
 /** Texts that are the same in both languages on purpose: names, brands, what the owner typed. */
-const SAME_IN_BOTH = new Set(['Révision', 'iPhone', 'iPad', 'Mac', 'Missions', 'Message', 'Français', 'English', 'Transport Dubois', 'EBP Compta', 'EBP', 'Smartphone', 'Kevin Informatique']);
+const SAME_IN_BOTH = new Set(['Révision', 'iPhone', 'iPad', 'Mac', 'Missions', 'Message', 'Français', 'English', 'Transport Dubois', 'EBP Compta', 'EBP', 'Smartphone', 'Kevin Informatique', 'Antivirus']);
 
 function frenchLeft(fr: Map<string, string[]>, en: Map<string, string[]>): string[] {
   const frTexts = new Set([...fr.values()].flat());

@@ -61,12 +61,20 @@ async function seedHostile(
   await service.service.workspaceUpdate({
     company: { name: HOSTILE_NAMES[0]! },
     provider: { name: HOSTILE_NAMES[1]!, email: 'kevin@exemple.fr' },
+    // The owner's name for this computer, on the truck dashboard's board screen and its card.
+    settings: { computerName: HOSTILE_NAMES[0]! },
   });
   await page.reload();
   await page.locator('main h1').first().waitFor();
 }
 
-const quickProbe: Probe = { id: 'os', labelKey: 'probes:os', sections: [], timeoutMs: 10_000, run: async () => ({}) };
+const quickProbe: Probe = {
+  id: 'os',
+  labelKey: 'probes:os',
+  sections: [],
+  timeoutMs: 10_000,
+  run: async () => ({}),
+};
 
 describe('hostile names', () => {
   for (const zoom of [100, 200] as const) {
@@ -76,7 +84,7 @@ describe('hostile names', () => {
       async () => {
         const viewport = zoom === 100 ? { width: 1280, height: 900 } : { width: 640, height: 450 };
         // A quick probe: this test is about names, not about this machine.
-      const session = await harness.open({ viewport, probes: [quickProbe] });
+        const session = await harness.open({ viewport, probes: [quickProbe] });
         const { page } = session;
         await onboard(page, 'Transport Dubois');
         await page

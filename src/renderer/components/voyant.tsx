@@ -18,6 +18,22 @@ export function Voyant({ state, label }: { readonly state: VoyantState; readonly
   );
 }
 
+/** « 2 points à corriger vite », « 1 point à surveiller »…: the checkup's counts, worst first, zeros left out. */
+export function VoyantCounts({ summary }: { readonly summary: Readonly<Record<FindingState, number>> }) {
+  const { t } = useTranslation('ui');
+  return (
+    <ul className="counts">
+      {(['danger', 'attention', 'unknown', 'ok'] as const)
+        .filter((state) => summary[state] > 0)
+        .map((state) => (
+          <li key={state}>
+            <Voyant state={state} label={t(`counts.${state}`, { count: summary[state] })} />
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 const rank: Record<VoyantState, number> = { ok: 0, pending: 1, unknown: 2, attention: 3, danger: 4 };
 
 /** The worst of several states; never ok when one of them is unknown or when there are none. */

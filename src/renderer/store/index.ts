@@ -12,6 +12,7 @@ import { createUiSlice } from './ui-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import { createProgramsSlice } from './programs-slice';
 import { createProgramUpdatesSlice } from './program-updates-slice';
+import { createDashboardSlice } from './dashboard-slice';
 
 export type { AppState } from './types';
 
@@ -27,6 +28,7 @@ export function createAppStore(api: RevisionApi): StoreApi<AppState> {
     ...createCarnetSlice(api)(...a),
     ...createFleetSlice(api)(...a),
     ...createProgramUpdatesSlice(api)(...a),
+    ...createDashboardSlice(...a),
   }));
 }
 

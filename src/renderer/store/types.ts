@@ -9,6 +9,7 @@ import type { SiteSlice } from './site-slice';
 import type { CarnetSlice } from './carnet-slice';
 import type { FleetSlice } from './fleet-slice';
 import type { ProgramUpdatesSlice } from './program-updates-slice';
+import type { DashboardSlice } from './dashboard-slice';
 
 /** The whole renderer state: one store made of slices. */
 export type AppState = WorkspaceSlice &
@@ -19,7 +20,8 @@ export type AppState = WorkspaceSlice &
   SiteSlice &
   CarnetSlice &
   FleetSlice &
-  ProgramUpdatesSlice;
+  ProgramUpdatesSlice &
+  DashboardSlice;
 
 /** A slice creator over the combined state. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

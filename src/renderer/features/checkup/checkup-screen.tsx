@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GaugeIcon } from '../../components/icons';
 import { InlineError } from '../../components/notice-banner';
 import { ProgressMeter } from '../../components/progress-meter';
-import { Voyant, worstState } from '../../components/voyant';
+import { Voyant, VoyantCounts, worstState } from '../../components/voyant';
 import { useFormatDate, useLang } from '../../hooks';
 import { useAppStore } from '../../store';
 import { FindingCard } from './finding-card';
@@ -90,15 +90,7 @@ export function CheckupScreen() {
               <Voyant state={worstState(report.findings.map((f) => f.state))} />
               <span>{t('checkup.checkedAt', { date: formatDate(report.generatedAt, true) })}</span>
             </p>
-            <ul className="counts">
-              {(['danger', 'attention', 'unknown', 'ok'] as const)
-                .filter((state) => report.summary[state] > 0)
-                .map((state) => (
-                  <li key={state}>
-                    <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
-                  </li>
-                ))}
-            </ul>
+            <VoyantCounts summary={report.summary} />
             <p className="hint">{t('checkup.openHint')}</p>
           </section>
           {(report.findings.length === 0 || failedProbes.length > 0) && (

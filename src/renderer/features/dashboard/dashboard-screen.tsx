@@ -5,18 +5,19 @@ import { currentMission, deviceState, missionProgress } from '../../../shared/mi
 import { CarnetIcon, FleetIcon, FlagIcon, GaugeIcon, TruckIcon } from '../../components/icons';
 import { FleetServerStatus } from '../fleet/fleet-status';
 import { ProgressMeter } from '../../components/progress-meter';
-import { Voyant, worstState } from '../../components/voyant';
-import { useFormatDate, useLang, useMissionContext } from '../../hooks';
+import { Voyant, VoyantCounts, worstState } from '../../components/voyant';
+import { useLang, useMissionContext } from '../../hooks';
 import { useAppStore } from '../../store';
 import { ExportPdfButton } from '../missions/provider-actions';
 import { ReopenedNotice } from '../missions/reopened-notice';
 import { DashboardCounts } from '../journal/dashboard-counts';
+import { ownComputerName } from '../../../shared/computer-name';
+import { TruckCluster } from './truck-cluster';
 
 /** The dashboard. */
 export function DashboardScreen() {
   const { t } = useTranslation(['ui', 'guides']);
   const lang = useLang();
-  const formatDate = useFormatDate();
   const report = useAppStore((s) => s.report);
   const workspace = useAppStore((s) => s.workspace);
   const running = useAppStore((s) => s.running);
@@ -30,6 +31,7 @@ export function DashboardScreen() {
   const progress = mission ? missionProgress(mission, ctx) : null;
   const devices = workspace.devices;
   const devicesOk = devices.filter((d) => deviceState(d) === 'ok').length;
+  const computerName = ownComputerName(workspace.settings);
 
   return (
     <div className="screen">
@@ -44,11 +46,13 @@ export function DashboardScreen() {
           )}
         </div>
       </header>
+      <TruckCluster />
       <div className="dashboard">
         <DashboardCounts />
         <section className="card" aria-labelledby="dash-computer">
           <h2 id="dash-computer">
-            <GaugeIcon className="card__icon" /> {t('dashboard.computer')}
+            <GaugeIcon className="card__icon" />{' '}
+            {computerName ? <bdi>{computerName}</bdi> : t('dashboard.computer')}
           </h2>
           <p className="overall">
             <Voyant
@@ -56,20 +60,7 @@ export function DashboardScreen() {
               label={report ? t(`dashboard.machine.${machineState}`) : t('dashboard.notChecked')}
             />
           </p>
-          {report && (
-            <>
-              <ul className="counts">
-                {(['danger', 'attention', 'unknown', 'ok'] as const)
-                  .filter((s) => report.summary[s] > 0)
-                  .map((state) => (
-                    <li key={state}>
-                      <Voyant state={state} label={t(`counts.${state}`, { count: report.summary[state] })} />
-                    </li>
-                  ))}
-              </ul>
-              <p>{t('dashboard.lastCheck', { date: formatDate(report.generatedAt, true) })}</p>
-            </>
-          )}
+          {report && <VoyantCounts summary={report.summary} />}
           <div className="actions">
             {report && (
               <Button className="button button--primary" onPress={() => go('checkup')}>

@@ -3,7 +3,7 @@
  * pages and shows its voyants (software and version, server language, certificate, answer), what to
  * ask the web agency, and when it was checked. Re-checked with each checkup.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, Disclosure, DisclosurePanel, Form, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/checkup';
@@ -14,6 +14,7 @@ import type { SiteEntry } from '../../../shared/workspace';
 import { Field } from '../../components/field';
 import { Voyant, worstState } from '../../components/voyant';
 import { useAppStore } from '../../store';
+import { useLightFocus } from '../dashboard/use-light-focus';
 import './site.css';
 
 function hostOf(url: string): string {
@@ -98,6 +99,9 @@ export function SitePanel() {
   const addSite = useAppStore((s) => s.addSite);
   const checkSites = useAppStore((s) => s.checkSites);
   const [url, setUrl] = useState('');
+  // Opened from the « Site web » light of the dashboard: this section takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLightFocus('website', heading);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,7 +110,9 @@ export function SitePanel() {
 
   return (
     <section className="card card--inner site-panel" aria-labelledby="site-panel-heading">
-      <h3 id="site-panel-heading">{t('ui.heading')}</h3>
+      <h3 id="site-panel-heading" ref={heading} tabIndex={-1}>
+        {t('ui.heading')}
+      </h3>
       <p>{t('ui.intro')}</p>
       {sites.length > 0 && (
         <div className="devices__list" aria-busy={checking}>
