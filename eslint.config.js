@@ -85,4 +85,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Values from these shared modules bring zod into the renderer's bundle (+32 KB gzip): types only.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['carnet', 'checkup', 'fleet', 'ipc', 'plans', 'program-updates', 'programs', 'workspace'].map(
+                (m) => `**/shared/${m}`,
+              ),
+              allowTypeImports: true,
+              message: 'This shared module uses zod: import its types only (values go in a zod-free module).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
