@@ -46,7 +46,7 @@ describe('revision site check', () => {
     expect(text).toMatch(
       /À demander à votre agence web : mettre à jour Joomla 4\.2\.7 vers [\d.]+, et mettre à jour PHP 7\.4\.33 vers 8\.\d/,
     );
-    expect(text).toContain('administrator/manifests/files/joomla.xml : <version>4.2.7</version>');
+    expect(text).toContain('/administrator/manifests/files/joomla.xml → <version>4.2.7</version>');
   });
 
   it('--json gives the checkup finding shape, in English with --lang en', async () => {

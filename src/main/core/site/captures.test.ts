@@ -27,7 +27,7 @@ describe('site captures of the other CMSs', () => {
     expect(r.software!.signs).toEqual(
       expect.arrayContaining([
         '<meta name="generator" content="Drupal 7 (http://drupal.org)">',
-        'CHANGELOG.txt : « Drupal 7.57 »',
+        '/CHANGELOG.txt → "Drupal 7.57"',
       ]),
     );
     const f = voyant(r, 'site-software');

@@ -1,7 +1,8 @@
 /**
  * Which software a site runs, from its public home page (HTML and headers): pure functions.
  * Every conclusion carries the sign it came from, named for the technical detail
- * (« <meta name="generator"> », « en-tête x-powered-by »…).
+ * (`<meta name="generator">`, `x-powered-by: PHP/8.2.24`, `/feed/ → <generator>…`): technical evidence, the same in
+ * every language, shown as is in the prestataire’s details.
  */
 
 /** A CMS, shop or hosted service the check knows. */
@@ -119,53 +120,53 @@ function headerSigns(headers: Readonly<Record<string, string>>): Sign[] {
     const m = rule.re.exec(value);
     if (!m) continue;
     const shown = rule.header === 'set-cookie' ? (m[0] ?? '').replace(/=$/, '') : value.slice(0, 100);
-    out.push({ product: rule.product, version: m[1] ?? null, sign: `en-tête ${rule.header}: ${shown}` });
+    out.push({ product: rule.product, version: m[1] ?? null, sign: `${rule.header}: ${shown}` });
   }
   return out;
 }
 
 const BODY_RULES: readonly { re: RegExp; product: string; sign: string }[] = [
-  { re: /\/wp-(?:content|includes)\//i, product: 'wordpress', sign: 'chemins /wp-content/ ou /wp-includes/' },
+  { re: /\/wp-(?:content|includes)\//i, product: 'wordpress', sign: '/wp-content/ · /wp-includes/' },
   {
     re: /\bvar\s+prestashop\s*=|\/modules\/ps_[a-z]+\//i,
     product: 'prestashop',
-    sign: 'objet JavaScript « prestashop » ou modules ps_*',
+    sign: 'var prestashop · /modules/ps_*/',
   },
   {
     re: /\/media\/(?:jui|system\/js)\/|\bJoomla\.|"joomla-script-options"/i,
     product: 'joomla',
-    sign: 'scripts /media/system/js/ ou joomla-script-options',
+    sign: '/media/system/js/ · joomla-script-options',
   },
   {
     re: /data-drupal-|Drupal\.settings|drupal-settings-json/i,
     product: 'drupal',
-    sign: 'attributs data-drupal-* ou drupalSettings',
+    sign: 'data-drupal-* · drupalSettings',
   },
   {
     re: /text\/x-magento-init|Magento_[A-Z][a-zA-Z]+\//,
     product: 'magento',
-    sign: 'script text/x-magento-init ou modules Magento_*',
+    sign: 'text/x-magento-init · Magento_*',
   },
   {
     re: /\/bundles\/storefront\/|\bdata-shopware-|window\.shopware/i,
     product: 'shopware',
-    sign: 'ressources /bundles/storefront/ (Shopware 6)',
+    sign: '/bundles/storefront/ (Shopware 6)',
   },
-  { re: /cdn\.shopify\.com|Shopify\.theme/i, product: 'shopify', sign: 'ressources cdn.shopify.com' },
+  { re: /cdn\.shopify\.com|Shopify\.theme/i, product: 'shopify', sign: 'cdn.shopify.com' },
   {
     re: /static\.parastorage\.com|static\.wixstatic\.com/i,
     product: 'wix',
-    sign: 'ressources wixstatic / parastorage',
+    sign: 'static.wixstatic.com · static.parastorage.com',
   },
   {
     re: /<!-- This is Squarespace\. -->|static1\.squarespace\.com/i,
     product: 'squarespace',
-    sign: 'ressources static1.squarespace.com',
+    sign: 'static1.squarespace.com',
   },
   {
     re: /sites\.google\.com\/|www\.gstatic\.com\/atari\//i,
     product: 'google-sites',
-    sign: 'ressources Google Sites (gstatic atari)',
+    sign: 'www.gstatic.com/atari/ (Google Sites)',
   },
 ];
 
@@ -190,7 +191,7 @@ export function wordpressAssetVersions(html: string): Sign[] {
         {
           product: 'wordpress',
           version: best[0],
-          sign: `?ver=${best[0]} sur ${best[1]} fichier(s) /wp-includes/`,
+          sign: `/wp-includes/…?ver=${best[0]} (×${best[1]})`,
         },
       ]
     : [];
@@ -223,7 +224,7 @@ export function languageSign(
   for (const name of ['x-powered-by', 'server']) {
     const value = headers[name];
     const m = value ? /PHP\/(\d+\.\d+(?:\.\d+)?)/i.exec(value) : null;
-    if (m) return { version: m[1]!, sign: `en-tête ${name}: ${value!.slice(0, 100)}` };
+    if (m) return { version: m[1]!, sign: `${name}: ${value!.slice(0, 100)}` };
   }
   return null;
 }

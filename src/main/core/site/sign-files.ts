@@ -34,7 +34,7 @@ export const SIGN_FILES: readonly SignFile[] = [
         ? {
             product: 'wordpress',
             version: v,
-            sign: `flux RSS : <generator>https://wordpress.org/?v=${v}</generator>`,
+            sign: `/feed/ → <generator>https://wordpress.org/?v=${v}</generator>`,
           }
         : null;
     },
@@ -46,7 +46,7 @@ export const SIGN_FILES: readonly SignFile[] = [
     onlyWithoutVersion: true,
     parse: (body) => {
       const v = first(/<br\s*\/?>\s*Version\s+(\d+\.\d+(?:\.\d+)?)/i, body);
-      return v ? { product: 'wordpress', version: v, sign: `readme.html : « Version ${v} »` } : null;
+      return v ? { product: 'wordpress', version: v, sign: `/readme.html → "Version ${v}"` } : null;
     },
   },
   {
@@ -56,7 +56,7 @@ export const SIGN_FILES: readonly SignFile[] = [
     onlyWithoutVersion: true,
     parse: (body) =>
       /"namespaces"\s*:\s*\[[^\]]*"wp\\?\/v2"/.test(body)
-        ? { product: 'wordpress', version: null, sign: '/wp-json/ : API REST de WordPress (wp/v2)' }
+        ? { product: 'wordpress', version: null, sign: '/wp-json/ → "wp/v2"' }
         : null,
   },
   {
@@ -66,7 +66,7 @@ export const SIGN_FILES: readonly SignFile[] = [
     onlyWithoutVersion: true,
     parse: (body) => {
       const v = first(/^Drupal\s+(\d+\.\d+(?:\.\d+)?),\s*\d{4}-\d{2}-\d{2}/m, body);
-      return v ? { product: 'drupal', version: v, sign: `CHANGELOG.txt : « Drupal ${v} »` } : null;
+      return v ? { product: 'drupal', version: v, sign: `/CHANGELOG.txt → "Drupal ${v}"` } : null;
     },
   },
   {
@@ -80,7 +80,7 @@ export const SIGN_FILES: readonly SignFile[] = [
         ? {
             product: 'joomla',
             version: v,
-            sign: `administrator/manifests/files/joomla.xml : <version>${v}</version>`,
+            sign: `/administrator/manifests/files/joomla.xml → <version>${v}</version>`,
           }
         : null;
     },
@@ -93,7 +93,7 @@ export const SIGN_FILES: readonly SignFile[] = [
     parse: (body) => {
       const v = first(/^Magento\/(\d+\.\d+(?:\.\d+)?)/, body.trim());
       return v
-        ? { product: 'magento', version: v, sign: `/magento_version : « ${body.trim().slice(0, 60)} »` }
+        ? { product: 'magento', version: v, sign: `/magento_version → "${body.trim().slice(0, 60)}"` }
         : null;
     },
   },

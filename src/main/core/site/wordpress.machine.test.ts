@@ -44,7 +44,7 @@ describe.skipIf(!installed)('a real WordPress (Debian package)', () => {
     expect(report.software!.signs).toEqual(
       expect.arrayContaining([
         `<meta name="generator" content="WordPress ${installedVersion}">`,
-        `flux RSS : <generator>https://wordpress.org/?v=${installedVersion}</generator>`,
+        `/feed/ → <generator>https://wordpress.org/?v=${installedVersion}</generator>`,
       ]),
     );
     // Debian 12 ships the 6.1 series, which the end-of-life data marks as no longer maintained.
