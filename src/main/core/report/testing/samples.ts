@@ -158,7 +158,26 @@ export async function hostileWorkspace(now: Date): Promise<Workspace> {
   } as Workspace;
 }
 
-/** A checkup whose machine has a hostile host name (the OS name printed on the cover when none is given). */
+/**
+ * A checkup whose machine has a hostile host name (printed on the cover when none is given) and
+ * whose programs, as read off the machine, carry hostile names, publishers and versions.
+ */
 export function hostileCheckup(checkup: CheckupReport): CheckupReport {
-  return { ...checkup, machine: { ...checkup.machine, hostname: HOSTILE_NAMES.long.toLowerCase() } };
+  const names = Object.values(HOSTILE_NAMES);
+  const programs = checkup.programs
+    ? {
+        ...checkup.programs,
+        programs: checkup.programs.programs.map((p, i) => ({
+          ...p,
+          name: names[i % names.length]!,
+          publisher: names[(i + 1) % names.length]!,
+          version: i === 0 ? `1.${'0'.repeat(120)}` : p.version,
+        })),
+      }
+    : undefined;
+  return {
+    ...checkup,
+    machine: { ...checkup.machine, hostname: HOSTILE_NAMES.long.toLowerCase() },
+    ...(programs ? { programs } : {}),
+  };
 }
