@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { checkServerIdentity, connect, rootCertificates, type PeerCertificate } from 'node:tls';
 import { RunError, type CallOptions } from './host';
 import { publicOnlyLookup } from './public-address';
@@ -39,6 +40,43 @@ function joinHeaders(res: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/**
+ * The body as the site meant it: we ask for `identity`, but some servers and CDNs compress anyway.
+ * gzip, deflate and br are undone (capped at the body limit); anything else, or a broken stream, is
+ * kept as received.
+ */
+function decoded(raw: Buffer, encoding: string | undefined, maxBody: number): Buffer | 'too-large' {
+  const how = encoding?.trim().toLowerCase();
+  if (!how || how === 'identity' || raw.length === 0) return raw;
+  const options = { maxOutputLength: maxBody };
+  try {
+    if (how === 'gzip' || how === 'x-gzip') return gunzipSync(raw, options);
+    if (how === 'deflate') {
+      // « deflate » is zlib-wrapped by the standard, raw deflate on some servers.
+      try {
+        return inflateSync(raw, options);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw error;
+        return inflateRawSync(raw, options);
+      }
+    }
+    if (how === 'br') return brotliDecompressSync(raw, options);
+  } catch (error) {
+    // A small body that inflates past the limit (a « zip bomb ») is refused like a big page.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
+    return raw;
+  }
+  return raw;
+}
+
+function tooLarge(url: string, maxBody: number): RunError {
+  return new RunError(
+    'output-too-large',
+    url,
+    `${url} : page de plus de ${Math.round(maxBody / 1024 / 1024)} Mo`,
+  );
+}
+
 /** One GET, for real. */
 export function liveHttp(spec: HttpSpec, options: CallOptions = {}): Promise<HttpFacts> {
   const timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -70,23 +108,23 @@ export function liveHttp(spec: HttpSpec, options: CallOptions = {}): Promise<Htt
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBody) {
-            req.destroy(
-              new RunError(
-                'output-too-large',
-                spec.url,
-                `${spec.url} : page de plus de ${Math.round(maxBody / 1024 / 1024)} Mo`,
-              ),
-            );
+            req.destroy(tooLarge(spec.url, maxBody));
             return;
           }
           chunks.push(chunk);
         });
         res.on('end', () => {
+          const headers = joinHeaders(res);
+          const body = decoded(Buffer.concat(chunks), headers['content-encoding'], maxBody);
+          if (body === 'too-large') {
+            reject(tooLarge(spec.url, maxBody));
+            return;
+          }
           resolve({
             url: spec.url,
             status: res.statusCode ?? 0,
-            headers: joinHeaders(res),
-            body: Buffer.concat(chunks).toString('utf8'),
+            headers,
+            body: body.toString('utf8'),
             bodyBytes: size,
             durationMs: Math.round(performance.now() - started),
           });

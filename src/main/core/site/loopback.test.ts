@@ -8,6 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCerts, type Pem, type TestCerts } from '../../../../tests/support/test-certs';
@@ -153,6 +154,37 @@ describe('bad answers from real servers', () => {
       title: "Je n'ai pas pu vérifier : page trop lourde",
     });
     expect(voyant(r, 'site-software').state).toBe('unknown');
+  });
+
+  it('a server that compresses although asked not to (gzip, br, deflate) is read all the same', async () => {
+    const encoders: Record<string, (b: Buffer) => Buffer> = {
+      gzip: gzipSync,
+      br: brotliCompressSync,
+      deflate: deflateSync,
+    };
+    for (const [encoding, encode] of Object.entries(encoders)) {
+      const port = await http((req, res) => {
+        expect(req.headers['accept-encoding']).toBe('identity');
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': encoding });
+        res.end(encode(Buffer.from(HTML)));
+      });
+      const r = await check(`http://127.0.0.1:${port}/`);
+      expect(voyant(r, 'site-software').detail, encoding).toContain('WordPress 6.1.9');
+    }
+  });
+
+  it('a small compressed page that inflates past 5 MB is refused like a heavy page', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 'a'));
+    const port = await http((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    });
+    const r = await check(`http://127.0.0.1:${port}/`);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(voyant(r, 'site-responds')).toMatchObject({
+      state: 'unknown',
+      title: "Je n'ai pas pu vérifier : page trop lourde",
+    });
   });
 
   it('a redirect loop stops after a few requests: unknown', async () => {
