@@ -53,6 +53,25 @@ function failureKey(f: ReadFailure): { state: FindingSpec['state']; key: string 
   return { state: 'unknown', key: 'responds.failed' };
 }
 
+/**
+ * A page that asks the visitor to prove it is human (Cloudflare's challenge, other firewalls, a rate
+ * limit): the site is up, its pages just cannot be read by a program. Never « le site est en panne ».
+ */
+export function robotCheck(home: {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}): boolean {
+  if (home.headers['cf-mitigated'] === 'challenge' || home.status === 429) return true;
+  if (home.status !== 403 && home.status !== 503) return false;
+  const firewall = /cloudflare|sucuri|ddos-guard|imunify360|akamai/i.test(
+    `${home.headers.server ?? ''} ${home.headers['x-sucuri-id'] ? 'sucuri' : ''}`,
+  );
+  return (
+    firewall && /just a moment|checking your browser|attention required|challenge|captcha/i.test(home.body)
+  );
+}
+
 /** « Le site répond » : status and time, or why not. */
 export function judgeResponds(r: SiteReading): FindingSpec {
   const host = r.address.hostname;
@@ -69,6 +88,8 @@ export function judgeResponds(r: SiteReading): FindingSpec {
   }
   const home = r.home!;
   const params = { host, status: home.status, ms: home.durationMs };
+  if (robotCheck(home))
+    return spec('site-responds', 'unknown', 'responds.robots', params, `HTTP ${home.status} (robot check)`);
   if (home.status >= 500)
     return spec(
       'site-responds',

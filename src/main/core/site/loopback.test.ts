@@ -187,6 +187,30 @@ describe('bad answers from real servers', () => {
     });
   });
 
+  it('an anti-robot check (Cloudflare challenge, 429) is « le site filtre les robots », never « en panne »', async () => {
+    // Header and page shape as Cloudflare documents its challenge (cf-mitigated: challenge).
+    const challenge =
+      '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>';
+    const answers: [number, Record<string, string>][] = [
+      [403, { server: 'cloudflare', 'cf-mitigated': 'challenge', 'content-type': 'text/html' }],
+      [503, { server: 'cloudflare', 'content-type': 'text/html' }],
+      [429, { 'content-type': 'text/html', 'retry-after': '60' }],
+    ];
+    for (const [status, headers] of answers) {
+      const port = await http((_q, res) => res.writeHead(status, headers).end(challenge));
+      const r = await check(`http://127.0.0.1:${port}/`);
+      expect(voyant(r, 'site-responds'), `HTTP ${status}`).toMatchObject({
+        state: 'unknown',
+        title: "Je n'ai pas pu vérifier : le site filtre les robots",
+      });
+    }
+    // A plain 503 without any firewall sign is still a site in trouble.
+    const port = await http((_q, res) =>
+      res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Service Unavailable</h1>'),
+    );
+    expect(voyant(await check(`http://127.0.0.1:${port}/`), 'site-responds').state).toBe('danger');
+  });
+
   it('a redirect loop stops after a few requests: unknown', async () => {
     const port = await http((req, res) =>
       res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end(),
