@@ -86,8 +86,8 @@ export default tseslint.config(
     },
   },
   {
-    // Values from these shared modules bring zod into the renderer's bundle (+32 KB gzip): types only.
-    files: ['src/renderer/**/*.{ts,tsx}'],
+    // Values from these shared modules bring zod into the web bundles (+32 KB gzip): types only.
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/fleet/web/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

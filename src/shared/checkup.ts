@@ -5,29 +5,14 @@
  */
 import { z } from 'zod';
 import type { MachineFacts } from './facts';
+import { findingStates } from './enums';
 import { programsReportSchema } from './programs';
 
 /** Version of the report structure; bump on a breaking change. */
 export const CHECKUP_SCHEMA_VERSION = 1;
 
-/** A voyant: ok (green), attention (orange), danger (red), unknown ("je n'ai pas pu vérifier"). */
-export const findingStates = ['ok', 'attention', 'danger', 'unknown'] as const;
-export type FindingState = (typeof findingStates)[number];
-
-/** The stable finding ids every platform produces. */
-export const coreFindingIds = [
-  'os-support',
-  'auto-updates',
-  'last-update',
-  'pending-updates',
-  'reboot',
-  'antivirus',
-  'firewall',
-  'applications-outdated',
-  'applications-end-of-life',
-  'applications-exploited',
-] as const;
-export type CoreFindingId = (typeof coreFindingIds)[number];
+/** The voyant states and the finding ids live in the zod-free enums.ts (the web pages use them). */
+export { coreFindingIds, findingStates, type CoreFindingId, type FindingState } from './enums';
 
 /** What the owner can do about a finding: a fix the app can run, or a guide to follow. */
 export const fixKinds = ['enable-auto-updates', 'guide', 'contact-provider', 'restart', 'none'] as const;

@@ -1,7 +1,7 @@
 /** Every machine with its site, last report and voyants; filters by site, voyant and « pas de nouvelles depuis 48 h ». */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coreFindingIds, type FindingState } from '../../shared/checkup';
+import { coreFindingIds, type FindingState } from '../../shared/enums';
 import { when } from './format';
 import { ErrorNote } from './error-note';
 import type { FleetPage } from './types';

@@ -1,6 +1,6 @@
 /** The seven voyants of a machine in a row: icon (shape) and a hidden label per voyant, colour never alone. */
 import { useTranslation } from 'react-i18next';
-import { coreFindingIds, type FindingState } from '../../shared/checkup';
+import { coreFindingIds, type FindingState } from '../../shared/enums';
 import { VoyantIcon } from '../../renderer/components/icons';
 
 /** The voyants of one machine, in the order of the checkup. */
