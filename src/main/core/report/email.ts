@@ -28,16 +28,8 @@ export function mailtoLink(to: string, subject: string, body: string): string {
   return `mailto:${address}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
 }
 
-/** Builds the e-mail from the carnet's model. */
-export function buildEmail(model: ReportModel): ProviderEmail {
-  const t = getT(model.lang);
-  const date = formatDate(model.generatedAt, model.lang, 'long');
-  const company = model.companyGiven ? shorten(model.company, 120) : t('report:email.ourCompany');
-  const to = safeAddress(model.provider.email);
-  const subject = model.companyGiven
-    ? t('report:email.subject', { company, date })
-    : t('report:email.subjectNoCompany', { date });
-
+/** What the owner asks the prestataire, delegated tasks first (the PDF holds them all). */
+function emailAsks(model: ReportModel, t: ReturnType<typeof getT>): string[] {
   const asks: string[] = [];
   // To the prestataire, the problems speak for themselves: titles only (the actions are worded for the owner).
   for (const f of model.computer.findings.filter((x) => x.state === 'attention' || x.state === 'danger'))
@@ -71,8 +63,44 @@ export function buildEmail(model: ReportModel): ProviderEmail {
         ? t('carnet:email.delegated', { text, date: formatDay(a.due, model.lang) })
         : t('carnet:email.delegatedNoDue', { text });
     });
-  asks.unshift(...delegated);
+  return [...delegated, ...asks];
+}
 
+/** The link must stay short: drop requests from the end (the PDF has them all), then cut the rest. */
+function fittedLink(
+  to: string,
+  subject: string,
+  asks: string[],
+  compose: (items: string[], dropped: number) => string,
+): string {
+  let kept = asks.length;
+  let short = compose(asks, 0);
+  while (mailtoLink(to, subject, short).length > MAILTO_MAX && kept > 0) {
+    kept -= 1;
+    short = compose(asks.slice(0, kept), asks.length - kept);
+  }
+  let link = mailtoLink(to, subject, short);
+  if (link.length > MAILTO_MAX) {
+    // Only the fixed sentences are left and they are still too long (a huge company name): cut the text.
+    let cut = Array.from(short);
+    while (link.length > MAILTO_MAX && cut.length > 0) {
+      cut = cut.slice(0, Math.floor(cut.length * 0.9));
+      link = mailtoLink(to, shorten(subject, 150), cut.join('') + '…');
+    }
+  }
+  return link;
+}
+
+/** Builds the e-mail from the carnet's model. */
+export function buildEmail(model: ReportModel): ProviderEmail {
+  const t = getT(model.lang);
+  const date = formatDate(model.generatedAt, model.lang, 'long');
+  const company = model.companyGiven ? shorten(model.company, 120) : t('report:email.ourCompany');
+  const to = safeAddress(model.provider.email);
+  const subject = model.companyGiven
+    ? t('report:email.subject', { company, date })
+    : t('report:email.subjectNoCompany', { date });
+  const asks = emailAsks(model, t);
   const compose = (items: string[], dropped: number): string =>
     [
       model.provider.name
@@ -96,23 +124,5 @@ export function buildEmail(model: ReportModel): ProviderEmail {
       t('report:email.thanks'),
       ...(model.companyGiven ? [t('report:email.signature', { company })] : []),
     ].join('\n');
-
-  const body = compose(asks, 0);
-  // The link must stay short: drop requests from the end (the PDF has them all), then cut the rest.
-  let kept = asks.length;
-  let short = body;
-  while (mailtoLink(to, subject, short).length > MAILTO_MAX && kept > 0) {
-    kept -= 1;
-    short = compose(asks.slice(0, kept), asks.length - kept);
-  }
-  let link = mailtoLink(to, subject, short);
-  if (link.length > MAILTO_MAX) {
-    // Only the fixed sentences are left and they are still too long (a huge company name): cut the text.
-    let cut = Array.from(short);
-    while (link.length > MAILTO_MAX && cut.length > 0) {
-      cut = cut.slice(0, Math.floor(cut.length * 0.9));
-      link = mailtoLink(to, shorten(subject, 150), cut.join('') + '…');
-    }
-  }
-  return { to, subject, body, mailto: link };
+  return { to, subject, body: compose(asks, 0), mailto: fittedLink(to, subject, asks, compose) };
 }
