@@ -96,6 +96,11 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
     key: 'upgrade',
     params: { name: def.name, from: version, to: newest?.latest ?? '' },
   };
+  /** « Version incomplète »: the owner asks the version; the reason goes to the prestataire. */
+  const partial = (reason: string): Judged => ({
+    spec: spec('site-software', 'unknown', 'software.partial', params, reason),
+    ask: { key: 'hidden', params: { name: def.name } },
+  });
   const cycle = matchCycle(releases, version);
   if (!cycle) {
     const major = version.split('.')[0]!;
@@ -112,16 +117,7 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
         ask: upgrade,
       };
     }
-    return {
-      spec: spec(
-        'site-software',
-        'unknown',
-        'software.partial',
-        params,
-        `version ${version} matches no release cycle`,
-      ),
-      ask: { key: 'hidden', params: { name: def.name } },
-    };
+    return partial(`version ${version} matches no release cycle`);
   }
   const cycleParams = {
     ...params,
@@ -133,16 +129,7 @@ export function judgeSoftware(product: string, signs: readonly Sign[], eol: EolD
   if (!version.includes('.')) {
     if (cycleEnded(cycle, now))
       return { spec: spec('site-software', 'danger', 'software.ended', cycleParams), ask: upgrade };
-    return {
-      spec: spec(
-        'site-software',
-        'unknown',
-        'software.partial',
-        params,
-        `version ${version} is only a release line`,
-      ),
-      ask: { key: 'hidden', params: { name: def.name } },
-    };
+    return partial(`version ${version} is only a release line`);
   }
   // Only a version precise enough to sit in a release cycle is compared with the exploited flaws.
   const cves = kevFlaws(product, version);
