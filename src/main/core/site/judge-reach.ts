@@ -64,9 +64,9 @@ export function robotCheck(home: {
 }): boolean {
   if (home.headers['cf-mitigated'] === 'challenge' || home.status === 429) return true;
   if (home.status !== 403 && home.status !== 503) return false;
-  const firewall = /cloudflare|sucuri|ddos-guard|imunify360|akamai/i.test(
-    `${home.headers.server ?? ''} ${home.headers['x-sucuri-id'] ? 'sucuri' : ''}`,
-  );
+  const firewall =
+    /cloudflare|sucuri|ddos-guard|imunify360|akamai/i.test(home.headers.server ?? '') ||
+    'x-sucuri-id' in home.headers;
   return (
     firewall && /just a moment|checking your browser|attention required|challenge|captcha/i.test(home.body)
   );
